@@ -1,0 +1,8 @@
+/**
+ * The Chancery core: corpus → knowledge base → findings, hover, completion … as pure data.
+ * No imports of vscode or vscode-languageserver below this folder.
+ * Re-exports the modules that tests and benchmarks use directly.
+ */
+export * from './types';
+export * from './service';
+export { normalizeTitle, foldPunctuation, toSimplified } from './text/normalize';

@@ -1,0 +1,105 @@
+/**
+ * The language service facade's contract: what the LSP adapter and the CLI call.
+ * Implemented by `createLanguageService` in ./index.ts. All offsets are UTF-16 offsets into
+ * the `text` passed in; conversion to LSP positions lives in server/src/convert.ts.
+ */
+import type { Finding, FindingCode, KnowledgeBase, Provenance, Severity, Span } from './types';
+
+/** Cooperative cancellation, structurally compatible with LSP's CancellationToken. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface DiagnoseOptions {
+  /** Finding codes not to report. */
+  disabled?: FindingCode[];
+  /** Severity overrides per code ('off' = disabled). */
+  severity?: Partial<Record<FindingCode, Severity | 'off'>>;
+  /** Titles the user accepted as deliberate variants (exact text as written). */
+  acceptedTitles?: string[];
+}
+
+export interface HoverResult {
+  span: Span;
+  /** Markdown; all corpus text in it is escaped (no links/commands/HTML from the corpus). */
+  markdown: string;
+}
+
+export type CompletionKind = 'instrument' | 'formula' | 'phrase' | 'template' | 'date' | 'place';
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  /** Text to insert; a snippet (with $1, ${1|a,b|}) when `snippet` is true. */
+  insertText: string;
+  snippet?: boolean;
+  /** The span of the draft the insertion replaces (usually the typed prefix). */
+  replace: Span;
+  /** Short line shown beside the label (e.g. date and place of adoption). */
+  detail?: string;
+  /** Markdown, escaped. */
+  documentation?: string;
+  /** Lower sorts first. */
+  sortText?: string;
+  /** What the client filters on, when not the label. */
+  filterText?: string;
+}
+
+export interface CodeActionEntry {
+  title: string;
+  kind: 'quickfix' | 'refactor.rewrite';
+  edits: { start: number; end: number; newText: string }[];
+  preferred?: boolean;
+  /** The finding this action fixes, if any. */
+  finding?: Finding;
+}
+
+export type SymbolKind = 'paragraph' | 'reference' | 'date' | 'event';
+
+export interface SymbolEntry {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  span: Span;
+  selectionSpan: Span;
+  children: SymbolEntry[];
+}
+
+export type SemanticTokenType = 'title' | 'date' | 'place' | 'official' | 'formula';
+
+export interface SemanticTokenEntry {
+  start: number;
+  length: number;
+  type: SemanticTokenType;
+}
+
+export interface FoldingEntry {
+  span: Span;
+}
+
+export interface KnowledgeSummary {
+  instruments: number;
+  events: number;
+  abbreviations: number;
+  officials: number;
+  sources: number;
+  problems: number;
+}
+
+export interface LanguageService {
+  readonly kb: KnowledgeBase;
+  summary(): KnowledgeSummary;
+  diagnose(text: string, options?: DiagnoseOptions, token?: Cancellation): Finding[];
+  hover(text: string, offset: number): HoverResult | undefined;
+  complete(text: string, offset: number, token?: Cancellation): CompletionEntry[];
+  codeActions(text: string, range: Span, findings: Finding[]): CodeActionEntry[];
+  symbols(text: string): SymbolEntry[];
+  /** Corpus locations of the instrument (or event) under the offset: its first mention first. */
+  definition(text: string, offset: number): Provenance[];
+  /** The instrument id under the offset, for find-references across documents. */
+  instrumentAt(text: string, offset: number): string | undefined;
+  /** Spans in `text` that mention the instrument `id` (any variant spelling). */
+  mentionsOf(text: string, id: string): Span[];
+  semanticTokens(text: string): SemanticTokenEntry[];
+  folding(text: string): FoldingEntry[];
+}
