@@ -1,0 +1,809 @@
+#!/usr/bin/env node
+// Differential fuzzing of the Chancery language server through the protocol (issue 6).
+//
+//   node scripts/fuzz.mjs [--seed N] [--edits N] [--docs N] [--burst N] [--server dist/server.js] [--verbose]
+//
+// Spawns `node dist/server.js --stdio`, opens several documents and applies random incremental
+// edits (didChange with ranges: inserts, deletes, pastes of corpus fragments, stray brackets,
+// CRLF/LF/CR mixes, Chinese-numeral and invalid dates, half-width punctuation, surrogates). The
+// client keeps its own copy of each text with the reference implementation of incremental sync
+// (vscode-languageserver-textdocument's TextDocument.update). After each burst it waits for the
+// diagnostics the server publishes for the document's latest version and asserts that they equal
+//   (a) the diagnostics of a FRESH document opened with the same text (full sync, no history), and
+//   (b) when dist/core.js exposes the core, a from-scratch `diagnose` of the same text with the
+//       same embedded corpus, converted to LSP ranges with the reference TextDocument.
+// It also asserts that the server process stays alive and answers requests (hover, completion)
+// and that a stale result never overwrites a newer one. Exit code 0 = no divergence, no crash.
+//
+// This file also exports the small JSON-RPC harness (LspServer) and the seeded PRNG used by the
+// robustness tests in test/robust/ and by bench/robust.mjs.
+import { spawn } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as rpc from 'vscode-jsonrpc/node';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..');
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+export const CORE = path.join(ROOT, 'dist', 'core.js');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export const EMBEDDED_CORPUS = path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-of-government-communique.zh.txt');
+
+// ---------------------------------------------------------------------------------------------
+// Seeded PRNG
+
+/** mulberry32: a tiny, fast, well-mixed 32-bit PRNG. Returns floats in [0, 1). */
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return function next() {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Helpers over a PRNG. */
+export function rand(rng) {
+  return {
+    rng,
+    int: (lo, hi) => lo + Math.floor(rng() * (hi - lo + 1)), // inclusive
+    pick: (arr) => arr[Math.floor(rng() * arr.length)],
+    chance: (p) => rng() < p,
+  };
+}
+
+/** Picks one key of `weights` ({key: weight}) at random. */
+function weighted(r, weights) {
+  const entries = Object.entries(weights);
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  let x = r.rng() * total;
+  for (const [k, w] of entries) {
+    x -= w;
+    if (x < 0) return k;
+  }
+  return entries[entries.length - 1][0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-RPC harness
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads a path like 'chancery.corpus' out of a nested settings object. */
+function lookup(settings, section) {
+  if (!section) return settings;
+  let v = settings;
+  for (const part of section.split('.')) {
+    if (v == null || typeof v !== 'object') return null;
+    v = v[part];
+  }
+  return v === undefined ? null : v;
+}
+
+/**
+ * A language server process driven over stdio by a real JSON-RPC client (vscode-jsonrpc).
+ * Records everything the server sends: diagnostics per uri (with versions), log and show
+ * messages, progress, and answers server→client requests (configuration, registrations …).
+ */
+export class LspServer {
+  /**
+   * @param {object} [o]
+   * @param {string} [o.serverPath] the bundle to run (default dist/server.js)
+   * @param {object} [o.settings] what workspace/configuration answers ({chancery: {...}})
+   * @param {any} [o.initializationOptions]
+   * @param {string[]} [o.workspaceFolders] folder paths
+   * @param {object} [o.env]
+   */
+  static async start(o = {}) {
+    const s = new LspServer(o);
+    await s.initialize();
+    return s;
+  }
+
+  constructor(o = {}) {
+    this.options = o;
+    this.settings = o.settings ?? {};
+    this.diagnostics = new Map(); // uri -> [{version, diagnostics, seq}]
+    this.logs = []; // {type, message}
+    this.shown = []; // window/showMessage + showMessageRequest
+    this.notifications = []; // other notifications (method, params)
+    this.serverRequests = []; // server→client requests (method)
+    this.stderr = '';
+    this.waiters = new Set();
+    this.seq = 0;
+    this.exited = false;
+    this.exitCode = undefined;
+    const serverPath = o.serverPath ?? SERVER;
+    this.proc = spawn(process.execPath, [...(o.nodeArgs ?? []), serverPath, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...(o.env ?? {}) },
+      cwd: o.cwd ?? ROOT,
+    });
+    this.pid = this.proc.pid;
+    this.proc.stderr.setEncoding('utf8');
+    this.proc.stderr.on('data', (d) => {
+      this.stderr = (this.stderr + d).slice(-65536);
+    });
+    this.exitPromise = new Promise((resolve) => {
+      this.proc.on('exit', (code, signal) => {
+        this.exited = true;
+        this.exitCode = code ?? signal;
+        this.wake();
+        resolve(this.exitCode);
+      });
+    });
+    // Writing to a dead server must not crash the harness.
+    this.proc.stdin.on('error', () => {});
+    const c = rpc.createMessageConnection(
+      new rpc.StreamMessageReader(this.proc.stdout),
+      new rpc.StreamMessageWriter(this.proc.stdin),
+    );
+    this.connection = c;
+    c.onError(() => {});
+    c.onClose(() => this.wake());
+    c.onNotification('textDocument/publishDiagnostics', (p) => {
+      const list = this.diagnostics.get(p.uri) ?? [];
+      list.push({ version: p.version, diagnostics: p.diagnostics, seq: ++this.seq });
+      if (list.length > 8) list.splice(0, list.length - 8);
+      this.diagnostics.set(p.uri, list);
+      this.wake();
+    });
+    c.onNotification('window/logMessage', (p) => {
+      this.logs.push(p);
+      if (this.logs.length > 5000) this.logs.splice(0, 1000);
+      this.wake();
+    });
+    c.onNotification('window/showMessage', (p) => {
+      this.shown.push(p);
+      this.wake();
+    });
+    c.onNotification((method, params) => {
+      this.notifications.push({ method, params });
+      if (this.notifications.length > 2000) this.notifications.splice(0, 500);
+      this.wake();
+    });
+    c.onRequest('workspace/configuration', (p) => p.items.map((i) => lookup(this.settings, i.section)));
+    c.onRequest('workspace/workspaceFolders', () => this.folders());
+    c.onRequest('window/showMessageRequest', (p) => {
+      this.shown.push(p);
+      this.wake();
+      return null;
+    });
+    c.onRequest('workspace/applyEdit', () => ({ applied: false }));
+    c.onRequest((method) => {
+      this.serverRequests.push(method);
+      return null;
+    });
+    c.listen();
+  }
+
+  folders() {
+    const f = this.options.workspaceFolders;
+    if (!f) return null;
+    return f.map((p) => ({ uri: pathToFileURL(p).href, name: path.basename(p) }));
+  }
+
+  wake() {
+    for (const w of [...this.waiters]) w();
+  }
+
+  /** Resolves when `predicate()` returns a truthy value; rejects on timeout or server exit. */
+  waitFor(predicate, timeoutMs = 30000, what = 'condition') {
+    return new Promise((resolve, reject) => {
+      let timer;
+      const check = () => {
+        let v;
+        try {
+          v = predicate();
+        } catch (e) {
+          done();
+          reject(e);
+          return;
+        }
+        if (v) {
+          done();
+          resolve(v);
+        } else if (this.exited) {
+          done();
+          reject(new Error(`server exited (${this.exitCode}) while waiting for ${what}\n${this.stderr.slice(-2000)}`));
+        }
+      };
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      timer = setTimeout(() => {
+        done();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  async initialize() {
+    const o = this.options;
+    const folders = this.folders();
+    const params = {
+      processId: process.pid,
+      clientInfo: { name: 'chancery-robust' },
+      locale: o.locale ?? 'en',
+      rootUri: folders ? folders[0].uri : null,
+      workspaceFolders: folders,
+      initializationOptions: o.initializationOptions,
+      capabilities: {
+        general: { positionEncodings: ['utf-16'] },
+        window: { workDoneProgress: true, showMessage: {} },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          applyEdit: true,
+        },
+        textDocument: {
+          synchronization: { dynamicRegistration: false, didSave: true },
+          publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+          diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: {
+            completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], labelDetailsSupport: true },
+            contextSupport: true,
+          },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite'] } }, isPreferredSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+    };
+    this.initializeResult = await this.request('initialize', params, o.initializeTimeoutMs ?? 60000);
+    this.notify('initialized', {});
+    return this.initializeResult;
+  }
+
+  notify(method, params) {
+    if (this.exited) throw new Error(`server exited (${this.exitCode}); cannot send ${method}\n${this.stderr.slice(-2000)}`);
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** Sends a request; rejects on timeout or server exit. */
+  async request(method, params, timeoutMs = 30000) {
+    if (this.exited) throw new Error(`server exited (${this.exitCode}); cannot send ${method}\n${this.stderr.slice(-2000)}`);
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`request ${method} timed out after ${timeoutMs} ms`)), timeoutMs);
+    });
+    const exit = this.exitPromise.then((code) => {
+      throw new Error(`server exited (${code}) during ${method}\n${this.stderr.slice(-2000)}`);
+    });
+    try {
+      return await Promise.race([this.connection.sendRequest(method, params), timeout, exit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  open(uri, text, languageId = 'communique', version = 1) {
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri, version, contentChanges) {
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri) {
+    this.notify('textDocument/didClose', { textDocument: { uri } });
+    this.diagnostics.delete(uri);
+  }
+
+  /** The latest publication for `uri` (undefined if none yet). */
+  latest(uri) {
+    const list = this.diagnostics.get(uri);
+    return list && list[list.length - 1];
+  }
+
+  /**
+   * Waits until the latest diagnostics published for `uri` are for `version`
+   * (or, when the server publishes no version, until any publication arrives after `afterSeq`).
+   */
+  async waitDiagnostics(uri, version, timeoutMs = 30000, afterSeq = 0) {
+    const pub = await this.waitFor(
+      () => {
+        const l = this.latest(uri);
+        if (!l || l.seq <= afterSeq) return undefined;
+        if (l.version === undefined || l.version === null) return l;
+        if (typeof version === 'number' && l.version > version) throw new Error(`${uri}: diagnostics published for version ${l.version} > ${version}`);
+        return l.version === version ? l : undefined;
+      },
+      timeoutMs,
+      `diagnostics of ${uri} v${version} (last seen: v${this.latest(uri)?.version})`,
+    );
+    return pub;
+  }
+
+  /** Opens a document and waits for its first diagnostics. Returns {diagnostics, ms}. */
+  async openAndWait(uri, text, languageId = 'communique', timeoutMs = 30000) {
+    const t0 = performance.now();
+    const before = this.seq;
+    this.open(uri, text, languageId, 1);
+    const pub = await this.waitDiagnostics(uri, 1, timeoutMs, before);
+    return { diagnostics: pub.diagnostics, ms: performance.now() - t0 };
+  }
+
+  hover(uri, position, timeoutMs) {
+    return this.request('textDocument/hover', { textDocument: { uri }, position }, timeoutMs);
+  }
+
+  completion(uri, position, timeoutMs) {
+    return this.request('textDocument/completion', { textDocument: { uri }, position }, timeoutMs);
+  }
+
+  /** Proves the server is alive and answering: a cheap request with a bounded wait. */
+  async ping(timeoutMs = 30000) {
+    await this.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///nonexistent/ping.communique' } }, timeoutMs).catch((e) => {
+      // A ResponseError (e.g. unknown document) is an answer; only a timeout or exit is not.
+      if (!(e instanceof rpc.ResponseError)) throw e;
+    });
+    return true;
+  }
+
+  /** Resident set size of the server process in kB (Linux /proc). */
+  rssKb() {
+    try {
+      const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
+      return m ? Number(m[1]) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Graceful shutdown/exit; kills the process if it does not go. Returns the exit code. */
+  async stop(timeoutMs = 5000) {
+    if (!this.exited) {
+      try {
+        await this.request('shutdown', null, timeoutMs);
+        this.notify('exit', null);
+      } catch {
+        /* fall through to kill */
+      }
+      const t = setTimeout(() => this.proc.kill('SIGKILL'), timeoutMs);
+      await this.exitPromise;
+      clearTimeout(t);
+    }
+    this.connection.dispose();
+    return this.exitCode;
+  }
+
+  /** Kill without ceremony (for hung servers). */
+  kill() {
+    if (!this.exited) this.proc.kill('SIGKILL');
+    return this.exitPromise;
+  }
+}
+
+/** Error log messages (MessageType.Error = 1) the server sent. */
+export function errorLogs(server) {
+  return server.logs.filter((l) => l.type === 1).map((l) => l.message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edit generator
+
+const BRACKETS = ['《', '》', '〈', '〉', '“', '”', '（', '）', '《》', '〈〉', '《〈', '〉》'];
+const HALF_WIDTH = [',', '(', ')', ':', ';', '"', '<', '>', ' ', '?', '!', '-', '~', '(2021,', ')，', '<<', '>>', '«', '»'];
+const NEWLINES = ['\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '　　', '\n　　', '\r\n　　'];
+const CN_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+const ODD = ['\u0000', '\ufeff', '\ufffd', '\u200b', '😀', '𠀀', '\ud800', '\udc00', '\t', '\u2028', 'ﾟ', '①', '\u3000'];
+const VERBS = ['通过', '批准', '签署', '举行'];
+const PLACES = ['杜尚别', '撒马尔罕', '塔什干', '比什凯克', '莫斯科', '北京', '努尔苏丹', '以视频方式'];
+
+function cnNumber(n) {
+  const d = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return n === 0 ? '〇' : d[n];
+  if (n < 20) return '十' + d[n % 10];
+  return d[Math.floor(n / 10)] + '十' + d[n % 10];
+}
+
+function arabicDate(r) {
+  const y = r.int(1990, 2030);
+  const m = r.chance(0.1) ? r.int(0, 14) : r.int(1, 12);
+  const d = r.chance(0.15) ? r.int(28, 32) : r.int(1, 28);
+  const form = r.int(0, 6);
+  if (form === 0) return `${y}年${m}月${d}日`;
+  if (form === 1) return `${y}年${m}月${d}日至${r.int(d, 31)}日`;
+  if (form === 2) return `${y}年${m}月${d}日、${r.int(1, 12)}月${r.int(1, 31)}日和${r.int(1, 12)}月${r.int(1, 31)}日`;
+  if (form === 3) return `${m}月${d}日`;
+  if (form === 4) return `${y}年`;
+  if (form === 5) return `${y}至${y + 1}年`;
+  return `（${y}年${m}月${d}日，${r.pick(PLACES)}）`;
+}
+
+function chineseDate(r) {
+  const y = String(r.int(1990, 2030))
+    .split('')
+    .map((c) => CN_DIGITS[+c])
+    .join('');
+  const m = r.int(1, 13);
+  const d = r.int(1, 32);
+  return r.chance(0.3) ? `${y}年${cnNumber(m)}月` : `${y}年${cnNumber(m)}月${cnNumber(d)}日`;
+}
+
+/** Corpus material used to build pastes: the text, its titles and its sentences. */
+export function corpusMaterial(text = readFileSync(EMBEDDED_CORPUS, 'utf8')) {
+  const titles = [...new Set(text.match(/《[^《》]{1,200}》/g) ?? [])];
+  const sentences = text.split(/(?<=[。；])/).filter((s) => s.length > 0);
+  return { text, titles, sentences };
+}
+
+function mutateTitle(r, title) {
+  const inner = [...title.slice(1, -1)];
+  const k = r.int(0, 4);
+  if (k === 0 && inner.length > 2) inner.splice(r.int(0, inner.length - 1), 1); // drop a char
+  else if (k === 1) inner.splice(r.int(0, inner.length), 0, r.pick(['的', '和', '合作', '国', ' ', '-', '（', '）']));
+  else if (k === 2) return title.replace(/上合组织/g, '上海合作组织').replace(/—/g, '-').replace(/（/g, '(').replace(/）/g, ')');
+  else if (k === 3) return title.replace(/组织/g, '組織').replace(/发展/g, '發展').replace(/合作/g, '合作');
+  return '《' + inner.join('') + '》';
+}
+
+/** A random piece of text to insert. */
+function randomInsert(r, m) {
+  const kind = weighted(r, {
+    fragment: 22,
+    sentence: 8,
+    bracket: 14,
+    halfWidth: 8,
+    newline: 10,
+    arabicDate: 8,
+    chineseDate: 6,
+    title: 8,
+    frame: 8,
+    abbreviation: 2,
+    odd: 4,
+    typed: 10,
+  });
+  switch (kind) {
+    case 'fragment': {
+      const len = r.chance(0.1) ? r.int(200, 1500) : r.int(1, 80);
+      const at = r.int(0, Math.max(0, m.text.length - len));
+      return m.text.slice(at, at + len);
+    }
+    case 'sentence':
+      return r.pick(m.sentences);
+    case 'bracket':
+      return r.pick(BRACKETS);
+    case 'halfWidth':
+      return r.pick(HALF_WIDTH);
+    case 'newline':
+      return r.pick(NEWLINES);
+    case 'arabicDate':
+      return arabicDate(r);
+    case 'chineseDate':
+      return chineseDate(r);
+    case 'title':
+      return r.chance(0.5) ? r.pick(m.titles) : mutateTitle(r, r.pick(m.titles));
+    case 'frame': {
+      const title = r.chance(0.7) ? r.pick(m.titles) : mutateTitle(r, r.pick(m.titles));
+      const f = r.int(0, 3);
+      if (f === 0) return `${arabicDate(r)}在${r.pick(PLACES)}${r.pick(VERBS)}的${title}`;
+      if (f === 1) return `${chineseDate(r)}${r.pick(VERBS)}的${title}`;
+      if (f === 2) return `${title}${arabicDate(r)}`;
+      return `在${r.pick(PLACES)}${r.pick(VERBS)}的`;
+    }
+    case 'abbreviation':
+      return r.pick(['（以下简称“上合组织”或“本组织”）', '（以下简称“', '以下简称', '（以下简称“X”）']);
+    case 'odd':
+      return r.pick(ODD);
+    default: {
+      // "Typing": one to three characters of the corpus, as a drafter types them.
+      const at = r.int(0, m.text.length - 3);
+      return m.text.slice(at, at + r.int(1, 3));
+    }
+  }
+}
+
+/**
+ * One random edit on `text`: {start, end, newText} in UTF-16 offsets.
+ * `maxLength` bounds the document (beyond it, deletes dominate).
+ */
+export function randomEdit(r, text, m, maxLength = 12000) {
+  const n = text.length;
+  const big = n > maxLength;
+  const op = weighted(r, big ? { delete: 6, replace: 1, insert: 1 } : { insert: 6, delete: 3, replace: 2 });
+  const at = r.int(0, n);
+  if (op === 'insert' || n === 0) return { start: at, end: at, newText: randomInsert(r, m) };
+  let len = r.chance(0.85) ? r.int(1, 20) : r.int(20, big ? Math.max(40, n >> 1) : 600);
+  const start = Math.min(at, n);
+  const end = Math.min(n, start + len);
+  return { start, end, newText: op === 'delete' ? '' : randomInsert(r, m) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison
+
+/** Diagnostics in a canonical, uri-independent form (sorted; uri replaced by a placeholder). */
+export function canonical(diagnostics, uri) {
+  const json = JSON.stringify(diagnostics ?? []);
+  const replaced = uri ? json.split(JSON.stringify(uri).slice(1, -1)).join('<doc>') : json;
+  const list = JSON.parse(replaced);
+  const key = (d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, String(d.code), d.message].join('\u0001');
+  return list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** A short description of the first difference between two canonical lists. */
+function firstDifference(a, b) {
+  if (a.length !== b.length) return `count ${a.length} vs ${b.length}`;
+  for (let i = 0; i < a.length; i++) {
+    const x = JSON.stringify(a[i]);
+    const y = JSON.stringify(b[i]);
+    if (x !== y) return `#${i}: ${x.slice(0, 400)}\n   vs ${y.slice(0, 400)}`;
+  }
+  return undefined;
+}
+
+const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 };
+
+/**
+ * A from-scratch oracle that runs the core directly (dist/core.js) with the embedded corpus,
+ * if the core exposes what it needs; otherwise undefined. Returns text → [{range, code, severity}].
+ */
+export async function coreOracle() {
+  if (!existsSync(CORE)) return undefined;
+  const require = createRequire(import.meta.url);
+  let core;
+  try {
+    core = require(CORE);
+  } catch {
+    return undefined;
+  }
+  const need = ['loadCorpus', 'nodeCorpusReader', 'builtinCorpusDir', 'buildKnowledgeBase', 'KnowledgeIndex', 'diagnose'];
+  if (!need.every((k) => k in core)) return undefined;
+  let dir = core.builtinCorpusDir();
+  if (!existsSync(dir)) dir = path.join(ROOT, 'dist', 'corpus');
+  const { docs, problems } = await core.loadCorpus([dir], core.nodeCorpusReader);
+  const kb = core.buildKnowledgeBase(docs, problems);
+  const index = new core.KnowledgeIndex(kb);
+  const service = typeof core.createLanguageService === 'function' ? core.createLanguageService({ kb }) : undefined;
+  return (text) => {
+    const findings = service ? service.diagnose(text) : core.diagnose(text, index);
+    const doc = TextDocument.create('oracle:', 'communique', 1, text);
+    return findings.map((f) => ({
+      range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+      code: f.code,
+      severity: SEVERITY[f.severity],
+    }));
+  };
+}
+
+/** The parts of LSP diagnostics the core oracle can predict, canonical order. */
+function skeleton(diags) {
+  return canonical(
+    diags.map((d) => ({ range: d.range, code: d.code, severity: d.severity })),
+    undefined,
+  ).map((d) => JSON.stringify(d));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fuzzer
+
+/**
+ * Runs the differential fuzzer. Returns a result object; never throws for a divergence
+ * (they are collected), throws only when the harness itself cannot go on (server dead).
+ * @param {object} o
+ * @param {number} [o.seed]
+ * @param {number} [o.edits] total edits over all documents
+ * @param {number} [o.docs] documents edited concurrently
+ * @param {number} [o.burst] maximum edits per document per round
+ * @param {number[]} [o.rssAt] edit counts at which to sample the server's RSS
+ * @param {boolean} [o.useCore] also compare with the core oracle (default: when available)
+ * @param {(s: string) => void} [o.log]
+ */
+export async function runFuzz(o = {}) {
+  const seed = o.seed ?? 1;
+  const totalEdits = o.edits ?? 10000;
+  const nDocs = o.docs ?? 4;
+  const maxBurst = o.burst ?? 12;
+  const log = o.log ?? (() => {});
+  const waitMs = o.waitMs ?? 60000;
+  const r = rand(mulberry32(seed));
+  const m = corpusMaterial();
+  const oracle = o.useCore === false ? undefined : await coreOracle();
+  const server = o.server ?? (await LspServer.start({ serverPath: o.serverPath, settings: o.settings ?? {} }));
+  const result = {
+    seed,
+    edits: 0,
+    rounds: 0,
+    comparisons: 0,
+    oracleComparisons: 0,
+    mismatches: [],
+    requestErrors: [],
+    staleOverwrites: 0,
+    rss: {},
+    crashed: false,
+    ms: 0,
+    maxDocLength: 0,
+    usedCoreOracle: !!oracle,
+    waitMs: [],
+  };
+  const t0 = performance.now();
+  const rssAt = [...(o.rssAt ?? [])].sort((a, b) => a - b);
+
+  // Initial documents: corpus paragraphs, an empty one, a CRLF one, a small draft with problems.
+  const initial = [
+    m.sentences.slice(0, 6).join(''),
+    '',
+    m.sentences.slice(10, 16).join('\r\n'),
+    `　　2021年9月17日在杜尚别通过的${m.titles[0] ?? '《》'}和《上合组织不存在的纲要》。\n　　二〇二一年二月三十日，（以下简称“上合组织”）`,
+    m.sentences.slice(20, 24).join('\n'),
+    '《《〈〉》',
+  ];
+  const languages = ['communique', 'plaintext', 'markdown', 'communique'];
+  const docs = [];
+  for (let i = 0; i < nDocs; i++) {
+    const uri = `file:///tmp/chancery-fuzz/s${seed}/doc-${i}.communique`;
+    const text = initial[i % initial.length];
+    const languageId = languages[i % languages.length];
+    docs.push({ uri, languageId, doc: TextDocument.create(uri, languageId, 1, text) });
+    server.open(uri, text, languageId, 1);
+  }
+
+  try {
+    while (result.edits < totalEdits) {
+      result.rounds++;
+      const round = result.rounds;
+      // 1. A burst of edits on every document.
+      for (const d of docs) {
+        const n = Math.min(r.int(1, maxBurst), totalEdits - result.edits);
+        let i = 0;
+        while (i < n) {
+          // Sometimes several content changes in one didChange (applied in order).
+          const group = r.chance(0.2) ? Math.min(r.int(2, 4), n - i) : 1;
+          const changes = [];
+          for (let g = 0; g < group; g++) {
+            const text = d.doc.getText();
+            const e = randomEdit(r, text, m);
+            const range = { start: d.doc.positionAt(e.start), end: d.doc.positionAt(e.end) };
+            const change = { range, text: e.newText };
+            changes.push(change);
+            d.doc = TextDocument.update(d.doc, [change], d.doc.version);
+          }
+          // Occasionally a full-text replacement (clients may send one).
+          if (r.chance(0.01)) {
+            changes.length = 0;
+            changes.push({ text: d.doc.getText() });
+          }
+          const version = d.doc.version + 1;
+          d.doc = TextDocument.update(d.doc, [], version);
+          server.change(d.uri, version, changes);
+          i += group;
+          result.edits += group;
+          while (rssAt.length && result.edits >= rssAt[0]) {
+            // Sample after the server has caught up with this change.
+            await server.waitDiagnostics(d.uri, version, waitMs);
+            result.rss[rssAt.shift()] = server.rssKb();
+          }
+        }
+        result.maxDocLength = Math.max(result.maxDocLength, d.doc.getText().length);
+        if (result.edits >= totalEdits) break;
+      }
+      // Requests in flight while edits happen: hover and completion at random positions.
+      const probes = docs.map((d) => {
+        const off = r.int(0, d.doc.getText().length);
+        const pos = d.doc.positionAt(off);
+        const req = r.chance(0.5) ? server.hover(d.uri, pos, waitMs) : server.completion(d.uri, pos, waitMs);
+        return req.catch((e) => {
+          if (e instanceof rpc.ResponseError && (e.code === -32800 || e.code === -32801)) return; // cancelled / content modified
+          result.requestErrors.push(`${d.uri} @${off}: ${e.message}`);
+          if (!(e instanceof rpc.ResponseError)) throw e;
+        });
+      });
+      // 2. Wait for every document's latest version to be published.
+      const tw = performance.now();
+      const pubs = await Promise.all(docs.map((d) => server.waitDiagnostics(d.uri, d.doc.version, waitMs)));
+      result.waitMs.push(performance.now() - tw);
+      await Promise.all(probes);
+      // 3. From scratch: the same texts as fresh documents.
+      const fresh = docs.map((d, i) => ({ uri: `file:///tmp/chancery-fuzz/s${seed}/fresh-${round}-${i}.communique`, d }));
+      const before = server.seq;
+      for (const f of fresh) server.open(f.uri, f.d.doc.getText(), f.d.languageId, 1);
+      const freshPubs = await Promise.all(fresh.map((f) => server.waitDiagnostics(f.uri, 1, waitMs, before)));
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
+        const a = canonical(pubs[i].diagnostics, d.uri);
+        const b = canonical(freshPubs[i].diagnostics, fresh[i].uri);
+        result.comparisons++;
+        const diff = firstDifference(a, b);
+        if (diff) {
+          result.mismatches.push({ round, uri: d.uri, version: d.doc.version, kind: 'incremental-vs-fresh', diff, text: d.doc.getText() });
+          log(`round ${round} ${d.uri} v${d.doc.version}: incremental ≠ fresh: ${diff}`);
+        }
+        if (oracle) {
+          result.oracleComparisons++;
+          let expected;
+          try {
+            expected = skeleton(oracle(d.doc.getText()));
+          } catch (e) {
+            expected = [`core threw: ${e.stack ?? e}`];
+          }
+          const got = skeleton(pubs[i].diagnostics);
+          const diff2 = firstDifference(got, expected);
+          if (diff2) {
+            result.mismatches.push({ round, uri: d.uri, version: d.doc.version, kind: 'server-vs-core', diff: diff2, text: d.doc.getText() });
+            log(`round ${round} ${d.uri} v${d.doc.version}: server ≠ core: ${diff2}`);
+          }
+        }
+      }
+      for (const f of fresh) server.close(f.uri);
+      // 4. Stale results never overwrite newer ones: nothing older arrived after the wait.
+      for (const d of docs) {
+        const l = server.latest(d.uri);
+        if (l && typeof l.version === 'number' && l.version !== d.doc.version) result.staleOverwrites++;
+      }
+      if (result.mismatches.length >= (o.maxMismatches ?? 20)) break;
+      if (round % 50 === 0) log(`round ${round}: ${result.edits} edits, rss ${server.rssKb()} kB`);
+    }
+    await server.ping(waitMs);
+  } catch (e) {
+    result.crashed = server.exited;
+    result.error = `${e.stack ?? e}`;
+  } finally {
+    result.ms = performance.now() - t0;
+    result.alive = !server.exited;
+    result.errorLogs = errorLogs(server);
+    result.stderr = server.stderr.slice(-4000);
+    result.finalRssKb = server.rssKb();
+    if (!o.server) result.exitCode = await server.stop();
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLI
+
+function parseArgs(argv) {
+  const a = { seed: 1, edits: 10000, docs: 4, burst: 12, verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = argv[i + 1];
+    if (k === '--seed') (a.seed = Number(v)), i++;
+    else if (k === '--edits') (a.edits = Number(v)), i++;
+    else if (k === '--docs') (a.docs = Number(v)), i++;
+    else if (k === '--burst') (a.burst = Number(v)), i++;
+    else if (k === '--server') (a.serverPath = path.resolve(v)), i++;
+    else if (k === '--no-core') a.useCore = false;
+    else if (k === '--verbose' || k === '-v') a.verbose = true;
+    else if (k === '--help' || k === '-h') {
+      console.log('usage: node scripts/fuzz.mjs [--seed N] [--edits N] [--docs N] [--burst N] [--server path] [--no-core] [--verbose]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${k}`);
+  }
+  return a;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const a = parseArgs(process.argv.slice(2));
+  const res = await runFuzz({ ...a, rssAt: [100, a.edits], log: a.verbose ? (s) => console.error(s) : (s) => console.error(s.split('\n')[0]) });
+  const waits = res.waitMs.slice().sort((x, y) => x - y);
+  const q = (p) => (waits.length ? waits[Math.min(waits.length - 1, Math.floor(p * waits.length))].toFixed(0) : '-');
+  console.log(
+    [
+      `seed ${res.seed}: ${res.edits} edits in ${res.rounds} rounds on ${a.docs} documents, ${(res.ms / 1000).toFixed(1)} s`,
+      `  comparisons incremental=fresh: ${res.comparisons}; server=core: ${res.oracleComparisons}${res.usedCoreOracle ? '' : ' (core oracle unavailable)'}`,
+      `  mismatches: ${res.mismatches.length}; stale overwrites: ${res.staleOverwrites}; request errors: ${res.requestErrors.length}; error logs: ${res.errorLogs.length}`,
+      `  diagnostics wait per round p50 ${q(0.5)} ms, p95 ${q(0.95)} ms; largest document ${res.maxDocLength} chars`,
+      `  server RSS: ${Object.entries(res.rss).map(([k, v]) => `after ${k} edits ${v} kB`).join(', ')}`,
+      `  server alive at end: ${res.alive}; exit code ${res.exitCode}`,
+      res.error ? `  ERROR: ${res.error}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  for (const mm of res.mismatches.slice(0, 3)) console.log(`\n--- ${mm.kind} round ${mm.round} ${mm.uri} v${mm.version}\n${mm.diff}\ntext (${mm.text.length}): ${JSON.stringify(mm.text.slice(0, 600))}`);
+  for (const e of res.requestErrors.slice(0, 5)) console.log(`request error: ${e}`);
+  for (const e of res.errorLogs.slice(0, 5)) console.log(`error log: ${e.slice(0, 500)}`);
+  const ok = !res.error && res.mismatches.length === 0 && res.requestErrors.length === 0 && res.staleOverwrites === 0 && res.alive;
+  process.exit(ok ? 0 : 1);
+}

@@ -1,0 +1,22 @@
+// Differential fuzzing through the protocol, short fixed-seed version for CI (issue 6).
+// The full run (≥ 10,000 edits, any seed) is `node scripts/fuzz.mjs --seed N --edits N`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runFuzz } from '../../scripts/fuzz.mjs';
+
+const EDITS = Number(process.env.CHANCERY_FUZZ_EDITS ?? 1500);
+const SEED = Number(process.env.CHANCERY_FUZZ_SEED ?? 20211125);
+
+test(`${EDITS} random incremental edits (seed ${SEED}): published diagnostics = from-scratch check, no crash`, { timeout: 240000 }, async () => {
+  const res = await runFuzz({ seed: SEED, edits: EDITS, docs: 4, burst: 12 });
+  const show = (mm) => `${mm.kind} round ${mm.round} ${mm.uri} v${mm.version}: ${mm.diff}\ntext: ${JSON.stringify(mm.text.slice(0, 300))}`;
+  assert.equal(res.error, undefined, `harness stopped: ${res.error}\nstderr: ${res.stderr}`);
+  assert.equal(res.alive, true, 'server alive at the end');
+  assert.equal(res.edits, EDITS);
+  assert.ok(res.comparisons >= 4 * 20, `enough comparisons (${res.comparisons})`);
+  assert.deepEqual(res.mismatches.map(show), [], 'incremental diagnostics equal the from-scratch ones');
+  assert.equal(res.staleOverwrites, 0, 'no stale diagnostics after the newest version');
+  assert.deepEqual(res.requestErrors, [], 'hover/completion requests during edits never fail');
+  assert.deepEqual(res.errorLogs, [], 'no errors logged by the server');
+  assert.equal(res.exitCode, 0, 'clean shutdown');
+});
