@@ -1,0 +1,348 @@
+#!/usr/bin/env node
+// Robustness benchmarks (issue 6). Prints figures; asserts nothing.
+//
+//   node bench/robust.mjs [scanners] [hostile] [memory] [--size BYTES] [--large CHARS] [--edits N]
+//
+//   scanners  every scanner/pattern of the core (dates, references/frames, events, brackets,
+//             abbreviations, title matching, phrasing completion, normalisation, and the whole
+//             diagnose/hover/complete pipeline) on 1 MB adversarial inputs, each in a worker with a
+//             time limit; prints the time at ½ MB and 1 MB and their ratio (≈2 = linear).
+//   hostile   hostile documents through `node dist/server.js --stdio`: a 50 MB draft, 100,000
+//             nested 《, a single 100,000-character line, binary bytes, lone surrogates, empty.
+//   memory    server RSS after 100 and after 10,000 fuzzed edits (scripts/fuzz.mjs).
+// With no section named, runs all three. Needs `npm run build` first (npm run bench does it).
+import { Worker, isMainThread, workerData, parentPort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '..');
+const CORE = path.join(ROOT, 'dist', 'core.js');
+const CORPUS_FILE = path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-of-government-communique.zh.txt');
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+/** `unit` repeated to exactly `n` UTF-16 units. */
+export function fill(unit, n) {
+  if (!unit) return '';
+  return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+}
+
+/** Deterministic PRNG (same as scripts/fuzz.mjs; duplicated so workers load nothing else). */
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Hostile documents keyed by name. `largeChars` sets the size of the large draft
+ * (50 MB in the bench, smaller in the test).
+ */
+export function hostileDocuments({ largeChars = 50 * 1024 * 1024, corpus = readFileSync(CORPUS_FILE, 'utf8') } = {}) {
+  const rng = mulberry32(42);
+  const bytes = new Uint8Array(65536).map(() => Math.floor(rng() * 256));
+  const units = Array.from({ length: 65536 }, () => String.fromCharCode(Math.floor(rng() * 65536))).join('');
+  const oneLine = corpus.replace(/[\r\n]/g, '');
+  const sentences = corpus.split(/(?<=。)/);
+  const breaks = ['\n', '\r\n', '\r'];
+  return {
+    empty: '',
+    'binary bytes (as UTF-8, 64 KB)': new TextDecoder('utf-8').decode(bytes),
+    'binary bytes (as Latin-1, 64 KB)': Buffer.from(bytes).toString('latin1'),
+    'random UTF-16 units (64 K, NULs and lone surrogates)': units,
+    'lone surrogates in a draft': sentences.join('\ud800').replace(/组织/g, '组\udc00织') + '\udbff',
+    '100,000 nested 《': fill('《', 100000),
+    '100,000 nested 《 then closed': fill('《', 100000) + '上合组织' + fill('》', 100000),
+    '50,000 《〈 alternating': fill('《〈', 100000),
+    'single 100,000-character line': fill(oneLine, 100000),
+    'CR/LF/CRLF mix': sentences.map((s, i) => s + breaks[i % 3]).join(''),
+    [`large draft (${(largeChars / 1e6).toFixed(1)} M chars)`]: fill(corpus + '\n', largeChars),
+  };
+}
+
+/**
+ * Adversarial inputs for each scanner, `n` UTF-16 units long. Each case names the core export it
+ * exercises and how it is called. Patterns aim at the usual traps: long runs that almost match
+ * (digits + 年, 《 without 》, frames without titles, lists without end), nesting, alternation.
+ */
+export function scannerCases() {
+  const title = '《上合组织成员国政府间教育合作协定》';
+  return [
+    // dates
+    { name: 'dates: digits run + 年', fn: 'findDates', input: (n) => fill('1', n - 1) + '年' },
+    { name: 'dates: 2021年 repeated', fn: 'findDates', input: (n) => fill('2021年', n) },
+    { name: 'dates: 9月 repeated (no day)', fn: 'findDates', input: (n) => fill('2021年9月', n) },
+    { name: 'dates: open range 日至 repeated', fn: 'findDates', input: (n) => fill('2021年9月15日至', n) },
+    { name: 'dates: endless list 日、', fn: 'findDates', input: (n) => fill('3月30日、', n) },
+    { name: 'dates: Chinese numerals run', fn: 'findDates', input: (n) => fill('二〇二一年十一月二十五', n) },
+    { name: 'dates: 〇 run + 年', fn: 'findDates', input: (n) => fill('〇', n - 1) + '年' },
+    { name: 'dates: full-width digits', fn: 'findDates', input: (n) => fill('２０２１年９月１７', n) },
+    // references and frames
+    { name: 'refs: 《 without 》', fn: 'scanReferences', input: (n) => fill('《', n) },
+    { name: 'refs: 《 + long title without 》', fn: 'scanReferences', input: (n) => '《' + fill('上合组织', n - 1) },
+    { name: 'refs: 》 without 《', fn: 'scanReferences', input: (n) => fill('》', n) },
+    { name: 'refs: 《〈 nested without close', fn: 'scanReferences', input: (n) => fill('《〈', n) },
+    { name: 'refs: frames without titles', fn: 'scanReferences', input: (n) => fill('2021年9月17日在杜尚别通过的', n) },
+    { name: 'refs: 在…通过 without 的', fn: 'scanReferences', input: (n) => fill('在杜尚别通过', n) },
+    { name: 'refs: titles, parentheticals unclosed', fn: 'scanReferences', input: (n) => fill(`${title}（2022年9月16日，`, n) },
+    { name: 'refs: 会议上通过的…和 chains', fn: 'scanReferences', input: (n) => fill('会议上通过的' + title + '和', n) },
+    { name: 'refs: dense valid frames', fn: 'scanReferences', input: (n) => fill(`2021年9月17日在杜尚别通过的${title}、`, n) },
+    // events
+    { name: 'events: 会议 repeated', fn: 'scanEvents', input: (n) => fill('上合组织成员国第二十次会议', n) },
+    { name: 'events: 以视频方式举行的 repeated', fn: 'scanEvents', input: (n) => fill('2021年11月25日以视频方式举行的', n) },
+    { name: 'events: 第…次 without noun', fn: 'scanEvents', input: (n) => fill('第二十次', n) },
+    // brackets
+    { name: 'brackets: 《 without 》', fn: 'brackets', input: (n) => fill('《', n) },
+    { name: 'brackets: mixed openers', fn: 'brackets', input: (n) => fill('《〈“（', n) },
+    { name: 'brackets: mismatched pairs', fn: 'brackets', input: (n) => fill('《〉〈》（”“）', n) },
+    // abbreviations
+    { name: 'abbrev: （以下简称“ unclosed', fn: 'abbreviations', input: (n) => fill('上海合作组织（以下简称“', n) },
+    { name: 'abbrev: 或“ chains', fn: 'abbreviations', input: (n) => '上海合作组织（以下简称“上合组织”' + fill('或“本组织”', n) },
+    // normalisation and title matching
+    { name: 'normalize: normalizeTitle 1 MB', fn: 'normalizeTitle', input: (n) => fill('上海合作组織 (2021-2025年) ', n) },
+    { name: 'titleMatch: 1 MB title', fn: 'matchTitle', input: (n) => fill('上合组织成员国政府间合作', n) },
+    // splitting
+    { name: 'split: sentences without 。', fn: 'split', input: (n) => fill('上合组织，', n) },
+    // phrasing
+    { name: 'phrasing: complete at end of 1 MB without breaks', fn: 'completePhrasing', input: (n) => fill('各代表团团长', n) },
+    { name: 'phrasing: complete after 《 at end', fn: 'completePhrasing', input: (n) => fill('各代表团团长表示，', n - 1) + '《' },
+    // the whole pipeline
+    { name: 'pipeline: diagnose, 《 without 》', fn: 'diagnose', input: (n) => fill('《', n) },
+    { name: 'pipeline: diagnose, frames without titles', fn: 'diagnose', input: (n) => fill('2021年9月17日在杜尚别通过的', n) },
+    { name: 'pipeline: diagnose, dense misquoted titles', fn: 'diagnose', input: (n) => fill('2021年9月17日在杜尚别通过的《上合组织成员国政府间教育合作的协定》，', n) },
+    { name: 'pipeline: diagnose, corpus repeated', fn: 'diagnose', input: (n) => fill(readFileSync(CORPUS_FILE, 'utf8'), n) },
+    { name: 'pipeline: hover+complete+symbols+tokens+folding', fn: 'service', input: (n) => fill(readFileSync(CORPUS_FILE, 'utf8'), n) },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running one scanner case (in a worker)
+
+let knowledge;
+async function kbOf(core) {
+  if (knowledge) return knowledge;
+  const dir = existsSync(path.join(ROOT, 'dist', 'corpus')) ? path.join(ROOT, 'dist', 'corpus') : core.builtinCorpusDir();
+  const { docs, problems } = await core.loadCorpus([dir], core.nodeCorpusReader);
+  const kb = core.buildKnowledgeBase(docs, problems);
+  const index = new core.KnowledgeIndex(kb);
+  knowledge = { docs, kb, index };
+  return knowledge;
+}
+
+/** Returns a function text → unknown for the case, or a string saying why it cannot run. */
+async function prepare(core, fn) {
+  const has = (...names) => names.every((k) => typeof core[k] === 'function');
+  switch (fn) {
+    case 'findDates':
+      return has('findDates') ? (t) => core.findDates(t) : 'findDates not exported';
+    case 'scanReferences':
+      return has('scanReferences') ? (t) => core.scanReferences(t) : 'scanReferences not exported';
+    case 'scanEvents':
+      return has('scanEvents') ? (t) => core.scanEvents(t) : 'scanEvents not exported';
+    case 'brackets': {
+      const name = ['scanBrackets', 'checkBrackets', 'findBracketProblems', 'bracketProblems', 'matchBrackets'].find((k) => has(k));
+      return name ? (t) => core[name](t) : 'no bracket scanner exported';
+    }
+    case 'abbreviations': {
+      const name = ['extractAbbreviations', 'findAbbreviations', 'scanAbbreviations'].find((k) => has(k));
+      if (name) return (t) => core[name](t);
+      if (has('buildKnowledgeBase')) return (t) => core.buildKnowledgeBase([{ uri: 'bench:/a', text: t, encoding: 'utf-8' }]);
+      return 'no abbreviation extractor exported';
+    }
+    case 'normalizeTitle':
+      return (t) => core.normalizeTitle(t, []);
+    case 'matchTitle': {
+      if (!has('matchTitle', 'loadCorpus')) return 'matchTitle not exported';
+      const { index } = await kbOf(core);
+      return (t) => core.matchTitle(t, index);
+    }
+    case 'split':
+      return has('splitSentences', 'splitParagraphs') ? (t) => (core.splitParagraphs(t), core.splitSentences(t)) : 'splitSentences not exported';
+    case 'completePhrasing': {
+      if (!has('learnPhrasing', 'completePhrasing', 'loadCorpus')) return 'phrasing not exported';
+      const { docs, kb, index } = await kbOf(core);
+      const model = core.learnPhrasing(docs, kb);
+      return (t) => core.completePhrasing(model, t, t.length, index);
+    }
+    case 'diagnose': {
+      if (!has('createLanguageService', 'loadCorpus')) return 'createLanguageService not exported';
+      const { docs, kb } = await kbOf(core);
+      const phrasing = has('learnPhrasing') ? core.learnPhrasing(docs, kb) : undefined;
+      const service = core.createLanguageService({ kb, phrasing });
+      return (t) => service.diagnose(t);
+    }
+    case 'service': {
+      if (!has('createLanguageService', 'loadCorpus')) return 'createLanguageService not exported';
+      const { docs, kb } = await kbOf(core);
+      const phrasing = has('learnPhrasing') ? core.learnPhrasing(docs, kb) : undefined;
+      const s = core.createLanguageService({ kb, phrasing });
+      return (t) => {
+        for (const off of [0, t.length >> 2, t.length >> 1, t.length - 1]) s.hover(t, off);
+        s.complete(t, t.length >> 1);
+        s.symbols(t);
+        s.semanticTokens(t);
+        s.folding(t);
+      };
+    }
+    default:
+      return `unknown case ${fn}`;
+  }
+}
+
+async function runCaseInWorker() {
+  const { index, sizes } = workerData.robustCase;
+  const require = createRequire(import.meta.url);
+  const core = require(CORE);
+  const c = scannerCases()[index];
+  const f = await prepare(core, c.fn);
+  if (typeof f === 'string') {
+    parentPort.postMessage({ skipped: f });
+    return;
+  }
+  const times = [];
+  for (const n of sizes) {
+    const text = c.input(n);
+    // One warm-up on a small slice so JIT compilation is not billed to the first size.
+    f(text.slice(0, 2000));
+    const t0 = performance.now();
+    f(text);
+    times.push(performance.now() - t0);
+    parentPort.postMessage({ partial: times });
+  }
+  parentPort.postMessage({ times });
+}
+
+/** Runs case `index` in a worker; resolves {times} | {skipped} | {timeout, times} | {error}. */
+function runCase(index, sizes, limitMs) {
+  return new Promise((resolve) => {
+    const w = new Worker(fileURLToPath(import.meta.url), { workerData: { robustCase: { index, sizes } }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    let partial = [];
+    const timer = setTimeout(() => {
+      w.terminate();
+      resolve({ timeout: limitMs, times: partial });
+    }, limitMs);
+    w.on('message', (m) => {
+      if (m.partial) partial = m.partial;
+      else {
+        clearTimeout(timer);
+        w.terminate();
+        resolve(m);
+      }
+    });
+    w.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ error: String(e?.stack ?? e).split('\n').slice(0, 3).join(' | '), times: partial });
+    });
+  });
+}
+
+export async function benchScanners({ size = 1 << 20, limitMs = 30000, out = console.log } = {}) {
+  if (!existsSync(CORE)) {
+    out('scanners: dist/core.js missing (run npm run build)');
+    return [];
+  }
+  const sizes = [size >> 1, size];
+  out(`\n## Scanners on adversarial inputs (${(size / 1024).toFixed(0)} K UTF-16 units; ½ size, full size, ratio; limit ${limitMs / 1000} s each)`);
+  const rows = [];
+  const cases = scannerCases();
+  for (let i = 0; i < cases.length; i++) {
+    const r = await runCase(i, sizes, limitMs);
+    let line;
+    if (r.skipped) line = `skipped (${r.skipped})`;
+    else if (r.error) line = `ERROR ${r.error}`;
+    else if (r.timeout) line = `TIMEOUT > ${r.timeout} ms (done: ${r.times.map((t) => t.toFixed(0)).join(', ') || 'none'})`;
+    else line = `${r.times[0].toFixed(1)} ms, ${r.times[1].toFixed(1)} ms, ×${(r.times[1] / Math.max(r.times[0], 0.01)).toFixed(2)}`;
+    rows.push({ name: cases[i].name, ...r });
+    out(`  ${cases[i].name.padEnd(52)} ${line}`);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile documents through the server, and memory over a long session
+
+export async function benchHostile({ largeChars = 50 * 1024 * 1024, out = console.log } = {}) {
+  const { LspServer, errorLogs } = await import('../scripts/fuzz.mjs');
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  out(`\n## Hostile documents through node dist/server.js --stdio`);
+  const server = await LspServer.start();
+  out(`  RSS after initialize: ${server.rssKb()} kB`);
+  const rows = [];
+  try {
+    for (const [name, text] of Object.entries(hostileDocuments({ largeChars }))) {
+      const uri = `file:///tmp/chancery-bench/${rows.length}.communique`;
+      const row = { name, chars: text.length };
+      try {
+        const r = await server.openAndWait(uri, text, 'communique', 600000);
+        row.firstMs = r.ms;
+        row.count = r.diagnostics.length;
+        const doc = TextDocument.create(uri, 'communique', 1, text);
+        const mid = doc.positionAt(text.length >> 1);
+        const t1 = performance.now();
+        const before = server.seq;
+        server.change(uri, 2, [{ range: { start: mid, end: mid }, text: '《上合组织' }]);
+        await server.waitDiagnostics(uri, 2, 600000, before);
+        row.editMs = performance.now() - t1;
+        const t2 = performance.now();
+        await server.hover(uri, mid, 600000);
+        row.hoverMs = performance.now() - t2;
+        row.rssKb = server.rssKb();
+        server.close(uri);
+      } catch (e) {
+        row.error = String(e.message ?? e).split('\n')[0];
+      }
+      rows.push(row);
+      out(
+        `  ${name.padEnd(52)} ${row.error ? `ERROR ${row.error}` : `first diagnostics ${row.firstMs.toFixed(0)} ms (${row.count}), edit→diagnostics ${row.editMs.toFixed(0)} ms, hover ${row.hoverMs.toFixed(0)} ms, RSS ${row.rssKb} kB`}`,
+      );
+      if (server.exited) {
+        out(`  server exited (${server.exitCode}): ${server.stderr.slice(-500)}`);
+        break;
+      }
+    }
+    await server.ping(60000);
+    out(`  server alive: ${!server.exited}; error logs: ${errorLogs(server).length}`);
+  } finally {
+    await server.stop();
+  }
+  return rows;
+}
+
+export async function benchMemory({ edits = 10000, seed = 1, out = console.log } = {}) {
+  const { runFuzz } = await import('../scripts/fuzz.mjs');
+  out(`\n## Memory over a long session (scripts/fuzz.mjs --seed ${seed} --edits ${edits}, 4 documents)`);
+  const res = await runFuzz({ seed, edits, rssAt: [100, 1000, Math.floor(edits / 2), edits] });
+  const at100 = res.rss[100];
+  const atEnd = res.rss[edits];
+  out(`  RSS: ${Object.entries(res.rss).map(([k, v]) => `after ${k} edits ${v} kB`).join(', ')}`);
+  if (at100 && atEnd) out(`  RSS after ${edits} / after 100 edits: ${(atEnd / at100).toFixed(3)} (target ≤ 1.20)`);
+  out(`  ${res.edits} edits, ${res.rounds} rounds, ${(res.ms / 1000).toFixed(1)} s; mismatches ${res.mismatches.length}; request errors ${res.requestErrors.length}; alive ${res.alive}${res.error ? `; ERROR ${res.error.split('\n')[0]}` : ''}`);
+  return res;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+if (!isMainThread && workerData?.robustCase) {
+  await runCaseInWorker();
+} else if (isMainThread && process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (k, d) => {
+    const i = args.indexOf(k);
+    return i >= 0 ? Number(args[i + 1]) : d;
+  };
+  const sections = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
+  const all = sections.length === 0;
+  console.log(`# bench/robust.mjs — node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);
+  if (all || sections.includes('scanners')) await benchScanners({ size: opt('--size', 1 << 20) });
+  if (all || sections.includes('hostile')) await benchHostile({ largeChars: opt('--large', 50 * 1024 * 1024) });
+  if (all || sections.includes('memory')) await benchMemory({ edits: opt('--edits', 10000), seed: opt('--seed', 1) });
+}
