@@ -6,3 +6,6 @@
 export * from './types';
 export * from './service';
 export { normalizeTitle, foldPunctuation, toSimplified } from './text/normalize';
+export * from './text/dates';
+export * from './text/positions';
+export * from './text/brackets';

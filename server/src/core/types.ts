@@ -35,8 +35,11 @@ export interface Provenance {
 /** A calendar date as written; `year` may be missing (`11月25日`, year from context). */
 export interface SimpleDate {
   year?: number;
+  /** 1–12 as written (an impossible 13 is kept so it can be reported); 0 for a year-only date. */
   month: number;
   day?: number;
+  /** A year-only date (`2021年`, `2021至2022年`): `month` is 0 and means nothing. */
+  yearOnly?: boolean;
 }
 
 /** How a date was written, so a fix can be given in the draft's own style. */

@@ -1,0 +1,463 @@
+/**
+ * Date expressions in Chinese official texts: finding, formatting and validating them.
+ *
+ * Recognised (arabic digits, full-width digits or Chinese numerals, optional spaces between
+ * the parts as web copies have them):
+ * - single dates: `2021年9月17日`, `二〇二一年十一月二十五日`, year-less `11月25日`,
+ *   month precision `2021年9月`, year-only `2021年`;
+ * - ranges: `2021年9月15日至17日`, `2021年9月28日至10月2日`, `2021年12月30日至2022年1月2日`,
+ *   `2021年9月至10月`, year ranges `2021至2022年`, `2021—2025年`, `2021年至2022年`;
+ * - lists: `2021年3月30日、7月23日和9月2日`.
+ * Later parts of a range or list take their missing year and month from the earlier parts.
+ *
+ * The scanner is linear: it only starts a parse at the beginning of a run of numerals and,
+ * when the parse fails, skips the whole run.
+ */
+import type { DateExpr, DateStyle, SimpleDate } from '../types';
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  '○': 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN_TENS: Record<string, number> = { 十: 10, 廿: 20, 卅: 30 };
+
+function isArabic(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+function arabicValue(c: number): number {
+  return c >= 0xff10 ? c - 0xff10 : c - 0x30;
+}
+function isCn(ch: string): boolean {
+  return CN_DIGITS[ch] !== undefined || CN_TENS[ch] !== undefined;
+}
+
+/** One run of numerals. */
+interface Num {
+  start: number;
+  end: number;
+  style: DateStyle;
+  /** Value as a year (4 digits), if it can be one. */
+  year?: number;
+  /** Start of the year digits (a Chinese run may carry a leading numeral of the word before). */
+  yearStart: number;
+  /** Value as a month or day (1–2 digits, or 十-form), if it can be one. */
+  small?: number;
+}
+
+function readNum(text: string, p: number, to: number): Num | undefined {
+  if (p >= to) return undefined;
+  const c = text.charCodeAt(p);
+  if (isArabic(c)) {
+    let e = p;
+    let v = 0;
+    while (e < to && isArabic(text.charCodeAt(e))) {
+      v = v * 10 + arabicValue(text.charCodeAt(e));
+      e++;
+    }
+    const n = e - p;
+    return {
+      start: p,
+      end: e,
+      style: 'arabic',
+      year: n === 4 ? v : undefined,
+      yearStart: p,
+      small: n <= 2 ? v : undefined,
+    };
+  }
+  if (!isCn(text[p])) return undefined;
+  let e = p;
+  let hasTens = false;
+  while (e < to && isCn(text[e])) {
+    if (CN_TENS[text[e]] !== undefined) hasTens = true;
+    e++;
+  }
+  const run = text.slice(p, e);
+  const num: Num = { start: p, end: e, style: 'chinese', yearStart: p };
+  if (!hasTens) {
+    if (run.length >= 4) {
+      // 二〇二一; a longer run (统一二〇二一年) keeps its last four numerals.
+      let v = 0;
+      for (let k = run.length - 4; k < run.length; k++) v = v * 10 + CN_DIGITS[run[k]];
+      num.year = v;
+      num.yearStart = e - 4;
+    } else if (run.length === 1) num.small = CN_DIGITS[run];
+  } else {
+    num.small = cnSmall(run);
+  }
+  return num;
+}
+
+/** 十 → 10, 十一 → 11, 二十 → 20, 三十一 → 31, 廿五 → 25; undefined when not of that form. */
+function cnSmall(run: string): number | undefined {
+  // A leading numeral of the previous word (统一十一月) is tolerated: use the last tens form.
+  let t = -1;
+  for (let k = run.length - 1; k >= 0; k--)
+    if (CN_TENS[run[k]] !== undefined) {
+      t = k;
+      break;
+    }
+  if (t < 0) return undefined;
+  const after = run.slice(t + 1);
+  if (after.length > 1) return undefined;
+  const ones = after ? CN_DIGITS[after] : 0;
+  if (ones === undefined) return undefined;
+  const tensCh = run[t];
+  if (tensCh !== '十') return CN_TENS[tensCh] + ones;
+  const before = t > 0 ? CN_DIGITS[run[t - 1]] : undefined;
+  if (before === 0) return undefined;
+  return (before ?? 1) * 10 + ones;
+}
+
+function skipSpaces(text: string, p: number, to: number): number {
+  while (p < to) {
+    const ch = text[p];
+    if (ch === ' ' || ch === '\u00a0' || ch === '\t') p++;
+    else break;
+  }
+  return p;
+}
+
+/** Reads a unit character (年/月/日/号) after optional spaces; returns its end. */
+function unitAt(text: string, p: number, to: number, unit: '年' | '月' | '日'): number {
+  const q = skipSpaces(text, p, to);
+  if (q >= to) return -1;
+  const ch = text[q];
+  if (ch === unit || (unit === '日' && (ch === '号' || ch === '號'))) return q + 1;
+  return -1;
+}
+
+type Precision = 'year' | 'month' | 'day';
+
+interface Part {
+  date: SimpleDate;
+  start: number;
+  end: number;
+  style: DateStyle;
+  precision: Precision;
+}
+
+/**
+ * A date part: `[Y年][M月][D日]`. `need` is the precision it must have (for later parts of a
+ * range/list); the first part may be Y年, Y年M月, Y年M月D日 or M月D日.
+ */
+function parsePart(text: string, p: number, to: number, need?: Precision): Part | undefined {
+  const q = skipSpaces(text, p, to);
+  const n1 = readNum(text, q, to);
+  if (!n1) return undefined;
+  const date: SimpleDate = { month: 0 };
+  let start = n1.start;
+  let e: number;
+  let cur = n1;
+  let u = unitAt(text, cur.end, to, '年');
+  if (u >= 0) {
+    if (cur.year === undefined) return undefined;
+    date.year = cur.year;
+    start = cur.yearStart;
+    e = u;
+    const n2 = need === 'year' ? undefined : readNum(text, skipSpaces(text, e, to), to);
+    const u2 = n2 ? unitAt(text, n2.end, to, '月') : -1;
+    if (!n2 || u2 < 0 || n2.small === undefined) {
+      if (need && need !== 'year') return undefined;
+      date.yearOnly = true;
+      return { date, start, end: e, style: n1.style, precision: 'year' };
+    }
+    cur = n2;
+    u = u2;
+  } else {
+    u = unitAt(text, cur.end, to, '月');
+    if (u < 0 || need === 'year') {
+      // A bare day (later part of a range or list): `17日`.
+      if (need !== 'day') return undefined;
+      const ud = unitAt(text, cur.end, to, '日');
+      if (ud < 0 || cur.small === undefined) return undefined;
+      date.day = cur.small;
+      return { date, start, end: ud, style: n1.style, precision: 'day' };
+    }
+    if (cur.small === undefined) return undefined;
+  }
+  // cur is the month number, u the end of 月.
+  if (cur.small === undefined) return undefined;
+  date.month = cur.small;
+  e = u;
+  const n3 = readNum(text, skipSpaces(text, e, to), to);
+  const u3 = n3 ? unitAt(text, n3.end, to, '日') : -1;
+  if (!n3 || u3 < 0 || n3.small === undefined) {
+    if (need === 'day') return undefined;
+    // Month precision needs a year (a bare `9月` is too common to be a date).
+    if (date.year === undefined && need === undefined) return undefined;
+    return { date, start, end: e, style: n1.style, precision: 'month' };
+  }
+  if (need && need !== 'day') return undefined;
+  date.day = n3.small;
+  return { date, start, end: u3, style: n1.style, precision: 'day' };
+}
+
+const RANGE_SEPS = ['至', '到', '——', '—', '–', '-', '~', '～', '〜', '－'];
+const LIST_SEPS = ['、', '以及', '和', '及', '与', '與', '或'];
+
+function sepAt(text: string, p: number, to: number, seps: string[]): number {
+  const q = skipSpaces(text, p, to);
+  for (const s of seps) if (text.startsWith(s, q) && q + s.length <= to) return q + s.length;
+  return -1;
+}
+
+function fill(prev: SimpleDate, d: SimpleDate): SimpleDate {
+  const out: SimpleDate = { ...d };
+  if (out.year === undefined && prev.year !== undefined) out.year = prev.year;
+  if (!out.yearOnly && out.month === 0 && !prev.yearOnly) out.month = prev.month;
+  return out;
+}
+
+function parseExpr(text: string, p: number, to: number): DateExpr | undefined {
+  const first = parsePart(text, p, to);
+  if (!first) return yearRange(text, p, to);
+  let end = first.end;
+  let kind: DateExpr['kind'] = 'single';
+  const dates: SimpleDate[] = [first.date];
+  // Range.
+  const r = sepAt(text, end, to, RANGE_SEPS);
+  if (r >= 0) {
+    const second = parsePart(text, r, to, first.precision);
+    if (second && (first.precision !== 'day' || second.precision === 'day')) {
+      dates.push(fill(first.date, second.date));
+      end = second.end;
+      kind = 'range';
+    }
+  }
+  // List (day precision).
+  if (kind === 'single' && first.precision === 'day') {
+    for (;;) {
+      const l = sepAt(text, end, to, LIST_SEPS);
+      if (l < 0) break;
+      const next = parsePart(text, l, to, 'day');
+      if (!next) break;
+      dates.push(fill(dates[dates.length - 1], next.date));
+      end = next.end;
+      kind = 'list';
+    }
+  }
+  return { kind, dates, style: first.style, text: text.slice(first.start, end), span: { start: first.start, end } };
+}
+
+/** `2021至2022年`, `2021—2025年`. */
+function yearRange(text: string, p: number, to: number): DateExpr | undefined {
+  const n1 = readNum(text, p, to);
+  if (!n1 || n1.year === undefined) return undefined;
+  const r = sepAt(text, n1.end, to, RANGE_SEPS);
+  if (r < 0) return undefined;
+  const n2 = readNum(text, skipSpaces(text, r, to), to);
+  if (!n2 || n2.year === undefined || n2.style !== n1.style) return undefined;
+  const u = unitAt(text, n2.end, to, '年');
+  if (u < 0) return undefined;
+  return {
+    kind: 'range',
+    dates: [
+      { year: n1.year, month: 0, yearOnly: true },
+      { year: n2.year, month: 0, yearOnly: true },
+    ],
+    style: n1.style,
+    text: text.slice(n1.yearStart, u),
+    span: { start: n1.yearStart, end: u },
+  };
+}
+
+/**
+ * All date expressions in `text[from, to)`, in order, with spans in `text`.
+ * Year-only dates (`2021年`, `2021—2025年`) are included (`yearOnly`); callers that want
+ * dates of adoption use day-precision ones in a frame.
+ */
+export function findDates(text: string, from = 0, to = text.length): DateExpr[] {
+  const out: DateExpr[] = [];
+  let i = Math.max(0, from);
+  to = Math.min(to, text.length);
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    const arabic = isArabic(c);
+    if (!arabic && !(c >= 0x4e00 || c === 0x3007 || c === 0x25cb || c === 0xff2f) ) {
+      i++;
+      continue;
+    }
+    if (!arabic && !isCn(text[i])) {
+      i++;
+      continue;
+    }
+    // Only at the start of a run of numerals.
+    if (i > 0) {
+      const pc = text.charCodeAt(i - 1);
+      if (arabic ? isArabic(pc) : isCn(text[i - 1])) {
+        i++;
+        continue;
+      }
+    }
+    const e = parseExpr(text, i, to);
+    if (e) {
+      out.push(e);
+      i = e.span.end;
+      continue;
+    }
+    // Skip the run.
+    i++;
+    while (i < to && (arabic ? isArabic(text.charCodeAt(i)) : isCn(text[i]))) i++;
+  }
+  return out;
+}
+
+const CN_ONES = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+function cnYear(y: number): string {
+  let s = '';
+  for (const ch of String(y)) s += CN_ONES[ch.charCodeAt(0) - 48];
+  return s;
+}
+function cnSmallStr(n: number): string {
+  if (n < 10) return CN_ONES[n];
+  const t = Math.floor(n / 10);
+  const o = n % 10;
+  return (t === 1 ? '' : CN_ONES[t]) + '十' + (o ? CN_ONES[o] : '');
+}
+
+/** `2021年9月17日` or `二〇二一年九月十七日`; a year-less date gives `9月17日`. */
+export function formatDate(d: SimpleDate, style: DateStyle): string {
+  const y = (n: number) => (style === 'chinese' ? cnYear(n) : String(n));
+  const s = (n: number) => (style === 'chinese' ? cnSmallStr(n) : String(n));
+  let out = '';
+  if (d.year !== undefined) out += y(d.year) + '年';
+  if (d.yearOnly) return out;
+  out += s(d.month) + '月';
+  if (d.day !== undefined) out += s(d.day) + '日';
+  return out;
+}
+
+/**
+ * Formats a date expression the way the genre writes it: a range within one month as
+ * `2021年9月15日至17日`, a list as `2021年3月30日、7月23日和9月2日`, a year range as `2021至2022年`.
+ */
+export function formatDateExpr(e: Pick<DateExpr, 'kind' | 'dates' | 'style'>): string {
+  const { dates, style } = e;
+  if (dates.length === 0) return '';
+  if (e.kind === 'single' || dates.length === 1) return formatDate(dates[0], style);
+  if (e.kind === 'range' && dates[0].yearOnly && dates[1].yearOnly) {
+    const y0 = formatDate(dates[0], style);
+    return y0.slice(0, -1) + '至' + formatDate(dates[1], style);
+  }
+  const parts: string[] = [formatDate(dates[0], style)];
+  for (let k = 1; k < dates.length; k++) parts.push(shortAfter(dates[k - 1], dates[k], style));
+  if (e.kind === 'range') return formatRange(dates[0], dates[1], style);
+  let out = parts[0];
+  for (let k = 1; k < parts.length; k++) out += (k === parts.length - 1 ? '和' : '、') + parts[k];
+  return out;
+}
+
+/** `d` written after `prev`, dropping the year (and month, inside a range of one month) it repeats. */
+function shortAfter(prev: SimpleDate, d: SimpleDate, style: DateStyle): string {
+  if (d.yearOnly || prev.yearOnly) return formatDate(d, style);
+  if (d.year !== prev.year) return formatDate(d, style);
+  const noYear: SimpleDate = { month: d.month, day: d.day };
+  return formatDate(noYear, style);
+}
+
+/** Range-within-one-month form used by ranges: `至17日`. */
+function rangeEnd(prev: SimpleDate, d: SimpleDate, style: DateStyle): string {
+  if (d.yearOnly || prev.yearOnly || d.year !== prev.year) return formatDate(d, style);
+  if (d.month === prev.month && d.day !== undefined && prev.day !== undefined)
+    return (style === 'chinese' ? cnSmallStr(d.day) : String(d.day)) + '日';
+  return formatDate({ month: d.month, day: d.day }, style);
+}
+
+// formatDateExpr's range branch uses rangeEnd; kept separate so lists keep the month.
+export function formatRange(a: SimpleDate, b: SimpleDate, style: DateStyle): string {
+  return formatDate(a, style) + '至' + rangeEnd(a, b, style);
+}
+
+function daysInMonth(year: number | undefined, month: number): number {
+  if (month === 2) {
+    if (year === undefined) return 29;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
+  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+const MONTH_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a date cannot exist (English), or undefined: month 13, day 0, February 30 … */
+export function dateProblem(d: SimpleDate): string | undefined {
+  if (d.yearOnly) return undefined;
+  if (!Number.isInteger(d.month) || d.month < 1 || d.month > 12) return `month ${d.month} does not exist`;
+  if (d.day === undefined) return undefined;
+  if (d.day < 1) return `day ${d.day} does not exist`;
+  const max = daysInMonth(d.year, d.month);
+  if (d.day > max)
+    return `day ${d.day} does not exist in ${MONTH_EN[d.month - 1]}${d.year !== undefined ? ' ' + d.year : ''}`;
+  return undefined;
+}
+
+/** The same check in Chinese, for `Message.zh`. */
+export function dateProblemZh(d: SimpleDate): string | undefined {
+  if (d.yearOnly) return undefined;
+  if (!Number.isInteger(d.month) || d.month < 1 || d.month > 12) return `不存在${d.month}月`;
+  if (d.day === undefined) return undefined;
+  if (d.day < 1) return `不存在${d.day}日`;
+  const max = daysInMonth(d.year, d.month);
+  if (d.day > max) return `${d.year !== undefined ? d.year + '年' : ''}${d.month}月没有${d.day}日`;
+  return undefined;
+}
+
+/** Orders two dates; missing parts compare as equal. */
+export function compareDates(a: SimpleDate, b: SimpleDate): number {
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return a.year - b.year;
+  if (a.yearOnly || b.yearOnly) return 0;
+  if (a.month !== b.month) return a.month - b.month;
+  if (a.day !== undefined && b.day !== undefined) return a.day - b.day;
+  return 0;
+}
+
+/** Every problem of a date expression: impossible dates, and a range that ends before it starts. */
+export function dateExprProblem(e: Pick<DateExpr, 'kind' | 'dates'>): string | undefined {
+  for (const d of e.dates) {
+    const p = dateProblem(d);
+    if (p) return p;
+  }
+  if (e.kind === 'range' && e.dates.length === 2 && compareDates(e.dates[0], e.dates[1]) > 0)
+    return `the range ends (${dateKey(e.dates[1])}) before it starts (${dateKey(e.dates[0])})`;
+  return undefined;
+}
+
+/** Chinese counterpart of `dateExprProblem`. */
+export function dateExprProblemZh(e: Pick<DateExpr, 'kind' | 'dates'>): string | undefined {
+  for (const d of e.dates) {
+    const p = dateProblemZh(d);
+    if (p) return p;
+  }
+  if (e.kind === 'range' && e.dates.length === 2 && compareDates(e.dates[0], e.dates[1]) > 0)
+    return `时间段的结束日期（${dateKey(e.dates[1])}）早于开始日期（${dateKey(e.dates[0])}）`;
+  return undefined;
+}
+
+export function sameDate(a: SimpleDate, b: SimpleDate): boolean {
+  return a.year === b.year && !!a.yearOnly === !!b.yearOnly && (a.yearOnly || (a.month === b.month && a.day === b.day));
+}
+
+/** ISO-like key: `2021-09-17`, `2021-09`, `2021`, and `--09-17` for a year-less date. */
+export function dateKey(d: SimpleDate): string {
+  const p2 = (n: number) => (n < 10 ? '0' + n : String(n));
+  const y = d.year !== undefined ? String(d.year) : '-';
+  if (d.yearOnly) return y;
+  return y + '-' + p2(d.month) + (d.day !== undefined ? '-' + p2(d.day) : '');
+}
+
+/** Key of a whole expression: the keys of its dates joined by `/` (range) or `,` (list). */
+export function dateExprKey(e: Pick<DateExpr, 'kind' | 'dates'>): string {
+  return e.dates.map(dateKey).join(e.kind === 'range' ? '/' : ',');
+}
