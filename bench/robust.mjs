@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
-const CORE = path.join(ROOT, 'dist', 'core.js');
+const DIST = process.env.CHANCERY_DIST ? path.resolve(process.env.CHANCERY_DIST) : path.join(ROOT, 'dist');
+const CORE = path.join(DIST, 'core.js');
 const CORPUS_FILE = path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-of-government-communique.zh.txt');
 
 // ---------------------------------------------------------------------------------------------
@@ -130,7 +131,7 @@ export function scannerCases() {
 let knowledge;
 async function kbOf(core) {
   if (knowledge) return knowledge;
-  const dir = existsSync(path.join(ROOT, 'dist', 'corpus')) ? path.join(ROOT, 'dist', 'corpus') : core.builtinCorpusDir();
+  const dir = existsSync(path.join(DIST, 'corpus')) ? path.join(DIST, 'corpus') : core.builtinCorpusDir();
   const { docs, problems } = await core.loadCorpus([dir], core.nodeCorpusReader);
   const kb = core.buildKnowledgeBase(docs, problems);
   const index = new core.KnowledgeIndex(kb);

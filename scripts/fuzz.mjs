@@ -27,9 +27,11 @@ import * as rpc from 'vscode-jsonrpc/node';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..');
-export const SERVER = path.join(ROOT, 'dist', 'server.js');
-export const CORE = path.join(ROOT, 'dist', 'core.js');
-export const CLI = path.join(ROOT, 'dist', 'cli.js');
+// CHANCERY_DIST points the harness at another build (default: dist/ of this checkout).
+export const DIST = process.env.CHANCERY_DIST ? path.resolve(process.env.CHANCERY_DIST) : path.join(ROOT, 'dist');
+export const SERVER = path.join(DIST, 'server.js');
+export const CORE = path.join(DIST, 'core.js');
+export const CLI = path.join(DIST, 'cli.js');
 export const EMBEDDED_CORPUS = path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-of-government-communique.zh.txt');
 
 // ---------------------------------------------------------------------------------------------
@@ -562,7 +564,7 @@ export async function coreOracle() {
   const need = ['loadCorpus', 'nodeCorpusReader', 'builtinCorpusDir', 'buildKnowledgeBase', 'KnowledgeIndex', 'diagnose'];
   if (!need.every((k) => k in core)) return undefined;
   let dir = core.builtinCorpusDir();
-  if (!existsSync(dir)) dir = path.join(ROOT, 'dist', 'corpus');
+  if (!existsSync(dir)) dir = path.join(DIST, 'corpus');
   const { docs, problems } = await core.loadCorpus([dir], core.nodeCorpusReader);
   const kb = core.buildKnowledgeBase(docs, problems);
   const index = new core.KnowledgeIndex(kb);
