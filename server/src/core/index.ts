@@ -9,3 +9,7 @@ export { normalizeTitle, foldPunctuation, toSimplified } from './text/normalize'
 export * from './text/dates';
 export * from './text/positions';
 export * from './text/brackets';
+export * from './corpus/load';
+export * from './corpus/split';
+export * from './phrasing/model';
+export * from './knowledge/titleMatch';

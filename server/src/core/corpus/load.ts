@@ -1,0 +1,327 @@
+/**
+ * Loading a corpus: files and folders of .txt and .md, decoded from UTF-8 (with or without
+ * BOM), UTF-16 LE/BE (with BOM) or GB18030/GBK (detected). Nothing here throws for a bad
+ * file: a missing path, an undecodable (binary) file, a symlink loop or a file removed while
+ * indexing becomes a `CorpusProblem` (English and Chinese) and is skipped.
+ *
+ * The file system is reached through a small `CorpusReader`, so tests use `memoryCorpusReader`.
+ *
+ * Document uris:
+ * - files of the embedded corpus (under `builtinCorpusDir()`): `builtin:/<path relative to that
+ *   folder>`, e.g. `builtin:/sco-2021-heads-of-government-communique.zh.txt` — stable whatever
+ *   the install location;
+ * - other files of the node reader: `file://` uris (`url.pathToFileURL`);
+ * - files of a memory reader: `memory:/<path>`.
+ */
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import * as fs from 'fs';
+import * as iconv from 'iconv-lite';
+import type { CorpusDocument, CorpusProblem, Message } from '../types';
+
+export interface CorpusStat {
+  isFile: boolean;
+  isDirectory: boolean;
+  size: number;
+}
+
+export interface CorpusReader {
+  stat(p: string): Promise<CorpusStat>;
+  readdir(p: string): Promise<string[]>;
+  readFile(p: string): Promise<Uint8Array>;
+  /** Canonical path (symlinks resolved), used to detect loops and duplicates. */
+  realpath?(p: string): Promise<string>;
+  /** The uri of a document read from `p` (default: builtin:/ or file://, see above). */
+  uri?(p: string): string;
+}
+
+export interface LoadOptions {
+  token?: { readonly isCancellationRequested: boolean };
+  onProgress?: (p: { files: number; uri: string }) => void;
+  /** Extensions picked up inside folders (default .txt and .md). Files named explicitly are always read. */
+  extensions?: string[];
+}
+
+export interface LoadResult {
+  docs: CorpusDocument[];
+  problems: CorpusProblem[];
+}
+
+/** The folder of the embedded corpus: next to the bundle (dist/corpus). */
+export function builtinCorpusDir(): string {
+  return path.join(__dirname, 'corpus');
+}
+
+/** The uri scheme of documents of the embedded corpus. */
+export const BUILTIN_SCHEME = 'builtin';
+
+/** `builtin:/…` for files under the embedded corpus folder, a file:// uri otherwise. */
+export function uriForPath(p: string): string {
+  const abs = path.resolve(p);
+  const base = builtinCorpusDir();
+  if (abs.startsWith(base + path.sep)) return `${BUILTIN_SCHEME}:/` + abs.slice(base.length + 1).split(path.sep).join('/');
+  return pathToFileURL(abs).href;
+}
+
+export const nodeCorpusReader: CorpusReader = {
+  async stat(p) {
+    const s = await fs.promises.stat(p);
+    return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
+  },
+  readdir: (p) => fs.promises.readdir(p),
+  async readFile(p) {
+    return fs.promises.readFile(p);
+  },
+  realpath: (p) => fs.promises.realpath(p),
+  uri: uriForPath,
+};
+
+/**
+ * An in-memory file system: keys are paths (`/corpus/a.txt` or `corpus/a.txt`), folders are
+ * implied by the keys. Strings are stored as UTF-8.
+ */
+export function memoryCorpusReader(files: Record<string, string | Uint8Array>): CorpusReader {
+  const norm = (p: string) => {
+    let s = p.replace(/\\/g, '/').replace(/\/+/g, '/');
+    if (s.length > 1 && s.endsWith('/')) s = s.slice(0, -1);
+    if (s.startsWith('./')) s = s.slice(2);
+    return s;
+  };
+  const map = new Map<string, Uint8Array>();
+  for (const [k, v] of Object.entries(files)) map.set(norm(k), typeof v === 'string' ? new TextEncoder().encode(v) : v);
+  const enoent = (p: string) => Object.assign(new Error(`ENOENT: no such file or directory, '${p}'`), { code: 'ENOENT' });
+  const children = (p: string): string[] | undefined => {
+    const prefix = p === '/' ? '/' : p === '.' || p === '' ? '' : p + '/';
+    const names = new Set<string>();
+    for (const k of map.keys()) {
+      if (!k.startsWith(prefix)) continue;
+      const rest = k.slice(prefix.length);
+      if (!rest) continue;
+      names.add(rest.split('/')[0]);
+    }
+    return names.size ? [...names] : undefined;
+  };
+  return {
+    async stat(p) {
+      const k = norm(p);
+      const f = map.get(k);
+      if (f) return { isFile: true, isDirectory: false, size: f.length };
+      if (children(k)) return { isFile: false, isDirectory: true, size: 0 };
+      throw enoent(p);
+    },
+    async readdir(p) {
+      const c = children(norm(p));
+      if (!c) throw enoent(p);
+      return c;
+    },
+    async readFile(p) {
+      const f = map.get(norm(p));
+      if (!f) throw enoent(p);
+      return f;
+    },
+    realpath: async (p) => norm(p),
+    uri: (p) => 'memory:/' + norm(p).replace(/^\//, ''),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+function isCjkish(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+    (c >= 0x3400 && c <= 0x4dbf) || // extension A
+    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
+    (c >= 0xff00 && c <= 0xffef) || // full-width forms
+    (c >= 0x2000 && c <= 0x206f) || // general punctuation (— “ ” …)
+    c === 0x00b7 ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
+}
+
+/** Share of control characters (other than tab, line breaks, form feed) and U+FFFD. */
+function badRatio(text: string): { bad: number; nonAscii: number; cjk: number; nul: boolean } {
+  let bad = 0;
+  let nonAscii = 0;
+  let cjk = 0;
+  let nul = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c === 0) nul = true;
+      if (c !== 9 && c !== 10 && c !== 13 && c !== 12) bad++;
+    } else if (c >= 0x80) {
+      nonAscii++;
+      if (c === 0xfffd || (c >= 0x80 && c < 0xa0) || (c >= 0xe000 && c <= 0xf8ff)) bad++;
+      else if (isCjkish(c) || (c >= 0xd800 && c <= 0xdfff)) cjk++;
+    }
+  }
+  return { bad, nonAscii, cjk, nul };
+}
+
+function looksLikeText(text: string): boolean {
+  const r = badRatio(text);
+  if (r.nul) return false;
+  return r.bad <= Math.max(1, text.length / 1000);
+}
+
+/**
+ * Decodes the bytes of a text file: BOMs first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then
+ * GB18030 (a superset of GBK/GB2312) accepted only when it decodes to clean, mostly Chinese
+ * text. Binary data (NUL bytes, control characters) is an error.
+ */
+export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } | { error: string } {
+  const b = bytes;
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(3));
+      if (looksLikeText(text)) return { text, encoding: 'utf-8-bom' };
+    } catch {
+      /* falls through */
+    }
+    return { error: 'invalid UTF-8 after a UTF-8 byte order mark' };
+  }
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
+    const le = b[0] === 0xff;
+    if (b.length % 2 !== 0) return { error: `odd number of bytes for UTF-16 ${le ? 'LE' : 'BE'}` };
+    try {
+      const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(b.subarray(2));
+      if (looksLikeText(text)) return { text, encoding: le ? 'utf-16le' : 'utf-16be' };
+    } catch {
+      /* falls through */
+    }
+    return { error: `invalid UTF-16 ${le ? 'LE' : 'BE'} text` };
+  }
+  // NUL bytes never occur in UTF-8 or GB18030 text.
+  if (b.indexOf(0) >= 0) return { error: 'binary data (NUL bytes), not text' };
+  let utf8: string | undefined;
+  try {
+    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    utf8 = undefined;
+  }
+  if (utf8 !== undefined) {
+    if (looksLikeText(utf8)) return { text: utf8, encoding: 'utf-8' };
+    return { error: 'binary data (control characters), not text' };
+  }
+  const gb = iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), 'gb18030');
+  const r = badRatio(gb);
+  if (!r.nul && r.bad === 0 && r.nonAscii > 0 && r.cjk / r.nonAscii >= 0.9) return { text: gb, encoding: 'gb18030' };
+  return { error: 'not valid UTF-8, UTF-16 or GB18030/GBK text' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking
+
+const msg = (en: string, zh: string): Message => ({ en, zh });
+
+function errCode(e: unknown): string {
+  return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+}
+
+/**
+ * Loads every path (file or folder, folders recursively in sorted order). Files named
+ * explicitly are read whatever their extension; inside folders only .txt and .md are.
+ * Each file is loaded once even when reached twice (symlinks); symlink loops are reported.
+ */
+export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCorpusReader, opts: LoadOptions = {}): Promise<LoadResult> {
+  const exts = (opts.extensions ?? ['.txt', '.md']).map((e) => e.toLowerCase());
+  const docs: CorpusDocument[] = [];
+  const problems: CorpusProblem[] = [];
+  const seenFiles = new Set<string>();
+  const uriOf = (p: string) => (reader.uri ? reader.uri(p) : uriForPath(p));
+  const real = async (p: string): Promise<string> => {
+    if (!reader.realpath) return p;
+    try {
+      return await reader.realpath(p);
+    } catch {
+      return p;
+    }
+  };
+  const cancelled = () => !!opts.token?.isCancellationRequested;
+
+  const readOne = async (p: string) => {
+    const uri = uriOf(p);
+    const key = await real(p);
+    if (seenFiles.has(key)) return;
+    seenFiles.add(key);
+    let bytes: Uint8Array;
+    try {
+      bytes = await reader.readFile(p);
+    } catch (e) {
+      problems.push({
+        uri,
+        message: msg(`Cannot read ${p}: ${errCode(e) === 'ENOENT' ? 'the file was removed' : String((e as Error)?.message ?? e)}`, `无法读取 ${p}：${errCode(e) === 'ENOENT' ? '文件已被删除' : String((e as Error)?.message ?? e)}`),
+      });
+      return;
+    }
+    const d = decodeBytes(bytes);
+    if ('error' in d) {
+      problems.push({ uri, message: msg(`Skipped ${p}: ${d.error}.`, `已跳过 ${p}：无法解码为文本（${d.error}）。`) });
+      return;
+    }
+    docs.push({ uri, text: d.text, encoding: d.encoding });
+    opts.onProgress?.({ files: docs.length, uri });
+  };
+
+  const walk = async (p: string, explicit: boolean, ancestors: Set<string>, depth: number): Promise<void> => {
+    if (cancelled()) return;
+    let st: CorpusStat;
+    try {
+      st = await reader.stat(p);
+    } catch (e) {
+      const code = errCode(e);
+      if (code === 'ELOOP')
+        problems.push({ uri: uriOf(p), message: msg(`Skipped ${p}: symbolic link loop.`, `已跳过 ${p}：符号链接循环。`) });
+      else if (explicit || code !== 'ENOENT')
+        problems.push({ uri: uriOf(p), message: msg(`Corpus path not found: ${p}`, `找不到语料路径：${p}`) });
+      else problems.push({ uri: uriOf(p), message: msg(`Skipped ${p}: the file was removed or is a broken link.`, `已跳过 ${p}：文件已删除或链接失效。`) });
+      return;
+    }
+    if (st.isDirectory) {
+      const key = await real(p);
+      if (ancestors.has(key) || depth > 64) {
+        problems.push({ uri: uriOf(p), message: msg(`Skipped ${p}: symbolic link loop.`, `已跳过 ${p}：符号链接循环。`) });
+        return;
+      }
+      let names: string[];
+      try {
+        names = await reader.readdir(p);
+      } catch (e) {
+        problems.push({ uri: uriOf(p), message: msg(`Cannot read folder ${p}: ${String((e as Error)?.message ?? e)}`, `无法读取文件夹 ${p}：${String((e as Error)?.message ?? e)}`) });
+        return;
+      }
+      names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const inner = new Set(ancestors).add(key);
+      for (const name of names) {
+        if (cancelled()) return;
+        if (name.startsWith('.')) continue;
+        const child = path.join(p, name);
+        const lower = name.toLowerCase();
+        if (exts.some((e) => lower.endsWith(e))) await walk(child, false, inner, depth + 1);
+        else {
+          // Folders are walked whatever their name; other files are skipped silently.
+          let cs: CorpusStat | undefined;
+          try {
+            cs = await reader.stat(child);
+          } catch {
+            cs = undefined;
+          }
+          if (cs?.isDirectory) await walk(child, false, inner, depth + 1);
+        }
+      }
+      return;
+    }
+    if (st.isFile) {
+      await readOne(p);
+      return;
+    }
+    if (explicit) problems.push({ uri: uriOf(p), message: msg(`Skipped ${p}: not a file or folder.`, `已跳过 ${p}：不是文件或文件夹。`) });
+  };
+
+  for (const p of paths) {
+    if (cancelled()) break;
+    await walk(p, true, new Set(), 0);
+  }
+  return { docs, problems };
+}

@@ -1,0 +1,97 @@
+/**
+ * Splitting decoded text into paragraphs and sentences (spans into the text, never copies).
+ *
+ * Paragraphs end at line breaks (LF, CRLF, CR, U+2028/2029) and before the run of ideographic
+ * spaces (`　　`, two U+3000 or more) that starts each paragraph of web copies, which often
+ * put a whole document on one line. Sentences end after 。！？； (and their half-width forms
+ * when followed by CJK or the end), together with closing quotes or brackets right after them.
+ * Spans exclude surrounding white space; empty paragraphs and sentences are dropped.
+ */
+import type { Span } from '../types';
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0b || c === 0xfeff;
+}
+function isBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+function pushTrimmed(out: Span[], text: string, start: number, end: number): void {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start) out.push({ start, end });
+}
+
+export function splitParagraphs(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isBreak(c)) {
+      pushTrimmed(out, text, start, i);
+      start = i + 1;
+    } else if (c === 0x3000 && i + 1 < n && text.charCodeAt(i + 1) === 0x3000) {
+      pushTrimmed(out, text, start, i);
+      // Skip the whole run of ideographic spaces.
+      while (i + 1 < n && text.charCodeAt(i + 1) === 0x3000) i++;
+      start = i + 1;
+    }
+  }
+  pushTrimmed(out, text, start, n);
+  return out;
+}
+
+const TERMINATORS = new Set(['。', '！', '？', '；', '!', '?', ';']);
+const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '〉', '"', '\'', '】']);
+
+function isCjk(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Sentences of `text` (within `within`, or each paragraph of the whole text). */
+export function splitSentences(text: string, within?: Span): Span[] {
+  const parts = within ? [within] : splitParagraphs(text);
+  const out: Span[] = [];
+  for (const p of parts) {
+    let start = p.start;
+    const end = Math.min(p.end, text.length);
+    for (let i = Math.max(0, p.start); i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (isBreak(c)) {
+        pushTrimmed(out, text, start, i);
+        start = i + 1;
+        continue;
+      }
+      const ch = text[i];
+      if (!TERMINATORS.has(ch)) continue;
+      if (c < 0x80) {
+        // Half-width ! ? ; end a sentence only inside Chinese text.
+        const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+        const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+        if (!isCjk(prev) && !(next === -1 || isCjk(next) || isSpace(next))) continue;
+      }
+      let e = i + 1;
+      while (e < end && (TERMINATORS.has(text[e]) || CLOSERS.has(text[e]))) e++;
+      pushTrimmed(out, text, start, e);
+      start = e;
+      i = e - 1;
+    }
+    pushTrimmed(out, text, start, end);
+  }
+  return out;
+}
+
+/** The sentence span containing `offset` (binary search over `sentences`), or undefined. */
+export function sentenceAt(sentences: Span[], offset: number): Span | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
