@@ -1,0 +1,368 @@
+/**
+ * Matching a title as a draft writes it against the titles the knowledge base knows.
+ *
+ * - `exact`: written as the corpus writes it (any spelling the corpus attests);
+ * - `variant`: the same title once normalised (half-width punctuation, dash forms, traditional
+ *   characters, spaces, 上海合作组织 for 上合组织 …); `departs` says whether the draft's typography
+ *   departs from the corpus's (the alias form alone does not) and `suggestion` is the fix;
+ * - `misquote`: close to exactly one known title, in a way that is a slip and not a different
+ *   instrument: one character dropped, added, replaced (where the result is no word the corpus
+ *   knows) or two transposed, a known near-synonym (协定/协议, 构想/纲要 …), or brackets/dashes lost;
+ * - `different`: close to a known title but differing in a content word (a replaced word-like
+ *   span, a replaced character that forms a word the corpus uses, any change in a number) —
+ *   most likely another instrument the drafter is citing;
+ * - `unknown`: close to nothing.
+ *
+ * Candidates come from a character-bigram inverted index over the normalised keys (built once
+ * per index and cached), so a lookup never compares against every title; results are cached per
+ * title string. Nothing here names an instrument: all titles come from the knowledge base.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Instrument, KnowledgeBase, Message } from '../types';
+import { foldPunctuation, normalizeTitle, toSimplified, type AliasTable } from '../text/normalize';
+
+/** What matching needs from a KnowledgeIndex (kb.ts); structural so tests can pass a stub. */
+export interface TitleIndexLike {
+  readonly kb: KnowledgeBase;
+  readonly aliases?: AliasTable;
+}
+
+export type TitleMatchKind = 'exact' | 'variant' | 'misquote' | 'different' | 'unknown';
+
+export type TitleDiff =
+  | 'dropped'
+  | 'added'
+  | 'replaced'
+  | 'transposed'
+  | 'near-synonym'
+  | 'punctuation'
+  | 'number'
+  | 'content-word'
+  | 'ambiguous'
+  | 'several-edits';
+
+export interface TitleMatch {
+  kind: TitleMatchKind;
+  instrument?: Instrument;
+  /** Why, in English (the agreed signature's field). */
+  reason?: string;
+  /** Why, in both languages. */
+  why?: Message;
+  diff?: TitleDiff;
+  /** For a variant: true when the draft's typography departs from every spelling the corpus uses. */
+  departs?: boolean;
+  /** For a variant that departs, or a misquote: the text to put between the brackets instead. */
+  suggestion?: string;
+}
+
+/**
+ * Near-synonyms that drafters confuse in titles (generic usage, not facts about instruments).
+ * A title that differs from a known one only by one of these is a misquote.
+ */
+export const NEAR_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
+  ['协定', '协议'],
+  ['构想', '纲要'],
+  ['构想', '设想'],
+  ['纲要', '规划'],
+  ['计划', '规划'],
+  ['声明', '宣言'],
+  ['章程', '条例'],
+  ['备忘录', '谅解备忘录'],
+  ['公约', '条约'],
+  ['合作', '协作'],
+  ['措施', '举措'],
+  ['路线图', '线路图'],
+];
+
+const SYN = new Map<string, Set<string>>();
+for (const [a, b] of NEAR_SYNONYMS) {
+  if (!SYN.has(a)) SYN.set(a, new Set());
+  if (!SYN.has(b)) SYN.set(b, new Set());
+  SYN.get(a)!.add(b);
+  SYN.get(b)!.add(a);
+}
+const MAX_SYN = Math.max(...NEAR_SYNONYMS.flat().map((s) => s.length));
+
+/** Brackets and dashes inside titles: losing or changing them is a slip, not another title. */
+const TITLE_PUNCT = /[〈〉《》（）()“”—\-–－]/g;
+
+interface Prepared {
+  aliases: AliasTable;
+  instruments: Instrument[];
+  keys: string[];
+  byKey: Map<string, Instrument>;
+  /** Every spelling the corpus attests (as written), per instrument id. */
+  spellings: Map<string, Set<string>>;
+  /** Attested spellings with only the alias rewriting applied, per instrument id. */
+  aliasSpellings: Map<string, Set<string>>;
+  /** Bigram → instrument indices. */
+  postings: Map<number, number[]>;
+  /** CJK bigrams the corpus uses anywhere (its vocabulary, roughly). */
+  vocabulary: Set<number>;
+  cache: Map<string, TitleMatch>;
+}
+
+const prepared = new WeakMap<object, Prepared>();
+
+function bigram(s: string, i: number): number {
+  return s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+}
+
+function isCjkIdeograph(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+function aliasesOf(index: TitleIndexLike): AliasTable {
+  if (index.aliases) return index.aliases;
+  const out: { full: string; short: string }[] = [];
+  for (const a of index.kb.abbreviations) if (a.short.length) out.push({ full: a.full, short: a.short[0] });
+  return out;
+}
+
+/** Only the alias rewriting of normalizeTitle (no width, script or space folding). */
+function applyAliases(s: string, aliases: AliasTable): string {
+  for (const { full, short } of aliases) if (full && short && s.includes(full)) s = s.split(full).join(short);
+  return s;
+}
+
+function addVocabulary(vocab: Set<number>, s: string): void {
+  for (let i = 0; i + 1 < s.length; i++) {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    if (isCjkIdeograph(a) && isCjkIdeograph(b)) vocab.add(a * 65536 + b);
+  }
+}
+
+function prepare(index: TitleIndexLike): Prepared {
+  let p = prepared.get(index);
+  if (p) return p;
+  const aliases = aliasesOf(index);
+  const instruments = index.kb.instruments;
+  const keys: string[] = [];
+  const byKey = new Map<string, Instrument>();
+  const spellings = new Map<string, Set<string>>();
+  const aliasSpellings = new Map<string, Set<string>>();
+  const postings = new Map<number, number[]>();
+  const vocabulary = new Set<number>();
+  const seenSentences = new Set<string>();
+  instruments.forEach((inst, n) => {
+    const key = normalizeTitle(inst.title, aliases);
+    keys.push(key);
+    if (!byKey.has(key)) byKey.set(key, inst);
+    if (!byKey.has(inst.id)) byKey.set(inst.id, inst);
+    const sp = new Set<string>([inst.title]);
+    // Spellings attested in the corpus: titles in the sentences of its mentions with the same key.
+    for (const m of inst.mentions) {
+      if (!seenSentences.has(m.sentence)) {
+        seenSentences.add(m.sentence);
+        addVocabulary(vocabulary, m.sentence);
+      }
+      for (const t of titlesIn(m.sentence)) if (t !== inst.title && normalizeTitle(t, aliases) === key) sp.add(t);
+    }
+    spellings.set(inst.id, sp);
+    aliasSpellings.set(inst.id, new Set([...sp].map((s) => applyAliases(s, aliases))));
+    addVocabulary(vocabulary, inst.title);
+    const seen = new Set<number>();
+    for (let i = 0; i + 1 < key.length; i++) {
+      const g = bigram(key, i);
+      if (seen.has(g)) continue;
+      seen.add(g);
+      let list = postings.get(g);
+      if (!list) postings.set(g, (list = []));
+      list.push(n);
+    }
+  });
+  for (const e of index.kb.events) {
+    addVocabulary(vocabulary, e.name);
+    if (!seenSentences.has(e.provenance.sentence)) {
+      seenSentences.add(e.provenance.sentence);
+      addVocabulary(vocabulary, e.provenance.sentence);
+    }
+  }
+  p = { aliases, instruments, keys, byKey, spellings, aliasSpellings, postings, vocabulary, cache: new Map() };
+  prepared.set(index, p);
+  return p;
+}
+
+/** The 《…》 and 〈…〉 titles in a sentence (flat, both levels). */
+function titlesIn(s: string): string[] {
+  const out: string[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '《' || c === '〈') stack.push(i);
+    else if ((c === '》' || c === '〉') && stack.length) out.push(s.slice(stack.pop()! + 1, i));
+  }
+  return out;
+}
+
+/** Folds the draft's typography only (length may change where spaces are dropped). */
+function foldTypography(s: string): string {
+  return foldPunctuation(toSimplified(s)).replace(/[\s\u3000]+/g, '');
+}
+
+/** Matches `title` (without its brackets) against the knowledge base behind `index`. */
+export function matchTitle(title: string, index: TitleIndexLike): TitleMatch {
+  const p = prepare(index);
+  const cached = p.cache.get(title);
+  if (cached) return cached;
+  const m = matchUncached(title, p);
+  if (p.cache.size > 50_000) p.cache.clear();
+  p.cache.set(title, m);
+  return m;
+}
+
+function matchUncached(title: string, p: Prepared): TitleMatch {
+  const key = normalizeTitle(title, p.aliases);
+  const inst = p.byKey.get(key);
+  if (inst) {
+    const sp = p.spellings.get(inst.id)!;
+    if (sp.has(title)) return { kind: 'exact', instrument: inst };
+    const aliased = applyAliases(title, p.aliases);
+    if (p.aliasSpellings.get(inst.id)!.has(aliased)) {
+      return {
+        kind: 'variant',
+        instrument: inst,
+        departs: false,
+        reason: 'the full name for a declared abbreviation',
+        why: { en: 'the full name for a declared abbreviation', zh: '以全称代替已声明的简称' },
+      };
+    }
+    // The draft's typography departs: suggest its own text with the typography folded when that
+    // is a spelling the corpus uses (so an alias form stays), else the corpus's title.
+    const folded = foldTypography(title);
+    const suggestion = p.aliasSpellings.get(inst.id)!.has(applyAliases(folded, p.aliases)) ? folded : inst.title;
+    return {
+      kind: 'variant',
+      instrument: inst,
+      departs: true,
+      suggestion,
+      reason: 'typography differs from the corpus (punctuation width, dash form, traditional characters or spaces)',
+      why: {
+        en: 'typography differs from the corpus (punctuation width, dash form, traditional characters or spaces)',
+        zh: '书写形式与语料不同（标点全半角、连接号、繁体字或空格）',
+      },
+    };
+  }
+  return nearest(key, p);
+}
+
+interface Classified {
+  n: number;
+  kind: 'misquote' | 'different';
+  diff: TitleDiff;
+  dist: number;
+}
+
+function nearest(key: string, p: Prepared): TitleMatch {
+  if (key.length < 2 || p.instruments.length === 0) return { kind: 'unknown' };
+  // Candidate retrieval: titles sharing most of the key's bigrams.
+  const counts = new Map<number, number>();
+  const seen = new Set<number>();
+  let q = 0;
+  for (let i = 0; i + 1 < key.length; i++) {
+    const g = bigram(key, i);
+    if (seen.has(g)) continue;
+    seen.add(g);
+    q++;
+    const list = p.postings.get(g);
+    if (!list) continue;
+    for (const n of list) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const cands: { n: number; shared: number }[] = [];
+  for (const [n, shared] of counts) {
+    const k = p.keys[n];
+    if (Math.abs(k.length - key.length) > 6) continue;
+    const kb = Math.max(1, k.length - 1);
+    // Overlap relative to the longer of the two bigram sets.
+    if (shared / Math.max(q, kb) >= 0.5) cands.push({ n, shared });
+  }
+  if (cands.length === 0) return { kind: 'unknown' };
+  cands.sort((a, b) => b.shared - a.shared);
+  const top = cands.slice(0, 8);
+  const classified: Classified[] = [];
+  for (const { n } of top) {
+    const c = classify(key, p.keys[n], p);
+    if (c) classified.push({ n, ...c, dist: distance(key, p.keys[n]) });
+  }
+  const misquotes = classified.filter((c) => c.kind === 'misquote').sort((a, b) => a.dist - b.dist);
+  if (misquotes.length === 1 || (misquotes.length > 1 && misquotes[0].dist < misquotes[1].dist)) {
+    const best = misquotes[0];
+    const inst = p.instruments[best.n];
+    return { kind: 'misquote', instrument: inst, diff: best.diff, suggestion: inst.title, ...explain(best.diff) };
+  }
+  if (misquotes.length > 1) {
+    return { kind: 'different', instrument: p.instruments[misquotes[0].n], diff: 'ambiguous', ...explain('ambiguous') };
+  }
+  const diffs = classified.sort((a, b) => a.dist - b.dist);
+  if (diffs.length) {
+    const best = diffs[0];
+    return { kind: 'different', instrument: p.instruments[best.n], diff: best.diff, ...explain(best.diff) };
+  }
+  return { kind: 'unknown' };
+}
+
+const EXPLAIN: Record<TitleDiff, Message> = {
+  dropped: { en: 'a character is missing', zh: '缺少一个字' },
+  added: { en: 'a character was added', zh: '多了一个字' },
+  replaced: { en: 'a character was replaced', zh: '有一个字写错' },
+  transposed: { en: 'two characters are transposed', zh: '有两个字顺序颠倒' },
+  'near-synonym': { en: 'a near-synonym replaces the word the title uses', zh: '用了近义词代替标题原词' },
+  punctuation: { en: 'brackets or dashes differ', zh: '书名号、括号或连接号不同' },
+  number: { en: 'a number differs (most likely another instrument)', zh: '数字不同（很可能是另一份文件）' },
+  'content-word': { en: 'a content word differs (most likely another instrument)', zh: '实词不同（很可能是另一份文件）' },
+  ambiguous: { en: 'close to several known titles', zh: '与多个已知标题相近' },
+  'several-edits': { en: 'several parts differ', zh: '多处不同' },
+};
+
+function explain(d: TitleDiff): { reason: string; why: Message } {
+  return { reason: EXPLAIN[d].en, why: EXPLAIN[d] };
+}
+
+function hasDigit(s: string): boolean {
+  return /[0-9]/.test(s);
+}
+
+/** How the draft key `q` differs from the known key `k`; undefined when not close at all. */
+function classify(q: string, k: string, p: Prepared): { kind: 'misquote' | 'different'; diff: TitleDiff } | undefined {
+  let pre = 0;
+  const min = Math.min(q.length, k.length);
+  while (pre < min && q.charCodeAt(pre) === k.charCodeAt(pre)) pre++;
+  let suf = 0;
+  while (suf < min - pre && q.charCodeAt(q.length - 1 - suf) === k.charCodeAt(k.length - 1 - suf)) suf++;
+  const a = q.slice(pre, q.length - suf);
+  const b = k.slice(pre, k.length - suf);
+  // Brackets or dashes lost or changed, the words intact.
+  const qs = q.replace(TITLE_PUNCT, '');
+  if (qs === k.replace(TITLE_PUNCT, '') && qs !== q) return { kind: 'misquote', diff: 'punctuation' };
+  // Numbers (years, periods) name different instruments: 2035 is not 2025.
+  if (hasDigit(a) || hasDigit(b)) return { kind: 'different', diff: 'number' };
+  // A known near-synonym, possibly reaching beyond the differing span on either side.
+  for (let l = 0; l <= MAX_SYN && l <= pre; l++) {
+    for (let r = 0; r <= MAX_SYN && r <= suf; r++) {
+      const A = q.slice(pre - l, q.length - suf + r);
+      const B = k.slice(pre - l, k.length - suf + r);
+      if (A.length > MAX_SYN || B.length > MAX_SYN) continue;
+      if (SYN.get(A)?.has(B)) return { kind: 'misquote', diff: 'near-synonym' };
+    }
+  }
+  if (a.length === 0 && b.length === 1) return { kind: 'misquote', diff: 'dropped' };
+  if (a.length === 1 && b.length === 0) return { kind: 'misquote', diff: 'added' };
+  if (a.length === 2 && b.length === 2 && a[0] === b[1] && a[1] === b[0]) return { kind: 'misquote', diff: 'transposed' };
+  if (a.length === 1 && b.length === 1) {
+    // A replaced character that forms, with a neighbour, a word the corpus uses is a content change.
+    const c = a.charCodeAt(0);
+    const left = pre > 0 ? q.charCodeAt(pre - 1) : 0;
+    const right = q.length - suf < q.length ? q.charCodeAt(q.length - suf) : 0;
+    const word =
+      isCjkIdeograph(c) &&
+      ((isCjkIdeograph(left) && p.vocabulary.has(left * 65536 + c)) || (isCjkIdeograph(right) && p.vocabulary.has(c * 65536 + right)));
+    return word ? { kind: 'different', diff: 'content-word' } : { kind: 'misquote', diff: 'replaced' };
+  }
+  // A whole word-like span replaced, or several edits: another instrument, if close at all.
+  const span = Math.max(a.length, b.length);
+  if (span <= 4 || span <= Math.floor(k.length / 4)) {
+    return { kind: 'different', diff: a.length === b.length && span <= 4 ? 'content-word' : 'several-edits' };
+  }
+  return undefined;
+}
