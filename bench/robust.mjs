@@ -116,6 +116,12 @@ export function scannerCases() {
     // phrasing
     { name: 'phrasing: complete at end of 1 MB without breaks', fn: 'completePhrasing', input: (n) => fill('各代表团团长', n) },
     { name: 'phrasing: complete after 《 at end', fn: 'completePhrasing', input: (n) => fill('各代表团团长表示，', n - 1) + '《' },
+    { name: 'phrasing: learn from 1 MB of date lists', fn: 'learnPhrasing', input: (n) => fill('2021年3月30日、7月23日和9月2日在杜尚别通过', n) },
+    { name: 'phrasing: learn from 1 MB of 在…通过 frames', fn: 'learnPhrasing', input: (n) => fill('在上合组织成员国通过', n) },
+    // extraction (knowledge base from an adversarial corpus document)
+    { name: 'kb: extract from 1 MB of frames without titles', fn: 'buildKnowledgeBase', input: (n) => fill('2021年9月17日在杜尚别通过的', n) },
+    { name: 'kb: extract from 1 MB of 《 without 》', fn: 'buildKnowledgeBase', input: (n) => fill('会议上通过的《', n) },
+    { name: 'kb: extract from 1 MB of nested titles', fn: 'buildKnowledgeBase', input: (n) => fill('《上合组织〈上合组织〈纲要〉计划〉》（2022年9月16日，撒马尔罕）', n) },
     // the whole pipeline
     { name: 'pipeline: diagnose, 《 without 》', fn: 'diagnose', input: (n) => fill('《', n) },
     { name: 'pipeline: diagnose, frames without titles', fn: 'diagnose', input: (n) => fill('2021年9月17日在杜尚别通过的', n) },
@@ -174,6 +180,10 @@ async function prepare(core, fn) {
       const model = core.learnPhrasing(docs, kb);
       return (t) => core.completePhrasing(model, t, t.length, index);
     }
+    case 'learnPhrasing':
+      return has('learnPhrasing') ? (t) => core.learnPhrasing([{ uri: 'bench:/p', text: t, encoding: 'utf-8' }]) : 'learnPhrasing not exported';
+    case 'buildKnowledgeBase':
+      return has('buildKnowledgeBase') ? (t) => core.buildKnowledgeBase([{ uri: 'bench:/k', text: t, encoding: 'utf-8' }]) : 'buildKnowledgeBase not exported';
     case 'diagnose': {
       if (!has('createLanguageService', 'loadCorpus')) return 'createLanguageService not exported';
       const { docs, kb } = await kbOf(core);

@@ -530,7 +530,14 @@ export function randomEdit(r, text, m, maxLength = 12000) {
 export function canonical(diagnostics, uri) {
   const json = JSON.stringify(diagnostics ?? []);
   const replaced = uri ? json.split(JSON.stringify(uri).slice(1, -1)).join('<doc>') : json;
-  const list = JSON.parse(replaced);
+  // `data` may carry the document version (it differs between an edited and a fresh document).
+  const list = JSON.parse(replaced).map((d) => {
+    if (d && d.data && typeof d.data === 'object' && !Array.isArray(d.data) && 'version' in d.data) {
+      const { version, ...rest } = d.data;
+      return { ...d, data: rest };
+    }
+    return d;
+  });
   const key = (d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, String(d.code), d.message].join('\u0001');
   return list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
