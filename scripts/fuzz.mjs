@@ -251,7 +251,8 @@ export class LspServer {
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: true },
           publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
-          diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+          // Pull diagnostics only when asked: a server may then stop pushing (both would duplicate).
+          ...(o.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: {
             completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], labelDetailsSupport: true },
