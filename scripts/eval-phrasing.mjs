@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// Keystroke-savings evaluation of the learned phrasing (npm run eval:phrasing).
+//
+// The corpus is split into k folds by paragraph (paragraph i goes to fold i mod k). For each fold
+// the phrasing model — and the knowledge base that fills template choice lists — is learned from
+// the OTHER folds only; then every held-out paragraph is typed character by character. At each
+// position the completion list is what the product offers there (completePhrasing); when its top
+// item, applied, produces exactly the text that follows, it is accepted for one keystroke,
+// otherwise one character is typed. keystroke savings = 1 − keystrokes / characters.
+// Next-phrase accuracy: at every position where a proposal is offered, whether the top item
+// (top-1) or one of the first three (top-3) matches the text that follows.
+//
+// Usage: node scripts/eval-phrasing.mjs [--folds 5] [--corpus file...] [--json]
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const core = require(path.join(root, 'dist/core.js'));
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const k = Number(opt('--folds', 5));
+const json = args.includes('--json');
+const corpusArg = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
+const corpusDir = path.join(root, 'server/corpus');
+const files = corpusArg.length ? corpusArg : readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpusDir, f));
+
+// Paragraphs of every corpus file, with their document uri.
+const paragraphs = [];
+for (const f of files) {
+  const text = readFileSync(f, 'utf8');
+  const uri = corpusArg.length ? 'file://' + path.resolve(f) : 'builtin:/' + path.basename(f);
+  for (const sp of core.splitParagraphs(text)) paragraphs.push({ uri, text: text.slice(sp.start, sp.end) });
+}
+
+/** The text a completion entry inserts, with snippet tab stops filled by their first choice. */
+export function expandEntry(e) {
+  if (!e.snippet) return e.insertText;
+  return e.insertText
+    .replace(/\$\{\d+\|((?:\\.|[^,|\\])*)(?:,(?:\\.|[^|\\])*)*\|\}/g, (_, a) => a)
+    .replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, (_, a) => a)
+    .replace(/\$\d+/g, '')
+    .replace(/\\(.)/g, '$1');
+}
+
+function applies(e, typed, target) {
+  const ins = expandEntry(e);
+  const result = typed.slice(0, e.replace.start) + ins + typed.slice(e.replace.end);
+  return result.length > typed.length && target.startsWith(result) ? result.length : 0;
+}
+
+function evaluateFold(fold) {
+  const train = paragraphs.filter((_, i) => i % k !== fold);
+  const test = paragraphs.filter((_, i) => i % k === fold);
+  const byUri = new Map();
+  for (const p of train) byUri.set(p.uri, (byUri.get(p.uri) ?? []).concat(p.text));
+  const docs = [...byUri].map(([uri, ps]) => ({ uri, text: ps.map((t) => '\u3000\u3000' + t).join(''), encoding: 'utf-8' }));
+  const t0 = performance.now();
+  const kb = core.buildKnowledgeBase ? core.buildKnowledgeBase(docs) : undefined;
+  const model = core.learnPhrasing(docs, kb);
+  const learnMs = performance.now() - t0;
+  const index = kb ? { kb } : undefined;
+  let chars = 0;
+  let keys = 0;
+  let queries = 0;
+  let offered = 0;
+  let top1 = 0;
+  let top3 = 0;
+  let accepted = 0;
+  let acceptedChars = 0;
+  let completeMs = 0;
+  const byKind = {};
+  for (const p of test) {
+    const target = p.text;
+    chars += target.length;
+    let i = 0;
+    while (i < target.length) {
+      const typed = target.slice(0, i);
+      const c0 = performance.now();
+      const items = core.completePhrasing(model, typed, i, index);
+      completeMs += performance.now() - c0;
+      queries++;
+      keys++;
+      if (items.length) {
+        offered++;
+        const hits = items.slice(0, 3).map((e) => applies(e, typed, target));
+        if (hits[0]) top1++;
+        if (hits.some(Boolean)) top3++;
+        if (hits[0]) {
+          accepted++;
+          acceptedChars += hits[0] - i;
+          byKind[items[0].kind] = (byKind[items[0].kind] ?? 0) + 1;
+          i = hits[0];
+          continue;
+        }
+      }
+      i++;
+    }
+  }
+  return {
+    fold,
+    trainParagraphs: train.length,
+    testParagraphs: test.length,
+    chars,
+    keystrokes: keys,
+    savings: 1 - keys / chars,
+    offered,
+    top1: offered ? top1 / offered : 0,
+    top3: offered ? top3 / offered : 0,
+    accepted,
+    acceptedChars,
+    byKind,
+    learnMs,
+    msPerCompletion: completeMs / queries,
+  };
+}
+
+const results = [];
+for (let f = 0; f < k; f++) results.push(evaluateFold(f));
+const sum = (key) => results.reduce((a, r) => a + r[key], 0);
+const overall = {
+  chars: sum('chars'),
+  keystrokes: sum('keystrokes'),
+  savings: 1 - sum('keystrokes') / sum('chars'),
+  top1: results.reduce((a, r) => a + r.top1 * r.offered, 0) / sum('offered'),
+  top3: results.reduce((a, r) => a + r.top3 * r.offered, 0) / sum('offered'),
+  accepted: sum('accepted'),
+  acceptedChars: sum('acceptedChars'),
+};
+if (json) {
+  console.log(JSON.stringify({ folds: k, paragraphs: paragraphs.length, results, overall, kb: !!core.buildKnowledgeBase }, null, 2));
+} else {
+  const pct = (x) => (100 * x).toFixed(1).padStart(5) + '%';
+  console.log(`Phrasing keystroke savings — ${k} folds by paragraph over ${paragraphs.length} paragraphs (${files.map((f) => path.basename(f)).join(', ')})`);
+  console.log(`knowledge base for template choices: ${core.buildKnowledgeBase ? 'from the training folds' : 'not available (corpus frames only)'}`);
+  console.log('fold  train/test  chars  keystrokes  savings   top-1   top-3  accepted  learn ms  ms/completion');
+  for (const r of results)
+    console.log(
+      `${String(r.fold).padStart(4)}  ${String(r.trainParagraphs).padStart(5)}/${String(r.testParagraphs).padEnd(4)} ${String(r.chars).padStart(6)}  ${String(r.keystrokes).padStart(10)}  ${pct(r.savings)}  ${pct(r.top1)}  ${pct(r.top3)}  ${String(r.accepted).padStart(8)}  ${r.learnMs.toFixed(0).padStart(8)}  ${r.msPerCompletion.toFixed(3).padStart(13)}`,
+    );
+  console.log(
+    ` all              ${String(overall.chars).padStart(6)}  ${String(overall.keystrokes).padStart(10)}  ${pct(overall.savings)}  ${pct(overall.top1)}  ${pct(overall.top3)}  ${String(overall.accepted).padStart(8)}`,
+  );
+  console.log(`accepted completions by kind: ${JSON.stringify(results.reduce((a, r) => { for (const [kk, v] of Object.entries(r.byKind)) a[kk] = (a[kk] ?? 0) + v; return a; }, {}))}; characters inserted by completions: ${overall.acceptedChars}`);
+}

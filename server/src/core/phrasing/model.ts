@@ -1,0 +1,876 @@
+/**
+ * Learned phrasing: what the genre writes, learned from the corpus and offered back while typing.
+ *
+ * The model has three parts (docs/phrasing.md explains the choices and the measured figures):
+ *
+ * 1. A continuation model: the corpus text (sentences prefixed by a sentence-start marker, the first
+ *    sentence of a paragraph by a paragraph-start marker too) indexed by a suffix array. Given the
+ *    current sentence before the cursor, every context order (the last 1..12 characters) is looked up
+ *    as one range of the array; the next character is predicted by interpolating the orders
+ *    (Witten–Bell), and a proposal is extended character by character while the corpus keeps it
+ *    likely, so it stops where the corpus branches — statistical phrase boundaries, not fixed
+ *    n-gram lengths. Chinese has no spaces, so a word-level model would need a segmenter and a
+ *    dictionary; characters with variable order need neither and still propose whole phrases.
+ * 2. Sentence formulas, mined as branching points of prefix/suffix tries: openers (sentence-initial
+ *    strings after which the corpus branches: 各代表团团长强调，), closers (clause-final strings
+ *    preceded by many different texts: …十分重要。), connectives (clause-initial strings after a
+ *    comma or after a sentence subject: 应继续落实), and frames with a gap (connective…closer pairs
+ *    attested with different middles: 支持继续就…开展工作).
+ * 3. Templates: reference frames with their variable parts (dates, places, titles) generalised into
+ *    slots, offered as snippets whose tab stops have choice lists from the corpus and knowledge base.
+ *
+ * The model is plain JSON data with a version; the suffix array is derived (rebuilt lazily after
+ * deserialisation) and cached outside the object.
+ */
+import type { CompletionEntry } from '../service';
+import type { CorpusDocument, KnowledgeBase, Provenance, Span } from '../types';
+import { foldPunctuation, toSimplified } from '../text/normalize';
+import { splitParagraphs, splitSentences } from '../corpus/split';
+import { buildSuffixArray, SuffixIndex } from './suffixArray';
+import {
+  findDateSlots,
+  findFramePlaces,
+  findTitleSlots,
+  isClausePunct,
+  sentenceStartBefore,
+  type Slot,
+  type SlotKind,
+} from './segment';
+
+export const PHRASING_MODEL_VERSION = 1;
+
+/** Marker before every sentence in the model text. */
+const SENT = '\u0001';
+/** Marker before the first sentence of a paragraph (followed by SENT). */
+const PARA = '\u0002';
+/** Marker after a paragraph. */
+const END = '\u0003';
+const SENT_U = 1;
+const PARA_U = 2;
+const END_U = 3;
+
+/** Suffixes are ordered on this many units: context + proposal never look further. */
+const SA_DEPTH = 64;
+
+export type FormulaKind = 'opener' | 'closer' | 'connective' | 'frame';
+
+export interface Formula {
+  kind: FormulaKind;
+  /** The formula as written; frames show their gap as …: 支持继续就…开展工作. */
+  text: string;
+  /** Frames: the fixed parts around the gap; others: [text]. */
+  parts: string[];
+  /** How many sentences (openers), clauses (closers, connectives, frames) use it. */
+  count: number;
+  /** Attested contexts (first few occurrences). */
+  contexts: Provenance[];
+}
+
+export type TemplatePart = string | { slot: SlotKind };
+
+export interface Template {
+  /** Readable form: {date}在{place}通过的《{title}》. */
+  pattern: string;
+  parts: TemplatePart[];
+  count: number;
+  /** Text written just before the frame (up to 4 characters), most frequent first: 欢迎, 落实 … */
+  leads: { text: string; count: number }[];
+  contexts: Provenance[];
+}
+
+export interface PhrasingModel {
+  version: typeof PHRASING_MODEL_VERSION;
+  /** The training text: PARA? SENT sentence … END per paragraph, punctuation folded. */
+  text: string;
+  /** Source documents' uris. */
+  uris: string[];
+  /**
+   * Sentence anchors, flat quadruples [modelOffset, docIndex, docOffset, line], in model order:
+   * a model offset maps back to the corpus (provenance of every proposal).
+   */
+  anchors: number[];
+  formulas: Formula[];
+  templates: Template[];
+  /** Choice lists for template slots, most frequent first (corpus frames + knowledge base). */
+  choices: Record<SlotKind, string[]>;
+  stats: { documents: number; paragraphs: number; sentences: number; chars: number; learnMs: number };
+}
+
+export interface LearnOptions {
+  /** Minimum attestations for a formula or template (default 2). */
+  minCount?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learning
+
+interface SentenceRec {
+  /** Folded sentence text. */
+  s: string;
+  /** Offset of the sentence's first character in the model text. */
+  at: number;
+  doc: number;
+  offset: number;
+}
+
+/** Learn the phrasing model from corpus documents (and optionally the knowledge base built from them). */
+export function learnPhrasing(docs: CorpusDocument[], kb?: KnowledgeBase, options: LearnOptions = {}): PhrasingModel {
+  const t0 = Date.now();
+  const minCount = options.minCount ?? 2;
+  const parts: string[] = [];
+  const anchors: number[] = [];
+  const sentences: SentenceRec[] = [];
+  const lineStarts: number[][] = [];
+  let pos = 0;
+  let paragraphs = 0;
+  let chars = 0;
+  docs.forEach((doc, di) => {
+    const text = doc.text;
+    const ls = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) ls.push(i + 1);
+    lineStarts.push(ls);
+    for (const para of splitParagraphs(text)) {
+      paragraphs++;
+      parts.push(PARA);
+      pos++;
+      for (const sp of splitSentences(text, para)) {
+        const s = foldPunctuation(text.slice(sp.start, sp.end)).replace(/[\u0000-\u0008]/g, ' ');
+        parts.push(SENT);
+        pos++;
+        anchors.push(pos, di, sp.start, lineOf(ls, sp.start));
+        sentences.push({ s, at: pos, doc: di, offset: sp.start });
+        parts.push(s);
+        pos += s.length;
+        chars += s.length;
+      }
+      parts.push(END);
+      pos++;
+    }
+  });
+  const modelText = parts.join('');
+  const model: PhrasingModel = {
+    version: PHRASING_MODEL_VERSION,
+    text: modelText,
+    uris: docs.map((d) => d.uri),
+    anchors,
+    formulas: [],
+    templates: [],
+    choices: { date: [], place: [], title: [] },
+    stats: { documents: docs.length, paragraphs, sentences: sentences.length, chars, learnMs: 0 },
+  };
+  const prov = (sent: SentenceRec, start: number, length: number): Provenance => {
+    const doc = docs[sent.doc];
+    const offset = sent.offset + start;
+    return {
+      uri: doc.uri,
+      offset,
+      length,
+      line: lineOf(lineStarts[sent.doc], offset),
+      sentence: doc.text.slice(sent.offset, sent.offset + sent.s.length),
+    };
+  };
+  model.formulas = mineFormulas(sentences, minCount, prov);
+  const { templates, choices } = mineTemplates(sentences, minCount, prov, kb);
+  model.templates = templates;
+  model.choices = choices;
+  indexOf(model); // build the suffix array now: learning pays for it, not the first completion
+  model.stats.learnMs = Date.now() - t0;
+  return model;
+}
+
+function lineOf(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const m = (lo + hi + 1) >> 1;
+    if (lineStarts[m] <= offset) lo = m;
+    else hi = m - 1;
+  }
+  return lo;
+}
+
+/** Characters that start a variable part (a date, a title, a quotation): formulas stop before them. */
+function variableStart(c: string): boolean {
+  return /[\d〇《〈“‘（(]/.test(c);
+}
+/** Characters that end a variable part: closers stop (leftwards) before them. */
+function variableEnd(c: string): boolean {
+  return /[\d〇》〉”’）)]/.test(c);
+}
+
+const MAX_FORMULA = 16;
+const MAX_CONTEXTS = 5;
+/** A node branches when its most frequent continuation has less than this share. */
+const BRANCH_SHARE = 0.75;
+
+interface TrieCounts {
+  count: Map<string, number>;
+  maxChild: Map<string, number>;
+  children: Map<string, number>;
+}
+
+function countTrie(keys: Iterable<string[]>): TrieCounts {
+  const count = new Map<string, number>();
+  for (const ks of keys) for (const k of ks) count.set(k, (count.get(k) ?? 0) + 1);
+  const maxChild = new Map<string, number>();
+  const children = new Map<string, number>();
+  for (const [k, n] of count) {
+    if (k.length < 2) continue;
+    const parent = k.slice(0, -1);
+    const pc = count.get(parent);
+    if (pc === undefined) continue;
+    if ((maxChild.get(parent) ?? 0) < n) maxChild.set(parent, n);
+    children.set(parent, (children.get(parent) ?? 0) + 1);
+  }
+  return { count, maxChild, children };
+}
+
+/** Sentence-initial prefixes (up to a comma, a variable part, or MAX_FORMULA characters). */
+function openerPrefixes(s: string): string[] {
+  const out: string[] = [];
+  for (let k = 1; k <= Math.min(MAX_FORMULA, s.length); k++) {
+    const c = s[k - 1];
+    if (variableStart(c)) break;
+    out.push(s.slice(0, k));
+    if (isClausePunct(c)) break;
+  }
+  return out;
+}
+
+/** A clause: text up to and including its punctuation (，；：。！？), with its offset in the sentence. */
+function clauses(s: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c !== '、' && isClausePunct(c)) {
+      out.push({ text: s.slice(start, i + 1), start });
+      start = i + 1;
+    }
+  }
+  if (start < s.length) out.push({ text: s.slice(start), start });
+  return out;
+}
+
+/** Clause-final suffixes, reversed (so a prefix trie of them is a suffix trie of clauses). */
+function closerSuffixesReversed(clause: string): string[] {
+  const out: string[] = [];
+  const last = clause[clause.length - 1];
+  if (!isClausePunct(last) || last === '、') return out;
+  let r = last;
+  for (let k = 2; k <= Math.min(MAX_FORMULA, clause.length); k++) {
+    const c = clause[clause.length - k];
+    if (variableEnd(c) || isClausePunct(c)) break;
+    r += c;
+    out.push(r);
+  }
+  return out;
+}
+
+const reverse = (s: string) => Array.from(s).reverse().join('');
+
+function mineFormulas(
+  sentences: SentenceRec[],
+  minCount: number,
+  prov: (sent: SentenceRec, start: number, length: number) => Provenance,
+): Formula[] {
+  // Openers: branching nodes of the trie of sentence beginnings.
+  const openT = countTrie(sentences.map((x) => openerPrefixes(x.s)));
+  const openers = new Map<string, Formula>();
+  /** Sentence subjects: opener nodes without punctuation with several different continuations. */
+  const subjects = new Set<string>();
+  for (const [k, n] of openT.count) {
+    if (n < minCount || k.length < 2) continue;
+    const last = k[k.length - 1];
+    const branching = (openT.maxChild.get(k) ?? 0) < BRANCH_SHARE * n;
+    if (isClausePunct(last) ? k.length >= 3 : branching) openers.set(k, formula('opener', k, n));
+    if (!isClausePunct(last) && branching && (openT.children.get(k) ?? 0) >= 3) subjects.add(k);
+  }
+  // Closers: branching nodes (leftwards) of the trie of clause endings.
+  const allClauses = sentences.map((x) => clauses(x.s));
+  const closeT = countTrie(allClauses.flatMap((cs) => cs.map((c) => closerSuffixesReversed(c.text))));
+  const closers = new Map<string, Formula>();
+  for (const [k, n] of closeT.count) {
+    if (n < minCount || k.length < 3) continue;
+    if ((closeT.maxChild.get(k) ?? 0) < BRANCH_SHARE * n) {
+      const text = reverse(k);
+      closers.set(text, formula('closer', text, n));
+    }
+  }
+  // Connectives: branching clause beginnings after a comma, or after a sentence subject.
+  const clauseStarts = (sent: string, cs: { text: string; start: number }[]): { text: string; start: number }[] => {
+    const out = cs.slice(1).map((c) => c);
+    const first = cs[0]?.text ?? '';
+    let subj = '';
+    for (let k = Math.min(MAX_FORMULA, first.length); k >= 2; k--)
+      if (subjects.has(first.slice(0, k))) {
+        subj = first.slice(0, k);
+        break;
+      }
+    if (subj) out.push({ text: first.slice(subj.length), start: subj.length });
+    void sent;
+    return out;
+  };
+  const starts = sentences.map((x, i) => clauseStarts(x.s, allClauses[i]));
+  const connT = countTrie(starts.flatMap((cs) => cs.map((c) => openerPrefixes(c.text))));
+  const connectives = new Map<string, Formula>();
+  for (const [k, n] of connT.count) {
+    if (n < minCount || k.length < 2 || isClausePunct(k[k.length - 1])) continue;
+    if ((connT.maxChild.get(k) ?? 0) < BRANCH_SHARE * n && !openers.has(k))
+      connectives.set(k, formula('connective', k, n));
+  }
+  // Frames: connective … closer in one clause, attested with different middles.
+  const frames = new Map<string, { f: Formula; gaps: Set<string> }>();
+  const frameOf = (clause: string): { key: string; a: string; b: string; gap: string } | undefined => {
+    let a = '';
+    for (let k = Math.min(MAX_FORMULA, clause.length); k >= 2; k--)
+      if (connectives.has(clause.slice(0, k))) {
+        a = clause.slice(0, k);
+        break;
+      }
+    if (!a) return undefined;
+    let b = '';
+    for (let k = Math.min(MAX_FORMULA, clause.length - a.length - 1); k >= 3; k--)
+      if (closers.has(clause.slice(clause.length - k))) {
+        b = clause.slice(clause.length - k);
+        break;
+      }
+    if (!b) return undefined;
+    return { key: a + '…' + b, a, b, gap: clause.slice(a.length, clause.length - b.length) };
+  };
+  sentences.forEach((x, i) => {
+    for (const c of starts[i]) {
+      const clause = allClauses[i].find((cl) => cl.start <= c.start && c.start < cl.start + cl.text.length);
+      if (!clause) continue;
+      const fr = frameOf(x.s.slice(c.start, clause.start + clause.text.length));
+      if (!fr) continue;
+      let e = frames.get(fr.key);
+      if (!e) frames.set(fr.key, (e = { f: { kind: 'frame', text: fr.key, parts: [fr.a, fr.b], count: 0, contexts: [] }, gaps: new Set() }));
+      e.f.count++;
+      e.gaps.add(fr.gap);
+      if (e.f.contexts.length < MAX_CONTEXTS) e.f.contexts.push(prov(x, c.start, clause.start + clause.text.length - c.start));
+    }
+  });
+  // Attested contexts for openers, closers, connectives (second pass, first occurrences).
+  sentences.forEach((x, i) => {
+    for (const p of openerPrefixes(x.s)) {
+      const f = openers.get(p);
+      if (f && f.contexts.length < MAX_CONTEXTS) f.contexts.push(prov(x, 0, p.length));
+    }
+    for (const c of allClauses[i])
+      for (const r of closerSuffixesReversed(c.text)) {
+        const f = closers.get(reverse(r));
+        if (f && f.contexts.length < MAX_CONTEXTS) f.contexts.push(prov(x, c.start + c.text.length - r.length, r.length));
+      }
+    for (const c of starts[i])
+      for (const p of openerPrefixes(c.text)) {
+        const f = connectives.get(p);
+        if (f && f.contexts.length < MAX_CONTEXTS) f.contexts.push(prov(x, c.start, p.length));
+      }
+  });
+  const out = [...openers.values(), ...closers.values(), ...connectives.values()];
+  for (const { f, gaps } of frames.values()) if (f.count >= minCount && gaps.size >= 2) out.push(f);
+  const order: Record<FormulaKind, number> = { opener: 0, closer: 1, connective: 2, frame: 3 };
+  out.sort((a, b) => order[a.kind] - order[b.kind] || b.count - a.count || b.text.length - a.text.length || (a.text < b.text ? -1 : 1));
+  return out;
+}
+
+function formula(kind: FormulaKind, text: string, count: number): Formula {
+  return { kind, text, parts: [text], count, contexts: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+/** A literal between two slots of a frame may be at most this long. */
+const MAX_GAP = 8;
+
+function slotsOf(s: string, knownPlaces: string[]): Slot[] {
+  const dates = findDateSlots(s);
+  const titles = findTitleSlots(s);
+  const places = findFramePlaces(s, dates);
+  // Places the knowledge base knows, written right after 在 following a date.
+  for (const d of dates) {
+    if (s[d.end] !== '在' || places.some((p) => p.start === d.end + 1)) continue;
+    const p = knownPlaces.find((pl) => s.startsWith(pl, d.end + 1));
+    if (p) places.push({ kind: 'place', start: d.end + 1, end: d.end + 1 + p.length, text: p });
+  }
+  // Titles nested in a date (never) or dates inside titles (often: 2021—2025年) are not frame slots.
+  const all = [...dates.filter((d) => !titles.some((t) => t.start <= d.start && d.end <= t.end)), ...titles, ...places];
+  return all.sort((a, b) => a.start - b.start);
+}
+
+function mineTemplates(
+  sentences: SentenceRec[],
+  minCount: number,
+  prov: (sent: SentenceRec, start: number, length: number) => Provenance,
+  kb?: KnowledgeBase,
+): { templates: Template[]; choices: Record<SlotKind, string[]> } {
+  const freq: Record<SlotKind, Map<string, number>> = { date: new Map(), place: new Map(), title: new Map() };
+  const bump = (k: SlotKind, v: string, n = 1) => freq[k].set(v, (freq[k].get(v) ?? 0) + n);
+  const kbPlaces = new Set<string>();
+  if (kb) {
+    for (const ins of kb.instruments) {
+      bump('title', ins.title, ins.mentions.length || 1);
+      for (const a of ins.adoptions) if (a.place) kbPlaces.add(a.place);
+    }
+    for (const ev of kb.events) if (ev.place) kbPlaces.add(ev.place);
+  }
+  const known = [...kbPlaces].sort((a, b) => b.length - a.length);
+  const byPattern = new Map<string, Template & { leadMap: Map<string, number> }>();
+  for (const x of sentences) {
+    const s = x.s;
+    const slots = slotsOf(s, known);
+    for (const sl of slots) bump(sl.kind, sl.text);
+    // Runs of slots joined by short literals without clause punctuation.
+    let i = 0;
+    while (i < slots.length) {
+      let j = i;
+      while (j + 1 < slots.length) {
+        const gap = s.slice(slots[j].end, slots[j + 1].start);
+        if (gap.length > MAX_GAP || /[，。；：！？]/.test(gap) || slots[j + 1].start < slots[j].end) break;
+        j++;
+      }
+      if (j > i) {
+        const run = slots.slice(i, j + 1);
+        let start = run[0].start;
+        if (run[0].kind === 'title') start--; // include 《
+        let end = run[run.length - 1].end;
+        if (run[run.length - 1].kind === 'title') end++; // include 》
+        else {
+          // a trailing attributive frame marker: …举行的 / …通过的
+          const k = s.indexOf('的', end);
+          if (k >= 0 && k - end < 4 && !/[，。；：、《》\d]/.test(s.slice(end, k))) end = k + 1;
+        }
+        const parts: TemplatePart[] = [];
+        let p = start;
+        for (const sl of run) {
+          if (sl.start > p) parts.push(s.slice(p, sl.start));
+          parts.push({ slot: sl.kind });
+          p = sl.end;
+        }
+        if (end > p) parts.push(s.slice(p, end));
+        const pattern = parts.map((q) => (typeof q === 'string' ? q : `{${q.slot}}`)).join('');
+        let t = byPattern.get(pattern);
+        if (!t) byPattern.set(pattern, (t = { pattern, parts, count: 0, leads: [], contexts: [], leadMap: new Map() }));
+        t.count++;
+        // the lead: up to 4 characters before the frame, within the clause
+        let a = start;
+        while (a > 0 && start - a < 4 && !/[，。；：、》”\d]/.test(s[a - 1])) a--;
+        const lead = s.slice(a, start);
+        if (lead.length >= 2) t.leadMap.set(lead, (t.leadMap.get(lead) ?? 0) + 1);
+        if (t.contexts.length < MAX_CONTEXTS) t.contexts.push(prov(x, start, end - start));
+      }
+      i = j + 1;
+    }
+  }
+  if (kb) {
+    for (const ins of kb.instruments)
+      for (const a of ins.adoptions) {
+        if (a.place) bump('place', a.place, 0);
+      }
+  }
+  const ranked = (m: Map<string, number>) =>
+    [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
+  const templates = [...byPattern.values()]
+    .filter((t) => t.count >= minCount)
+    .map(({ leadMap, ...t }) => ({
+      ...t,
+      leads: [...leadMap.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([text, count]) => ({ text, count })),
+    }))
+    .sort((a, b) => b.count - a.count || (a.pattern < b.pattern ? -1 : 1));
+  return { templates, choices: { date: ranked(freq.date), place: ranked(freq.place), title: ranked(freq.title) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The derived index (suffix array), cached per model object
+
+interface Index {
+  sa: SuffixIndex;
+  templatesByLead: Map<string, { t: Template; count: number }[]>;
+  openers: Formula[];
+}
+
+const cache = new WeakMap<PhrasingModel, Index>();
+
+function indexOf(model: PhrasingModel): Index {
+  let ix = cache.get(model);
+  if (!ix) {
+    const units = new Uint16Array(model.text.length);
+    for (let i = 0; i < units.length; i++) units[i] = model.text.charCodeAt(i);
+    ix = {
+      sa: new SuffixIndex(units, buildSuffixArray(units, SA_DEPTH), SA_DEPTH),
+      templatesByLead: templateLeadIndex(model.templates),
+      openers: model.formulas.filter((f) => f.kind === 'opener'),
+    };
+    cache.set(model, ix);
+  }
+  return ix;
+}
+
+function templateLeadIndex(templates: Template[]): Map<string, { t: Template; count: number }[]> {
+  const m = new Map<string, { t: Template; count: number }[]>();
+  for (const t of templates)
+    for (const l of t.leads) {
+      const key = l.text.slice(-2);
+      let list = m.get(key);
+      if (!list) m.set(key, (list = []));
+      const e = list.find((x) => x.t === t);
+      if (e) e.count += l.count;
+      else list.push({ t, count: l.count });
+    }
+  return m;
+}
+
+/** Serialise to JSON text (the suffix array is not stored; it is rebuilt on first use). */
+export function serializePhrasing(model: PhrasingModel): string {
+  return JSON.stringify(model);
+}
+
+/** Parse a serialised model; throws on a different version. */
+export function deserializePhrasing(json: string): PhrasingModel {
+  const m = JSON.parse(json) as PhrasingModel;
+  if (m.version !== PHRASING_MODEL_VERSION) throw new Error(`phrasing model version ${m.version}, expected ${PHRASING_MODEL_VERSION}`);
+  return m;
+}
+
+/** The sentence formulas (openers, closers, connectives, frames), most frequent first per kind. */
+export function sentenceFormulas(model: PhrasingModel): Formula[] {
+  return model.formulas;
+}
+
+/** Where a model offset comes from: the corpus uri and offset (for documentation of proposals). */
+export function modelProvenance(model: PhrasingModel, at: number): { uri: string; offset: number; line: number; sentence: string } | undefined {
+  const a = model.anchors;
+  let lo = 0;
+  let hi = a.length / 4 - 1;
+  if (hi < 0) return undefined;
+  while (lo < hi) {
+    const m = (lo + hi + 1) >> 1;
+    if (a[m * 4] <= at) lo = m;
+    else hi = m - 1;
+  }
+  const start = a[lo * 4];
+  let end = model.text.indexOf(SENT, start);
+  const pe = model.text.indexOf(END, start);
+  if (end < 0 || (pe >= 0 && pe < end)) end = pe;
+  if (end < 0) end = model.text.length;
+  return { uri: model.uris[a[lo * 4 + 1]], offset: a[lo * 4 + 2] + (at - start), line: a[lo * 4 + 3], sentence: model.text.slice(start, end) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Completion
+
+export interface PhrasingCompleteOptions {
+  /** Longest context (characters of the current sentence) to condition on. Default 12. */
+  maxContext?: number;
+  /** Number of phrase alternatives. Default 5. */
+  alternatives?: number;
+  /** Extend a proposal while the probability of the rest, given its first character, stays above this. Default 0.5. */
+  extendThreshold?: number;
+  /** Longest proposal in characters. Default 32. */
+  maxPhrase?: number;
+}
+
+/** Minimal structural view of a knowledge index (only the knowledge base is read). */
+export interface PhrasingKnowledge {
+  readonly kb: KnowledgeBase;
+}
+
+interface Order {
+  /** Context length (units of the query context), grows as the proposal grows. */
+  lo: number;
+  hi: number;
+  depth: number;
+  /** Distinct continuations (Witten–Bell's u), computed on first use. */
+  u?: number;
+}
+
+interface Proposal {
+  text: string;
+  p: number;
+  /** Offset in the model text of one attestation. */
+  at: number;
+  count: number;
+}
+
+/**
+ * Completion entries for the text before `offset`: the likely next phrases (kind 'phrase'), sentence
+ * openers at a sentence start (kind 'formula'), and reference-frame templates (kind 'template',
+ * snippets with choice lists), ranked by likelihood in this context (sortText).
+ */
+export function completePhrasing(
+  model: PhrasingModel,
+  text: string,
+  offset: number,
+  index?: PhrasingKnowledge,
+  options: PhrasingCompleteOptions = {},
+): CompletionEntry[] {
+  const ix = indexOf(model);
+  const maxCtx = options.maxContext ?? 12;
+  const { start: sStart, first } = sentenceStartBefore(text, offset);
+  const typed = text.slice(Math.max(sStart, offset - 64), offset);
+  const sentence = toSimplified(foldPunctuation(typed));
+  // Context units: markers when the sentence start is within reach, then the sentence so far.
+  const lead = sStart >= offset - 64 ? (first ? PARA + SENT : SENT) : '';
+  const ctxStr = (lead + sentence).slice(-maxCtx);
+  const ctx: number[] = [];
+  for (let i = 0; i < ctxStr.length; i++) ctx.push(ctxStr.charCodeAt(i));
+
+  // The typed prefix a proposal replaces: the characters since the last punctuation (at most 4).
+  let pStart = offset;
+  while (pStart > sStart && offset - pStart < 4 && !isClausePunct(text[pStart - 1]) && !/[\s《》“”（）]/.test(text[pStart - 1])) pStart--;
+  const prefix = text.slice(pStart, offset);
+
+  const scored: { e: CompletionEntry; score: number }[] = [];
+  const proposals = propose(ix.sa, ctx, options);
+  for (const pr of proposals) {
+    const src = modelProvenance(model, pr.at);
+    scored.push({
+      score: pr.p,
+      e: {
+        label: prefix + pr.text,
+        kind: 'phrase',
+        insertText: prefix + pr.text,
+        replace: { start: pStart, end: offset },
+        filterText: prefix + pr.text,
+        detail: `${Math.round(pr.p * 100)}% · ${pr.count}×`,
+        documentation: src ? attestation(src.sentence, src.uri, src.line) : undefined,
+      },
+    });
+  }
+
+  // Sentence openers while the sentence so far is a prefix of one.
+  const typedSentence = text.slice(sStart, offset);
+  if (sStart >= offset - MAX_FORMULA) {
+    const n = sentenceStarts(ix.sa, toSimplified(foldPunctuation(typedSentence)), first);
+    for (const f of ix.openers) {
+      if (f.text.length <= typedSentence.length || !f.text.startsWith(toSimplified(foldPunctuation(typedSentence)))) continue;
+      const c = f.contexts[0];
+      scored.push({
+        score: n > 0 ? Math.min(1, f.count / n) * 0.999 : 0,
+        e: {
+          label: f.text,
+          kind: 'formula',
+          insertText: f.text,
+          replace: { start: sStart, end: offset },
+          filterText: f.text,
+          detail: `opener · ${f.count}× / 句首套语`,
+          documentation: c ? attestation(c.sentence, c.uri, c.line) : undefined,
+        },
+      });
+    }
+  }
+
+  // Templates whose lead the text before the cursor ends with.
+  const before = toSimplified(foldPunctuation(text.slice(Math.max(sStart, offset - 4), offset)));
+  const cands = ix.templatesByLead.get(before.slice(-2));
+  if (cands && before.length >= 2) {
+    const leadCount = ix.sa.find(units(before.slice(-2)));
+    const n = leadCount[1] - leadCount[0];
+    const kb = index?.kb;
+    for (const { t, count } of cands) {
+      const { snippet, label, plain } = templateSnippet(t, model.choices, kb);
+      const c = t.contexts[0];
+      scored.push({
+        score: n > 0 ? (0.9 * count) / (n + 1) : 0,
+        e: {
+          label,
+          kind: 'template',
+          insertText: snippet,
+          snippet: true,
+          replace: { start: offset, end: offset },
+          filterText: plain,
+          detail: `template · ${t.count}× / 模板`,
+          documentation: c ? attestation(c.sentence, c.uri, c.line) : undefined,
+        },
+      });
+    }
+  }
+
+  // Merge duplicates (same resulting text), keep the best score; rank.
+  const seen = new Map<string, { e: CompletionEntry; score: number }>();
+  for (const x of scored) {
+    const key = x.e.snippet ? 'T' + x.e.insertText : typedSentence.slice(0, x.e.replace.start - sStart) + x.e.insertText;
+    const prev = seen.get(key);
+    if (!prev || prev.score < x.score) seen.set(key, prev && prev.e.kind === 'formula' ? { e: prev.e, score: x.score } : x);
+  }
+  const out = [...seen.values()].sort((a, b) => b.score - a.score || a.e.label.length - b.e.label.length);
+  return out.map((x, i) => ({ ...x.e, sortText: String(i).padStart(4, '0') }));
+}
+
+function units(s: string): number[] {
+  const u: number[] = [];
+  for (let i = 0; i < s.length; i++) u.push(s.charCodeAt(i));
+  return u;
+}
+
+/** How many corpus sentences start with `prefix` (paragraph-initial ones when `first`). */
+function sentenceStarts(sa: SuffixIndex, prefix: string, first: boolean): number {
+  const [lo, hi] = sa.find(units((first ? PARA : '') + SENT + prefix));
+  return hi - lo;
+}
+
+function isStopUnit(u: number): boolean {
+  return u < 0 || u === SENT_U || u === PARA_U || u === END_U;
+}
+
+/**
+ * The phrase proposals after context `ctx`: interpolated (Witten–Bell) next-character estimates over
+ * every context order present in the corpus, each alternative extended while likely.
+ */
+function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOptions): Proposal[] {
+  const nAlt = options.alternatives ?? 5;
+  const theta = options.extendThreshold ?? 0.5;
+  const maxPhrase = Math.min(options.maxPhrase ?? 32, SA_DEPTH - ctx.length - 1);
+  // Orders: ranges of every suffix of ctx that occurs, longest first.
+  const orders: Order[] = [];
+  for (let L = ctx.length; L >= 1; L--) {
+    const [lo, hi] = sa.find(ctx, ctx.length - L, ctx.length);
+    if (hi > lo) orders.push({ lo, hi, depth: L });
+  }
+  if (orders.length === 0) return [];
+  // Candidate first characters: the largest groups of the three longest orders.
+  const firstCands = new Set<number>();
+  for (const o of orders.slice(0, 3)) {
+    const gs = sa.groups(o.lo, o.hi, o.depth).filter((g) => !isStopUnit(g[0]));
+    gs.sort((a, b) => b[2] - b[1] - (a[2] - a[1]));
+    for (const g of gs.slice(0, nAlt)) firstCands.add(g[0]);
+  }
+  const firsts = [...firstCands].map((c) => ({ c, ...step(sa, orders, c) })).sort((a, b) => b.p - a.p).slice(0, nAlt);
+  const out: Proposal[] = [];
+  for (const f of firsts) {
+    if (f.p <= 0) continue;
+    const chars = [f.c];
+    let cur = f.next;
+    let pRest = 1;
+    let at = anyPosition(sa, cur);
+    let count = topCount(cur);
+    while (chars.length < maxPhrase && !isClausePunct(String.fromCharCode(chars[chars.length - 1]))) {
+      // most likely next unit under the longest order (ties: interpolated)
+      const top = cur[0];
+      const gs = sa.groups(top.lo, top.hi, top.depth);
+      gs.sort((a, b) => b[2] - b[1] - (a[2] - a[1]));
+      const cands = gs.slice(0, 2).map((g) => g[0]);
+      if (cur.length > 1) {
+        const low = cur[cur.length - 1];
+        if (low.hi - low.lo <= 4096) {
+          const lg = sa.groups(low.lo, low.hi, low.depth);
+          let best = lg[0];
+          for (const g of lg) if (g[2] - g[1] > best[2] - best[1]) best = g;
+          if (best && !cands.includes(best[0])) cands.push(best[0]);
+        }
+      }
+      let bestC = -1;
+      let bestS: ReturnType<typeof step> | undefined;
+      for (const c of cands) {
+        if (isStopUnit(c)) continue;
+        const s = step(sa, cur, c);
+        if (!bestS || s.p > bestS.p) {
+          bestS = s;
+          bestC = c;
+        }
+      }
+      // the chance the phrase ends here (sentence end / end of the corpus text)
+      if (!bestS || pRest * bestS.p < theta) break;
+      pRest *= bestS.p;
+      chars.push(bestC);
+      cur = bestS.next;
+      at = anyPosition(sa, cur);
+      count = topCount(cur);
+    }
+    if (chars.length < 2) continue;
+    out.push({ text: String.fromCharCode(...chars), p: f.p * pRest, at, count });
+  }
+  return out;
+}
+
+function topCount(orders: Order[]): number {
+  return orders.length ? orders[0].hi - orders[0].lo : 0;
+}
+
+function anyPosition(sa: SuffixIndex, orders: Order[]): number {
+  if (!orders.length) return 0;
+  const o = orders[0];
+  return sa.sa[o.lo];
+}
+
+/**
+ * Interpolated probability of unit `c` after the contexts `orders` (longest first), and the
+ * narrowed orders for the next step (orders where `c` never follows are dropped).
+ */
+function step(sa: SuffixIndex, orders: Order[], c: number): { p: number; next: Order[] } {
+  let p = 1 / 4096; // base: a rare character
+  const next: Order[] = [];
+  for (let i = orders.length - 1; i >= 0; i--) {
+    const o = orders[i];
+    const n = o.hi - o.lo;
+    const [a, b] = sa.narrow(o.lo, o.hi, o.depth, c);
+    const m = b - a;
+    // distinct continuations (Witten–Bell's u); approximate for very frequent contexts
+    const u = (o.u ??= n <= 2048 ? sa.groups(o.lo, o.hi, o.depth).length : Math.max(1, Math.round(n / 50)));
+    p = (m + u * p) / (n + u);
+    if (m > 0) next.unshift({ lo: a, hi: b, depth: o.depth + 1 });
+  }
+  return { p, next };
+}
+
+function attestation(sentence: string, uri: string, line: number): string {
+  return `${escapeMarkdown(sentence)}\n\n— ${escapeMarkdown(uri)}:${line + 1}`;
+}
+
+/** Escape Markdown so corpus text renders literally (no links, emphasis or HTML). */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}\[\]()#+\-.!|<>~]/g, (c) => '\\' + c);
+}
+
+/** Escape text for a snippet body (outside placeholders). */
+function escapeSnippet(s: string): string {
+  return s.replace(/[\\$}]/g, (c) => '\\' + c);
+}
+/** Escape a choice of ${n|a,b|}. */
+function escapeChoice(s: string): string {
+  return s.replace(/[\\,|$}]/g, (c) => '\\' + c);
+}
+
+const SLOT_LABEL: Record<SlotKind, string> = { date: '日期', place: '地点', title: '文件名称' };
+
+/**
+ * A template as snippet text with numbered tab stops and choice lists (most frequent first),
+ * and a readable label: 欢迎{日期}在{地点}通过的《{文件名称}》.
+ */
+export function templateSnippet(
+  t: Template,
+  choices: Record<SlotKind, string[]>,
+  kb?: KnowledgeBase,
+  maxChoices = 12,
+): { snippet: string; label: string; plain: string } {
+  let n = 0;
+  let snippet = '';
+  let label = '';
+  let plain = '';
+  for (const part of t.parts) {
+    if (typeof part === 'string') {
+      snippet += escapeSnippet(part);
+      label += part;
+      plain += part;
+      continue;
+    }
+    let list = choices[part.slot];
+    if (!list.length && kb && part.slot === 'title') list = kb.instruments.map((i) => i.title);
+    list = list.slice(0, maxChoices);
+    n++;
+    snippet += list.length ? `\${${n}|${list.map(escapeChoice).join(',')}|}` : `\${${n}:${SLOT_LABEL[part.slot]}}`;
+    label += `{${SLOT_LABEL[part.slot]}}`;
+    plain += list[0] ?? SLOT_LABEL[part.slot];
+  }
+  return { snippet: snippet + '$0', label, plain };
+}
+
+/** The span of `text` a completion at `offset` would replace for a phrase (exported for tests). */
+export function phrasePrefixSpan(text: string, offset: number): Span {
+  const { start } = sentenceStartBefore(text, offset);
+  let p = offset;
+  while (p > start && offset - p < 4 && !isClausePunct(text[p - 1]) && !/[\s《》“”（）]/.test(text[p - 1])) p--;
+  return { start: p, end: offset };
+}
