@@ -163,6 +163,7 @@ export function makeHome(prefix = 'chancery-e2e-') {
         'files.autoSave': 'off',
         'editor.hover.delay': 100,
         'window.restoreWindows': 'none',
+        'workbench.reduceMotion': 'on',
       },
       null,
       2,
