@@ -13,3 +13,5 @@ export * from './corpus/load';
 export * from './corpus/split';
 export * from './phrasing/model';
 export * from './knowledge/titleMatch';
+export * from './features/fixes';
+export * from './features/diagnostics';

@@ -1,0 +1,509 @@
+/**
+ * Checking a draft against the knowledge base: findings with fixes, as pure data.
+ *
+ * One pass of each scanner over the draft (brackets, dates, references, events), the same
+ * reference scanner the corpus was learned with; every lookup goes through maps built once per
+ * knowledge index (see titleMatch.ts), so the cost is linear in the draft.
+ *
+ * Inline acceptance: `chancery-accept: 《T》` anywhere in a document (in Markdown it can sit in an
+ * HTML comment, `<!-- chancery-accept: 《T》 -->`) accepts the title T as written: no title finding
+ * for it. `chancery-disable: code, code` turns codes off for the document. See docs/checks.md.
+ */
+import type { Cancellation, DiagnoseOptions } from '../service';
+import type { Adoption, DateExpr, EventFact, Finding, FindingCode, Fix, Instrument, Message, ReferenceMention, SimpleDate, Span } from '../types';
+import { scanBrackets, type BracketIssue } from '../text/brackets';
+import { compareDates, dateExprProblem, dateExprProblemZh, dateKey, findDates, formatDate, formatDateExpr } from '../text/dates';
+import { normalizeTitle, toSimplified } from '../text/normalize';
+import { matchTitle, type TitleIndexLike, type TitleMatch } from '../knowledge/titleMatch';
+import { scanEvents, scanReferences, type EventMention } from '../knowledge/scan';
+import { corpusSays, DEFAULT_SEVERITY, finding, insertFix, replaceFix } from './fixes';
+
+export { DEFAULT_SEVERITY, FINDING_CODE_LIST } from './fixes';
+
+/** The marker that accepts a title inside the document itself. */
+export const ACCEPT_MARKER = 'chancery-accept:';
+/** The marker that turns finding codes off inside the document itself. */
+export const DISABLE_MARKER = 'chancery-disable:';
+
+class Cancelled extends Error {}
+
+interface Inline {
+  accepted: Set<string>;
+  disabled: Set<string>;
+}
+
+/** Reads `chancery-accept: 《A》《B》` and `chancery-disable: a, b` markers (up to the end of the line or `-->`). */
+export function readInlineMarkers(text: string): Inline {
+  const accepted = new Set<string>();
+  const disabled = new Set<string>();
+  for (const [marker, into] of [
+    [ACCEPT_MARKER, 'accept'],
+    [DISABLE_MARKER, 'disable'],
+  ] as const) {
+    let at = text.indexOf(marker);
+    while (at >= 0) {
+      const from = at + marker.length;
+      let end = from;
+      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13 && !text.startsWith('-->', end)) end++;
+      const body = text.slice(from, end);
+      if (into === 'accept') {
+        for (const m of body.matchAll(/《([^《》]*)》/g)) accepted.add(m[1]);
+      } else {
+        for (const code of body.split(/[\s,，、]+/)) if (code) disabled.add(code);
+      }
+      at = text.indexOf(marker, end);
+    }
+  }
+  return { accepted, disabled };
+}
+
+const SESSION = /第[0-9〇零一二两三四五六七八九十百]+[次届]|首[次届]/;
+
+/** An event's name without its session number: the key of a recurring series. */
+function seriesKey(name: string): string {
+  return normalizeTitle(name.replace(SESSION, ''));
+}
+
+interface EventTable {
+  bySeries: Map<string, EventFact[]>;
+}
+const eventTables = new WeakMap<object, EventTable>();
+
+function eventTable(index: TitleIndexLike): EventTable {
+  let t = eventTables.get(index);
+  if (t) return t;
+  const bySeries = new Map<string, EventFact[]>();
+  for (const e of index.kb.events) {
+    const k = seriesKey(e.name);
+    let list = bySeries.get(k);
+    if (!list) bySeries.set(k, (list = []));
+    list.push(e);
+  }
+  t = { bySeries };
+  eventTables.set(index, t);
+  return t;
+}
+
+/** Does the draft's date agree with a corpus date on every field both give? */
+function agrees(d: SimpleDate, c: SimpleDate): boolean {
+  if (d.year !== undefined && c.year !== undefined && d.year !== c.year) return false;
+  if (d.yearOnly || c.yearOnly) return true;
+  if (d.month !== c.month) return false;
+  if (d.day !== undefined && c.day !== undefined && d.day !== c.day) return false;
+  return true;
+}
+
+/** Does a draft date expression agree with a corpus date (inside a range, one of a list)? */
+function exprAgrees(e: DateExpr, c: SimpleDate): boolean {
+  if (e.kind === 'range' && e.dates.length === 2) {
+    const [a, b] = e.dates;
+    if (agrees(a, c) || agrees(b, c)) return true;
+    return compareDates(a, c) <= 0 && compareDates(c, b) <= 0 && (a.year === undefined || c.year === undefined || a.year <= c.year);
+  }
+  return e.dates.some((d) => agrees(d, c));
+}
+
+/** Two date expressions agree when some date of one agrees with some date of the other. */
+function exprsAgree(a: DateExpr, b: DateExpr): boolean {
+  return b.dates.some((d) => exprAgrees(a, d)) || a.dates.some((d) => exprAgrees(b, d));
+}
+
+/**
+ * An event's dates as the draft gives them agree with the corpus's: the same kind and every date
+ * agreeing pairwise, or one draft date inside the corpus range / among its list.
+ */
+function eventDatesAgree(draft: DateExpr, corpus: DateExpr): boolean {
+  if (draft.dates.length === 1) return exprAgrees(corpus, draft.dates[0]);
+  if (draft.kind !== corpus.kind || draft.dates.length !== corpus.dates.length) return false;
+  return draft.dates.every((d, k) => agrees(d, corpus.dates[k]));
+}
+
+/** The corpus date at the draft's precision (no year where the draft gives none) and in its style. */
+function dateAsDraft(c: SimpleDate, draft: DateExpr): string {
+  const first = draft.dates[0];
+  const d: SimpleDate = { ...c };
+  if (first && first.year === undefined) delete d.year;
+  if (first?.yearOnly) return formatDate({ year: c.year, month: 0, yearOnly: true }, draft.style);
+  if (first && first.day === undefined && !first.yearOnly) delete d.day;
+  return formatDate(d, draft.style);
+}
+
+function exprAsDraft(c: DateExpr, draft: DateExpr): string {
+  if (c.dates.length === 1) return dateAsDraft(c.dates[0], draft);
+  const noYear = draft.dates[0] && draft.dates[0].year === undefined;
+  const dates = noYear ? c.dates.map((d) => ({ ...d, year: undefined })) : c.dates;
+  return formatDateExpr({ kind: c.kind, dates, style: draft.style });
+}
+
+function samePlace(a: string, b: string): boolean {
+  return a === b || toSimplified(a) === toSimplified(b);
+}
+
+const PAIR_CLOSER: Record<string, string> = { '《》': '》', '〈〉': '〉', '“”': '”', '（）': '）' };
+
+function bracketFinding(i: BracketIssue, text: string): Finding {
+  const closer = PAIR_CLOSER[i.pair];
+  const opener = i.pair[0];
+  if (i.replaceWith) {
+    const fix = replaceFix(i.offset, i.offset + 1, i.replaceWith);
+    return i.kind === 'unclosed'
+      ? finding('bracket-unclosed', i.offset, i.offset + 1, {
+          en: `“${i.char}” here probably should be “${i.replaceWith}”: the quotation opened before is never closed`,
+          zh: `此处“${i.char}”应为“${i.replaceWith}”：前面的引号没有闭合`,
+        }, [fix])
+      : finding('bracket-unopened', i.offset, i.offset + 1, {
+          en: `“${i.char}” here probably should be “${i.replaceWith}”: it opens the quotation that the next ” closes`,
+          zh: `此处“${i.char}”应为“${i.replaceWith}”：它是后一个”所闭合的引号的开头`,
+        }, [fix]);
+  }
+  void text;
+  return i.kind === 'unclosed'
+    ? finding('bracket-unclosed', i.offset, i.offset + 1, {
+        en: `“${i.char}” is not closed: “${closer}” is missing`,
+        zh: `“${i.char}”没有闭合，缺少“${closer}”`,
+      })
+    : finding('bracket-unopened', i.offset, i.offset + 1, {
+        en: `“${i.char}” closes nothing: “${opener}” is missing or this bracket is stray`,
+        zh: `“${i.char}”前没有对应的“${opener}”，或此括号多余`,
+      });
+}
+
+/**
+ * A 《 left open before a known title: offer to close it right after the title
+ * (the longest known title the text after the 《 starts with).
+ */
+function closeTitleFix(text: string, at: number, index: TitleIndexLike): Fix | undefined {
+  let best: Instrument | undefined;
+  for (const inst of index.kb.instruments) {
+    if (text.startsWith(inst.title, at + 1) && (!best || inst.title.length > best.title.length)) best = inst;
+  }
+  if (!best) return undefined;
+  const pos = at + 1 + best.title.length;
+  if (text[pos] === '》') return undefined;
+  return insertFix(pos, '》', { en: `Close the title after “${best.title}”`, zh: `在“${best.title}”后补上“》”` });
+}
+
+/** The first adoption that carries the field, for provenance. */
+function withField<K extends keyof Adoption>(adoptions: Adoption[], k: K): Adoption[] {
+  return adoptions.filter((a) => a[k] !== undefined && a[k] !== '');
+}
+
+function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Checks `text` against the knowledge base behind `index`. */
+export function diagnose(text: string, index: TitleIndexLike, options: DiagnoseOptions = {}, token?: Cancellation): Finding[] {
+  try {
+    return run(text, index, options, token);
+  } catch (e) {
+    if (e instanceof Cancelled) return [];
+    throw e;
+  }
+}
+
+function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, token?: Cancellation): Finding[] {
+  const check = () => {
+    if (token?.isCancellationRequested) throw new Cancelled();
+  };
+  const inline = readInlineMarkers(text);
+  const accepted = new Set([...(options.acceptedTitles ?? []), ...inline.accepted]);
+  const off = new Set<string>([...(options.disabled ?? []), ...inline.disabled]);
+  for (const [code, sev] of Object.entries(options.severity ?? {})) if (sev === 'off') off.add(code);
+  const on = (c: FindingCode) => !off.has(c);
+  const out: Finding[] = [];
+
+  // Brackets.
+  if (on('bracket-unclosed') || on('bracket-unopened')) {
+    for (const i of scanBrackets(text, 0, text.length, token)) {
+      const f = bracketFinding(i, text);
+      if (i.kind === 'unclosed' && i.pair === '《》' && !i.replaceWith) {
+        const fix = closeTitleFix(text, i.offset, index);
+        if (fix) f.fixes.push(fix);
+      }
+      out.push(f);
+    }
+    check();
+  }
+
+  // Impossible dates.
+  const invalidAt = new Set<number>();
+  for (const d of findDates(text)) {
+    const en = dateExprProblem(d);
+    if (!en) continue;
+    invalidAt.add(d.span.start);
+    if (on('date-invalid'))
+      out.push(finding('date-invalid', d.span.start, d.span.end, { en: `${d.text}: ${en}`, zh: `${d.text}：${dateExprProblemZh(d) ?? en}` }));
+  }
+  check();
+
+  // References.
+  const refs = scanReferences(text);
+  check();
+  const dated = new Map<string, { ref: ReferenceMention; date: DateExpr }[]>();
+  let n = 0;
+  const visit = (ref: ReferenceMention, outerResolved: boolean) => {
+    if ((++n & 255) === 0) check();
+    let match: TitleMatch | undefined;
+    if (!accepted.has(ref.title)) {
+      match = matchTitle(ref.title, index);
+      titleFindings(ref, match, outerResolved, out, on);
+    }
+    const inst = match && (match.kind === 'exact' || match.kind === 'variant' || match.kind === 'misquote') ? match.instrument : undefined;
+    if (ref.date && !invalidAt.has(ref.date.span.start)) {
+      const key = inst ? 'id:' + inst.id : 'title:' + normalizeTitle(ref.title);
+      let list = dated.get(key);
+      if (!list) dated.set(key, (list = []));
+      list.push({ ref, date: ref.date });
+    }
+    if (inst) factFindings(ref, inst, invalidAt, out, on);
+    for (const inner of ref.inner) visit(inner, outerResolved || !!inst);
+  };
+  for (const ref of refs) visit(ref, false);
+
+  // One draft, two dates for the same instrument (where the corpus does not settle it).
+  if (on('date-inconsistent')) {
+    for (const [key, list] of dated) {
+      if (list.length < 2) continue;
+      if (key.startsWith('id:')) {
+        const inst = index.kb.instruments.find((i) => 'id:' + i.id === key);
+        if (inst && inst.adoptions.some((a) => a.date)) continue; // date-mismatch covers it
+      }
+      const first = list[0];
+      for (const other of list.slice(1)) {
+        const sameAct = !first.ref.verb || !other.ref.verb || first.ref.verb.text === other.ref.verb.text;
+        if (!sameAct || exprsAgree(first.date, other.date)) continue;
+        const firstText = first.date.text;
+        out.push(
+          finding(
+            'date-inconsistent',
+            other.date.span.start,
+            other.date.span.end,
+            {
+              en: `《${other.ref.title}》 is dated ${other.date.text} here but ${firstText} earlier in this draft`,
+              zh: `《${other.ref.title}》此处日期为${other.date.text}，而本稿前文为${firstText}`,
+            },
+            [replaceFix(other.date.span.start, other.date.span.end, exprAsDraft(first.date, other.date), false)],
+          ),
+        );
+      }
+    }
+  }
+  check();
+
+  // Events.
+  if (on('event-mismatch')) eventFindings(text, index, out);
+
+  return finalize(out, off, options);
+}
+
+function titleFindings(ref: ReferenceMention, m: TitleMatch, outerResolved: boolean, out: Finding[], on: (c: FindingCode) => boolean): void {
+  const { start, end } = ref.titleSpan;
+  if (m.kind === 'variant' && m.departs && m.suggestion && on('title-variant')) {
+    out.push(
+      finding(
+        'title-variant',
+        start,
+        end,
+        {
+          en: `《${ref.title}》 is written differently from the corpus: ${m.why?.en ?? m.reason}`,
+          zh: `《${ref.title}》的写法与语料不同：${m.why?.zh ?? m.reason}`,
+        },
+        [replaceFix(start, end, m.suggestion)],
+        m.instrument?.mentions.slice(0, 1),
+      ),
+    );
+  } else if (m.kind === 'misquote' && m.instrument && on('title-misquoted')) {
+    const t = m.instrument.title;
+    out.push(
+      finding(
+        'title-misquoted',
+        start,
+        end,
+        {
+          en: `《${ref.title}》 is not in the corpus; did you mean 《${t}》? (${m.why?.en ?? m.reason})`,
+          zh: `语料中没有《${ref.title}》，是否应为《${t}》？（${m.why?.zh ?? m.reason}）`,
+        },
+        [replaceFix(start, end, t)],
+        m.instrument.mentions.slice(0, 1),
+      ),
+    );
+  } else if (m.kind === 'different' && m.instrument && !outerResolved && on('title-unknown')) {
+    out.push(
+      finding('title-unknown', start, end, {
+        en: `《${ref.title}》 is not in the corpus; the closest known title is 《${m.instrument.title}》 (${m.why?.en ?? m.reason})`,
+        zh: `语料中没有《${ref.title}》；最接近的已知标题是《${m.instrument.title}》（${m.why?.zh ?? m.reason}）`,
+      }),
+    );
+  }
+}
+
+function factFindings(ref: ReferenceMention, inst: Instrument, invalidAt: Set<number>, out: Finding[], on: (c: FindingCode) => boolean): void {
+  const withDate = withField(inst.adoptions, 'date');
+  if (ref.date && withDate.length && on('date-mismatch')) {
+    const ok = withDate.some((a) => exprAgrees(ref.date!, a.date!));
+    if (!ok) {
+      const corpus = uniqueBy(withDate, (a) => dateKey(a.date!));
+      const fixes = corpus.map((a) => replaceFix(ref.date!.span.start, ref.date!.span.end, dateAsDraft(a.date!, ref.date!), corpus.length === 1));
+      const says = corpusSays(corpus[0].provenance, { en: formatDate(corpus[0].date!, 'arabic'), zh: formatDate(corpus[0].date!, 'arabic') });
+      if (invalidAt.has(ref.date.span.start)) {
+        // The date-invalid finding on the same span gets the corpus date as its fix.
+        const inv = out.find((f) => f.code === 'date-invalid' && f.start === ref.date!.span.start);
+        if (inv) {
+          inv.fixes.push(...fixes);
+          inv.message = {
+            en: `${inv.message.en}; for 《${inst.title}》 ${says.en}`,
+            zh: `${inv.message.zh}；关于《${inst.title}》，${says.zh}`,
+          };
+          inv.provenance = corpus.map((a) => a.provenance);
+        }
+      } else {
+        out.push(
+          finding(
+            'date-mismatch',
+            ref.date.span.start,
+            ref.date.span.end,
+            {
+              en: `《${inst.title}》 is dated ${ref.date.text} here, but ${says.en}`,
+              zh: `《${inst.title}》此处日期为${ref.date.text}，但${says.zh}`,
+            },
+            fixes,
+            corpus.map((a) => a.provenance),
+          ),
+        );
+      }
+    }
+  }
+  const withPlace = withField(inst.adoptions, 'place');
+  if (ref.place && withPlace.length && on('place-mismatch')) {
+    const ok = withPlace.some((a) => samePlace(ref.place!.text, a.place!));
+    if (!ok) {
+      const corpus = uniqueBy(withPlace, (a) => a.place!);
+      const says = corpusSays(corpus[0].provenance, { en: corpus[0].place!, zh: corpus[0].place! });
+      out.push(
+        finding(
+          'place-mismatch',
+          ref.place.span.start,
+          ref.place.span.end,
+          {
+            en: `《${inst.title}》 was adopted in ${ref.place.text} according to this draft, but ${says.en}`,
+            zh: `本稿称《${inst.title}》在${ref.place.text}通过，但${says.zh}`,
+          },
+          corpus.map((a) => replaceFix(ref.place!.span.start, ref.place!.span.end, a.place!, corpus.length === 1)),
+          corpus.map((a) => a.provenance),
+        ),
+      );
+    }
+  }
+  const withVerb = withField(inst.adoptions, 'verb');
+  if (ref.verb && withVerb.length && on('verb-mismatch')) {
+    const ok = withVerb.some((a) => a.verb === ref.verb!.text);
+    if (!ok) {
+      const corpus = uniqueBy(withVerb, (a) => a.verb!);
+      const says = corpusSays(corpus[0].provenance, { en: corpus[0].verb!, zh: corpus[0].verb! });
+      out.push(
+        finding(
+          'verb-mismatch',
+          ref.verb.span.start,
+          ref.verb.span.end,
+          {
+            en: `《${inst.title}》: this draft says ${ref.verb.text}, but ${says.en} (通过 adopted, 批准 approved and 签署 signed are different acts)`,
+            zh: `《${inst.title}》：本稿用“${ref.verb.text}”，但${says.zh}（通过、批准、签署是不同的行为）`,
+          },
+          corpus.map((a) => replaceFix(ref.verb!.span.start, ref.verb!.span.end, a.verb!, corpus.length === 1)),
+          corpus.map((a) => a.provenance),
+        ),
+      );
+    }
+  }
+}
+
+function eventFindings(text: string, index: TitleIndexLike, out: Finding[]): void {
+  const table = eventTable(index);
+  if (table.bySeries.size === 0) return;
+  for (const e of scanEvents(text) as EventMention[]) {
+    const series = table.bySeries.get(seriesKey(e.name));
+    if (!series) continue;
+    const same = series.filter((f) => (f.session ?? 0) === (e.session ?? 0));
+    const place = e.place !== undefined && e.placeSpan ? { text: e.place, span: e.placeSpan } : undefined;
+    if (same.length) {
+      // The same event (same session, or a series without numbers in the same year). When the
+      // corpus records it more than once, the record whose date agrees is the one to compare.
+      const f = (e.date && same.find((x) => x.date && eventDatesAgree(e.date!, x.date))) || same.find((x) => x.date) || same[0];
+      if (e.date && f.date && !eventDatesAgree(e.date, f.date)) {
+        const sameYear = e.date.dates[0]?.year === undefined || f.date.dates[0]?.year === undefined || e.date.dates[0].year === f.date.dates[0].year;
+        if (e.session !== undefined || sameYear) {
+          const fixText = exprAsDraft(f.date, e.date);
+          const says = corpusSays(f.provenance, { en: f.date.text, zh: f.date.text });
+          out.push(
+            finding(
+              'event-mismatch',
+              e.date.span.start,
+              e.date.span.end,
+              { en: `${e.name} is dated ${e.date.text} here, but ${says.en}`, zh: `${e.name}此处日期为${e.date.text}，但${says.zh}` },
+              [replaceFix(e.date.span.start, e.date.span.end, fixText)],
+              [f.provenance],
+            ),
+          );
+          continue;
+        }
+      }
+      if (place && f.place && !samePlace(place.text, f.place) && (!e.date || !f.date || eventDatesAgree(e.date, f.date))) {
+        const says = corpusSays(f.provenance, { en: f.place, zh: f.place });
+        out.push(
+          finding(
+            'event-mismatch',
+            place.span.start,
+            place.span.end,
+            { en: `${e.name} was held in ${place.text} according to this draft, but ${says.en}`, zh: `本稿称${e.name}在${place.text}举行，但${says.zh}` },
+            [replaceFix(place.span.start, place.span.end, f.place)],
+            [f.provenance],
+          ),
+        );
+      }
+      continue;
+    }
+    // Another session number: the same meeting only if the date says so.
+    if (e.session === undefined || !e.date) continue;
+    const f = series.find((x) => x.session !== undefined && x.date && eventDatesAgree(e.date!, x.date));
+    if (!f) continue;
+    const theirs = SESSION.exec(f.name);
+    if (!e.sessionSpan || !theirs) continue;
+    const at = e.sessionSpan.start;
+    const mine = [text.slice(at, e.sessionSpan.end)];
+    const says = corpusSays(f.provenance, { en: f.name, zh: f.name });
+    out.push(
+      finding(
+        'event-mismatch',
+        at,
+        at + mine[0].length,
+        { en: `${e.name} on ${e.date.text}: ${says.en}`, zh: `${e.date.text}的${e.name}：${says.zh}` },
+        [replaceFix(at, at + mine[0].length, theirs[0])],
+        [f.provenance],
+      ),
+    );
+  }
+}
+
+/** Applies disabled codes and severity overrides, drops duplicates, sorts by position. */
+function finalize(out: Finding[], off: Set<string>, options: DiagnoseOptions): Finding[] {
+  const seen = new Set<string>();
+  const res: Finding[] = [];
+  for (const f of out) {
+    if (off.has(f.code)) continue;
+    const sev = options.severity?.[f.code];
+    if (sev && sev !== 'off') f.severity = sev;
+    const k = `${f.start}:${f.end}:${f.fixes[0]?.edits[0]?.newText ?? f.code}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    res.push(f);
+  }
+  res.sort((a, b) => a.start - b.start || a.end - b.end);
+  return res;
+}
