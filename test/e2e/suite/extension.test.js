@@ -1,0 +1,382 @@
+// Extension tests, run inside a real VS Code extension host (code-server here, desktop VS Code
+// through @vscode/test-electron elsewhere) against the installed extension. Everything goes
+// through the public `vscode` API, the way VS Code itself calls the extension's providers.
+// Waits poll with a deadline (diagnostics events + polling), never sleep a fixed time.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'chancery.chancery';
+const TITLE = '上合组织成员国政府间国际道路运输便利化协定';
+const DATE = '2014年9月12日';
+const PLACE = '杜尚别';
+const SENTENCE = `　　各代表团团长认为，切实落实${DATE}在${PLACE}通过的《${TITLE}》将有助于进一步扩大本组织国家间交通运输联系。`;
+// The instrument only the extra corpus (test/e2e/fixtures/extra-corpus) knows.
+const NEW_TITLE = '上合组织成员国政府间极地科学考察合作协定';
+const NEW_DATE = '2023年7月4日';
+const NEW_PLACE = '新德里';
+const SLOW = 60_000; // the first requests may wait for the knowledge base to be built
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+function workspaceDir() {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return folder.uri.fsPath;
+}
+function fixtureUri(name) {
+  return vscode.Uri.file(path.join(workspaceDir(), name));
+}
+async function open(name) {
+  const doc = await vscode.workspace.openTextDocument(fixtureUri(name));
+  const editor = await vscode.window.showTextDocument(doc);
+  return { doc, editor };
+}
+
+/** Polls fn() until it returns a truthy value or the deadline passes; wakes on diagnostics changes. */
+async function until(fn, what, ms = SLOW) {
+  const deadline = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${ms / 1000} s waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    }
+    await new Promise((resolve) => {
+      const sub = vscode.languages.onDidChangeDiagnostics(() => done());
+      const timer = setTimeout(() => done(), 100);
+      function done() {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+}
+
+function codeOf(d) {
+  return d.code && typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+function rangeOf(doc, needle, from = 0) {
+  const at = doc.getText().indexOf(needle, from);
+  assert.ok(at >= 0, `"${needle}" is in ${path.basename(doc.uri.fsPath)}`);
+  return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
+}
+/** Waits for a diagnostic of `code` that overlaps `range`. */
+function diagnosticAt(doc, code, range) {
+  return until(
+    () => vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === code && d.range.intersection(range) !== undefined),
+    `a ${code} diagnostic over ${JSON.stringify(doc.getText(range))} in ${path.basename(doc.uri.fsPath)} ` +
+      `(have: ${vscode.languages.getDiagnostics(doc.uri).map((d) => codeOf(d) + ' ' + d.message).join(' | ') || 'none'})`,
+  );
+}
+function hoverText(hovers) {
+  return (hovers || [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+async function hoverAt(doc, position) {
+  return hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, position));
+}
+/** Applies the preferred quick fix offered for `diag` (edit and/or command). */
+async function applyQuickFix(doc, diag) {
+  const actions = await vscode.commands.executeCommand(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    diag.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  const fixes = (actions || []).filter(
+    (a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && (a.edit || a.command),
+  );
+  const forThis = fixes.filter((a) => (a.diagnostics || []).some((d) => codeOf(d) === codeOf(diag) && d.range.isEqual(diag.range)));
+  const pick = forThis.find((a) => a.isPreferred) || forThis[0] || fixes.find((a) => a.isPreferred) || fixes[0];
+  assert.ok(pick, `a quick fix is offered for ${codeOf(diag)} (offered: ${(actions || []).map((a) => a.title).join(' | ') || 'none'})`);
+  if (pick.edit) assert.ok(await vscode.workspace.applyEdit(pick.edit), `workspace.applyEdit(${pick.title}) succeeds`);
+  if (pick.command) await vscode.commands.executeCommand(pick.command.command, ...(pick.command.arguments || []));
+  return pick;
+}
+/** Closes every editor without a save prompt: files are saved, untitled documents reverted. */
+async function closeAll() {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isDirty) continue;
+    if (doc.uri.scheme === 'file') await doc.save();
+    else {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+function completionLabels(list) {
+  return (list && list.items ? list.items : []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+}
+
+/** Expands a TextMate snippet body the way VS Code inserts it: placeholders keep their default
+ *  text, choices their first option, bare tab stops nothing. */
+function expandSnippet(body) {
+  let i = 0;
+  function parse(stopAt) {
+    let out = '';
+    while (i < body.length) {
+      const c = body[i];
+      if (c === '\\' && i + 1 < body.length && '$}\\,|'.includes(body[i + 1])) {
+        out += body[i + 1];
+        i += 2;
+      } else if (stopAt && c === stopAt) {
+        return out;
+      } else if (c === '$') {
+        const m = /^\$(\d+)|^\$\{(\d+)([:|}])/.exec(body.slice(i));
+        if (!m) {
+          const v = /^\$\{?([A-Z_]+)/.exec(body.slice(i));
+          throw new Error(`snippet variable ${v ? v[1] : body.slice(i, i + 8)} is not supported by this test`);
+        }
+        if (m[1] !== undefined) {
+          i += m[0].length;
+        } else if (m[3] === '}') {
+          i += m[0].length;
+        } else if (m[3] === ':') {
+          i += m[0].length;
+          out += parse('}');
+          i++; // }
+        } else {
+          i += m[0].length;
+          const choices = [];
+          let cur = '';
+          while (i < body.length && !(body[i] === '|' && body[i + 1] === '}')) {
+            if (body[i] === '\\' && i + 1 < body.length) {
+              cur += body[i + 1];
+              i += 2;
+            } else if (body[i] === ',') {
+              choices.push(cur);
+              cur = '';
+              i++;
+            } else cur += body[i++];
+          }
+          choices.push(cur);
+          i += 2; // |}
+          out += choices[0];
+        }
+      } else {
+        out += c;
+        i++;
+      }
+    }
+    return out;
+  }
+  return parse(undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('Chancery in a real VS Code extension host', function () {
+  this.timeout(2 * SLOW);
+  let ext;
+
+  before(async () => {
+    ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+  });
+
+  after(closeAll);
+
+  describe('activation', () => {
+    it('is the packaged build (dist/ bundle, no sources) when run against the installed .vsix', () => {
+      const expected = process.env.CHANCERY_E2E_EXTENSION_PATH;
+      if (expected) assert.equal(path.resolve(ext.extensionPath), path.resolve(expected));
+      assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', 'extension.js')), 'dist/extension.js is shipped');
+      assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', 'server.js')), 'dist/server.js is shipped');
+      if (expected) {
+        assert.ok(!fs.existsSync(path.join(ext.extensionPath, 'client', 'src')), 'client sources are not packaged');
+        assert.ok(!fs.existsSync(path.join(ext.extensionPath, 'node_modules')), 'node_modules are not packaged');
+      }
+    });
+
+    it('declares activation for .communique, .txt and .md drafts and activates on one', async () => {
+      const pkg = ext.packageJSON;
+      const events = pkg.activationEvents || [];
+      const languages = ((pkg.contributes && pkg.contributes.languages) || []).map((l) => l.id);
+      // A contributed language implies onLanguage:<id> since VS Code 1.74.
+      for (const id of ['communique', 'plaintext', 'markdown']) {
+        assert.ok(
+          events.includes(`onLanguage:${id}`) || events.includes('*') || languages.includes(id),
+          `activates on ${id} documents (activationEvents: ${JSON.stringify(events)})`,
+        );
+      }
+      const communique = (pkg.contributes.languages || []).find((l) => l.id === 'communique');
+      assert.ok(communique && (communique.extensions || []).includes('.communique'), 'contributes the communique language for .communique');
+      const { doc } = await open('draft.communique');
+      assert.equal(doc.languageId, 'communique');
+      await until(() => ext.isActive, 'the extension to activate');
+    });
+
+    it('serves each kind of draft: .communique, .txt and .md get diagnostics', async () => {
+      for (const [name, language] of [
+        ['wrong-place.communique', 'communique'],
+        ['misquoted-title.txt', 'plaintext'],
+        ['wrong-date.md', 'markdown'],
+      ]) {
+        const { doc } = await open(name);
+        assert.equal(doc.languageId, language, `${name} opens as ${language}`);
+        await until(() => vscode.languages.getDiagnostics(doc.uri).length > 0, `diagnostics for ${name}`);
+      }
+    });
+  });
+
+  describe('hover', () => {
+    it('shows the date and place of adoption of a referenced instrument', async () => {
+      const { doc } = await open('draft.communique');
+      const inTitle = rangeOf(doc, TITLE).start.translate(0, 10);
+      const text = await until(async () => {
+        const t = await hoverAt(doc, inTitle);
+        return t.includes(DATE) && t.includes(PLACE) ? t : undefined;
+      }, `a hover with ${DATE} and ${PLACE}`);
+      assert.ok(text.includes(TITLE), 'the hover names the instrument');
+    });
+
+    it('shows nothing about instruments outside 《…》 titles', async () => {
+      const { doc } = await open('draft.communique');
+      const t = await hoverAt(doc, rangeOf(doc, '各代表团团长').start.translate(0, 1));
+      assert.ok(!t.includes(PLACE + '通过'), `no instrument hover on plain text: ${t}`);
+    });
+  });
+
+  describe('diagnostics and quick fixes', () => {
+    const cases = [
+      { file: 'misquoted-title.txt', code: 'title-misquoted', bad: '国际道路运输便俐化协定', expect: SENTENCE + '\n' },
+      { file: 'wrong-date.md', code: 'date-mismatch', bad: '2014年9月21日', expect: '# 交通运输\n\n' + SENTENCE + '\n' },
+      { file: 'wrong-place.communique', code: 'place-mismatch', bad: '塔什干', expect: SENTENCE + '\n' },
+    ];
+    for (const c of cases) {
+      it(`${c.file}: ${c.code} is reported, and its quick fix restores the canonical text`, async () => {
+        const { doc } = await open(c.file);
+        const diag = await diagnosticAt(doc, c.code, rangeOf(doc, c.bad));
+        assert.ok(diag.message.length > 0, 'the diagnostic has a message');
+        const fix = await applyQuickFix(doc, diag);
+        assert.equal(doc.getText(), c.expect, `after "${fix.title}"`);
+        await until(
+          () => !vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === c.code),
+          `the ${c.code} diagnostic to go away after the fix`,
+        );
+        await vscode.commands.executeCommand('workbench.action.files.save');
+      });
+    }
+  });
+
+  describe('completion', () => {
+    it('after 《 lists the instruments of the knowledge base', async () => {
+      const { doc, editor } = await open('scratch.communique');
+      const typed = '　　各方愿继续落实《';
+      await editor.edit((e) => e.replace(new vscode.Range(0, 0, doc.lineCount, 0), typed));
+      const pos = doc.positionAt(typed.length);
+      const labels = await until(async () => {
+        const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos, '《');
+        const l = completionLabels(list);
+        return l.some((x) => x.includes(TITLE)) ? l : undefined;
+      }, `completion items after 《 including 《${TITLE}》`);
+      assert.ok(labels.length >= 10, `many instruments are offered (${labels.length})`);
+      await doc.save();
+    });
+  });
+
+  describe('snippets', () => {
+    it('a contributed snippet expands by name', async () => {
+      const contributed = (ext.packageJSON.contributes && ext.packageJSON.contributes.snippets) || [];
+      const entry = contributed.find((s) => s.language === 'communique') || contributed[0];
+      assert.ok(entry, 'the extension contributes snippets');
+      const file = JSON.parse(fs.readFileSync(path.join(ext.extensionPath, entry.path), 'utf8'));
+      const usable = Object.entries(file).filter(([, s]) => {
+        const body = Array.isArray(s.body) ? s.body.join('\n') : s.body;
+        return !/\$\{?[A-Z_]/.test(body); // no variables: the expected text is then exact
+      });
+      assert.ok(usable.length > 0, 'a snippet without variables exists');
+      const [name, snippet] = usable[0];
+      const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
+      const doc = await vscode.workspace.openTextDocument({ language: entry.language || 'communique', content: '' });
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: doc.languageId, name });
+      await until(() => doc.getText().length > 0, `snippet "${name}" to be inserted`, 10_000);
+      await vscode.commands.executeCommand('leaveSnippet');
+      assert.equal(doc.getText(), expandSnippet(body), `snippet "${name}"`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  });
+
+  describe('commands', () => {
+    it('are registered', async () => {
+      const all = await vscode.commands.getCommands(true);
+      for (const id of ['chancery.showKnowledgeBase', 'chancery.rebuildKnowledgeBase', 'chancery.checkWorkspace']) {
+        assert.ok(all.includes(id), `${id} is registered`);
+      }
+    });
+
+    it('chancery.showKnowledgeBase opens a summary of the knowledge base', async () => {
+      await vscode.commands.executeCommand('chancery.showKnowledgeBase');
+      const editor = await until(
+        () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.getText().includes(TITLE) && vscode.window.activeTextEditor,
+        'an editor showing the knowledge base',
+        10_000,
+      );
+      assert.ok(editor.document.getText().length > 100);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('chancery.rebuildKnowledgeBase rebuilds, and hovers still work after it', async () => {
+      await vscode.commands.executeCommand('chancery.rebuildKnowledgeBase');
+      const { doc } = await open('draft.communique');
+      const pos = rangeOf(doc, TITLE).start.translate(0, 3);
+      await until(async () => (await hoverAt(doc, pos)).includes(DATE), 'the hover after a rebuild');
+    });
+
+    it('chancery.checkWorkspace reports drafts that are not open', async () => {
+      await closeAll();
+      // never-opened.txt (a wrong place of adoption) is opened by no test: only the workspace
+      // check can report it.
+      const uri = fixtureUri('never-opened.txt');
+      const reported = () =>
+        vscode.languages.getDiagnostics().some(([u, ds]) => u.fsPath === uri.fsPath && ds.some((d) => codeOf(d) === 'place-mismatch'));
+      assert.ok(!reported(), 'nothing is reported for never-opened.txt before the check');
+      await vscode.commands.executeCommand('chancery.checkWorkspace');
+      await until(reported, 'a place-mismatch diagnostic for never-opened.txt from chancery.checkWorkspace');
+    });
+  });
+
+  describe('settings', () => {
+    it('a corpus folder added in chancery.corpus.paths changes the knowledge live', async () => {
+      const extra = process.env.CHANCERY_E2E_EXTRA_CORPUS || path.join(workspaceDir(), '..', 'extra-corpus');
+      assert.ok(fs.existsSync(extra), `the extra corpus exists: ${extra}`);
+      const { doc } = await open('new-instrument.txt');
+      const pos = rangeOf(doc, NEW_TITLE).start.translate(0, 5);
+      // The knowledge base is ready (a known instrument hovers) before the "before" state is checked.
+      const draft = (await open('draft.communique')).doc;
+      const known = rangeOf(draft, TITLE).start.translate(0, 3);
+      await until(async () => (await hoverAt(draft, known)).includes(DATE), 'the knowledge base to be ready');
+      assert.ok(!(await hoverAt(doc, pos)).includes(NEW_DATE), 'unknown before the corpus is added');
+      const config = vscode.workspace.getConfiguration('chancery');
+      await config.update('corpus.paths', [extra], vscode.ConfigurationTarget.Workspace);
+      try {
+        const text = await until(async () => {
+          const t = await hoverAt(doc, pos);
+          return t.includes(NEW_DATE) && t.includes(NEW_PLACE) ? t : undefined;
+        }, `a hover with ${NEW_DATE} and ${NEW_PLACE} after adding the corpus`);
+        assert.ok(text.includes(NEW_TITLE));
+        // The knowledge base still holds the embedded corpus.
+        assert.ok((await hoverAt(draft, known)).includes(DATE), 'the embedded corpus is still known');
+      } finally {
+        await config.update('corpus.paths', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await until(async () => !(await hoverAt(doc, pos)).includes(NEW_DATE), 'the instrument to be forgotten when the corpus is removed again');
+    });
+  });
+});
+
+module.exports = { expandSnippet };
