@@ -22,7 +22,7 @@ import type { Finding, FindingCode, KnowledgeBase } from './core/types';
 
 const USAGE = `Usage:
   chancery check FILE… [--corpus PATH]… [--no-builtin] [--format text|json] [--lang en|zh]
-                       [--disable CODE]… [--accept TITLE]…
+                       [--disable CODE]… [--accept TITLE]… [--exit-zero]
   chancery kb [--corpus PATH]… [--no-builtin] [--format text|json]
   chancery --help | --version
 
@@ -40,6 +40,7 @@ Options:
   --lang L         Language of messages in text output: en (default) or zh.
   --disable CODE   Do not report CODE (repeatable). Codes: ${FINDING_CODE_LIST.join(', ')}.
   --accept TITLE   Accept a title as written, with or without 《》 (repeatable).
+  --exit-zero      Exit 0 even when errors are found (input problems still exit 2).
   -h, --help       Show this help.
   -v, --version    Show the version.
 
@@ -56,10 +57,11 @@ interface Args {
   lang: 'en' | 'zh';
   disabled: FindingCode[];
   accepted: string[];
+  exitZero: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { command: 'help', files: [], corpora: [], builtin: true, format: 'text', lang: 'en', disabled: [], accepted: [] };
+  const a: Args = { command: 'help', files: [], corpora: [], builtin: true, format: 'text', lang: 'en', disabled: [], accepted: [], exitZero: false };
   let command: string | undefined;
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
@@ -92,6 +94,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--no-builtin':
         a.builtin = false;
+        break;
+      case '--exit-zero':
+        a.exitZero = true;
         break;
       case '--format': {
         const f = take('--format');
@@ -227,7 +232,7 @@ async function check(args: Args): Promise<number> {
     out.push(`${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}`);
     process.stdout.write(out.join('\n') + '\n');
   }
-  return errors > 0 ? 1 : 0;
+  return errors > 0 && !args.exitZero ? 1 : 0;
 }
 
 async function kbCommand(args: Args): Promise<number> {
