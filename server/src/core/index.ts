@@ -15,3 +15,6 @@ export * from './phrasing/model';
 export * from './knowledge/titleMatch';
 export * from './features/fixes';
 export * from './features/diagnostics';
+export * from './knowledge/scan';
+export * from './knowledge/extract';
+export * from './knowledge/kb';

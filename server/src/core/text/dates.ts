@@ -39,8 +39,15 @@ function isArabic(c: number): boolean {
 function arabicValue(c: number): number {
   return c >= 0xff10 ? c - 0xff10 : c - 0x30;
 }
+/** Code unit → 1 for Chinese numerals (digits, 十廿卅), 0 otherwise: one array read per character. */
+const CN_TABLE = new Uint8Array(0x10000);
+for (const ch of Object.keys(CN_DIGITS)) CN_TABLE[ch.charCodeAt(0)] = 1;
+for (const ch of Object.keys(CN_TENS)) CN_TABLE[ch.charCodeAt(0)] = 1;
+function isCnCode(c: number): boolean {
+  return CN_TABLE[c] === 1;
+}
 function isCn(ch: string): boolean {
-  return CN_DIGITS[ch] !== undefined || CN_TENS[ch] !== undefined;
+  return CN_TABLE[ch.charCodeAt(0)] === 1;
 }
 
 /** One run of numerals. */
@@ -79,7 +86,7 @@ function readNum(text: string, p: number, to: number): Num | undefined {
   if (!isCn(text[p])) return undefined;
   let e = p;
   let hasTens = false;
-  while (e < to && isCn(text[e])) {
+  while (e < to && isCnCode(text.charCodeAt(e))) {
     if (CN_TENS[text[e]] !== undefined) hasTens = true;
     e++;
   }
@@ -285,18 +292,14 @@ export function findDates(text: string, from = 0, to = text.length): DateExpr[] 
   while (i < to) {
     const c = text.charCodeAt(i);
     const arabic = isArabic(c);
-    if (!arabic && !(c >= 0x4e00 || c === 0x3007 || c === 0x25cb || c === 0xff2f) ) {
-      i++;
-      continue;
-    }
-    if (!arabic && !isCn(text[i])) {
+    if (!arabic && CN_TABLE[c] !== 1) {
       i++;
       continue;
     }
     // Only at the start of a run of numerals.
     if (i > 0) {
       const pc = text.charCodeAt(i - 1);
-      if (arabic ? isArabic(pc) : isCn(text[i - 1])) {
+      if (arabic ? isArabic(pc) : isCnCode(pc)) {
         i++;
         continue;
       }
@@ -309,7 +312,7 @@ export function findDates(text: string, from = 0, to = text.length): DateExpr[] 
     }
     // Skip the run.
     i++;
-    while (i < to && (arabic ? isArabic(text.charCodeAt(i)) : isCn(text[i]))) i++;
+    while (i < to && (arabic ? isArabic(text.charCodeAt(i)) : isCnCode(text.charCodeAt(i)))) i++;
   }
   return out;
 }

@@ -1,0 +1,234 @@
+/**
+ * Extraction of facts from one decoded corpus document: references (with frames), events,
+ * abbreviations declared with 以下简称, officials with country and role. Every fact carries its
+ * provenance (uri, offset, length, line, sentence). The knowledge base (kb.ts) merges documents.
+ *
+ * The word lists below are vocabulary of the genre (kinds of instruments, role nouns), not facts:
+ * no instrument, date or place is named in this file.
+ */
+import type { Abbreviation, Official, Provenance, ReferenceMention, Span } from '../types';
+import { LineIndex } from '../text/positions';
+import { splitParagraphs, splitSentences, sentenceAt } from '../corpus/split';
+import { scanEvents, scanReferences, type EventMention } from './scan';
+import { toSimplified } from '../text/normalize';
+
+/** Head nouns of instrument titles (the genre's vocabulary). */
+export const INSTRUMENT_KINDS = [
+  '协定', '协议', '构想', '纲要', '声明', '计划', '路线图', '备忘录', '条例', '章程', '战略', '公约', '报告',
+  '宣言', '决议', '决定', '议定书', '条约', '宪章', '规划', '方案', '公报', '规则', '细则', '办法', '议程',
+  '框架', '原则', '规定', '守则', '倡议', '协约', '谅解书', '换文', '纪要', '准则', '指南', '名录', '清单', '议定',
+];
+
+/** The instrument's kind: the LAST genre noun of the title, ignoring trailing （…） parts. */
+export function instrumentKind(title: string): string | undefined {
+  let t = toSimplified(title).replace(/[\s\u3000]+/g, '');
+  // Drop trailing parenthesised parts: （2022—2024年）.
+  for (;;) {
+    const m = /[（(][^（()）]*[）)]$/.exec(t);
+    if (!m) break;
+    t = t.slice(0, m.index);
+  }
+  let best: string | undefined;
+  let bestEnd = -1;
+  for (const k of INSTRUMENT_KINDS) {
+    const i = t.lastIndexOf(k);
+    if (i < 0) continue;
+    const end = i + k.length;
+    if (end > bestEnd || (end === bestEnd && best !== undefined && k.length > best.length)) {
+      best = k;
+      bestEnd = end;
+    }
+  }
+  return best;
+}
+
+/** Provenance maker for one document. */
+export class ProvenanceMaker {
+  private readonly lines: LineIndex;
+  private readonly sentences: Span[];
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+  ) {
+    this.lines = new LineIndex(text);
+    this.sentences = splitSentences(text);
+  }
+  sentenceSpan(offset: number): Span | undefined {
+    return sentenceAt(this.sentences, offset);
+  }
+  make(offset: number, length: number): Provenance {
+    const s = this.sentenceSpan(offset);
+    return {
+      uri: this.uri,
+      offset,
+      length,
+      line: this.lines.lineAt(offset),
+      sentence: s ? this.text.slice(s.start, s.end) : this.text.slice(offset, offset + length),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Abbreviations: X（以下简称“Y”或“Z”）
+
+const QUOTES_OPEN = '“"「『‘\'';
+const QUOTES_CLOSE = '”"」』’\'';
+
+function isIdeo(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+export function extractAbbreviations(text: string, prov: ProvenanceMaker): Abbreviation[] {
+  const out: Abbreviation[] = [];
+  const re = /[（(]\s*以下(?:简称|簡稱|称|稱)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const open = m.index;
+    // The short names: quoted strings up to the closing parenthesis.
+    const shorts: string[] = [];
+    let i = m.index + m[0].length;
+    const lim = Math.min(text.length, i + 80);
+    while (i < lim && text[i] !== '）' && text[i] !== ')') {
+      const q = QUOTES_OPEN.indexOf(text[i]);
+      if (q >= 0) {
+        let j = i + 1;
+        while (j < lim && !QUOTES_CLOSE.includes(text[j])) j++;
+        if (j > i + 1 && j < lim) shorts.push(text.slice(i + 1, j));
+        i = j + 1;
+      } else i++;
+    }
+    if (!shorts.length || i >= lim) continue;
+    // The full name: the ideographs before the parenthesis, from the first character the
+    // short name shares with it (上海合作组织 → 上合组织), else back to the clause boundary.
+    let k = open;
+    while (k > 0 && open - k < 40 && isIdeo(text.charCodeAt(k - 1))) k--;
+    const run = text.slice(k, open);
+    if (!run) continue;
+    const first = shorts[0][0];
+    const at = run.indexOf(first);
+    let full = at >= 0 ? run.slice(at) : run;
+    // Trim a leading function word when there was no shared character.
+    if (at < 0) {
+      const cut = Math.max(run.lastIndexOf('的'), run.lastIndexOf('在'), run.lastIndexOf('和'));
+      if (cut >= 0) full = run.slice(cut + 1);
+    }
+    if (!full || shorts.every((s) => s === full)) continue;
+    const start = open - full.length;
+    out.push({ full, short: shorts, provenance: prov.make(start, i + 1 - start) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Officials: attendance lists (…出席会议) and the signature block (COUNTRY ROLE  NAME)
+
+/** Role nouns (longest first when matching). */
+export const ROLE_NOUNS = [
+  '第一副总统', '副总统', '总统', '第一副总理', '副总理', '总理', '首相', '外交部长', '外长', '副部长', '部长',
+  '副执行主任', '执行主任', '副主任', '主任', '轮值主席', '副主席', '主席', '副秘书长', '秘书长', '国王', '元首',
+  '特使', '大使', '代表', '总干事', '行长', '理事长', '执行秘书', '主持人',
+].sort((a, b) => b.length - a.length);
+const COUNTRY_SUFFIXES = ['共和国', '联邦', '王国', '公国', '合众国', '国'];
+const ORG_MARKERS = ['组织', '机构', '委员会', '秘书处', '理事会', '联合体', '中心', '银行', '联盟', '论坛', '会议'];
+const LEAD_QUALIFIERS = ['代表', '客人', '以及'];
+const TRAIL = ['出席会议', '主持会议', '出席了会议', '出席', '主持', '与会'];
+
+function parseOfficial(seg: string): { name: string; country: string; role: string; nameAt: number } | undefined {
+  // Name: the ideographs after the last role noun.
+  let roleAt = -1;
+  let role = '';
+  for (const r of ROLE_NOUNS) {
+    const i = seg.lastIndexOf(r);
+    if (i < 0) continue;
+    const end = i + r.length;
+    if (end > roleAt + role.length || (end === roleAt + role.length && r.length > role.length)) {
+      roleAt = i;
+      role = r;
+    }
+  }
+  if (roleAt <= 0) return undefined;
+  const nameAt = roleAt + role.length;
+  const name = seg.slice(nameAt);
+  if (name.length < 2 || name.length > 10 || !/^[\u4e00-\u9fff·・]+$/.test(name)) return undefined;
+  let affil = seg.slice(0, roleAt);
+  for (const q of LEAD_QUALIFIERS) {
+    const i = affil.lastIndexOf(q);
+    if (i >= 0 && i + q.length < affil.length) affil = affil.slice(i + q.length);
+  }
+  if (affil.startsWith('和') || affil.startsWith('及')) affil = affil.slice(1);
+  if (!affil) return undefined;
+  if (ORG_MARKERS.some((m) => affil.endsWith(m) || affil.includes(m + '组织'))) {
+    return { name, country: affil, role, nameAt };
+  }
+  // Country: up to the last country suffix; what follows (政府, 国务院) belongs to the role.
+  let cEnd = -1;
+  for (const s of COUNTRY_SUFFIXES) {
+    const i = affil.lastIndexOf(s);
+    if (i >= 0 && s !== '国') {
+      cEnd = Math.max(cEnd, i + s.length);
+    }
+  }
+  if (cEnd < 0) {
+    const i = affil.indexOf('国');
+    cEnd = i >= 0 ? i + 1 : affil.length;
+  }
+  const country = affil.slice(0, cEnd);
+  const rolePrefix = affil.slice(cEnd);
+  if (country.length < 2) return undefined;
+  return { name, country, role: rolePrefix + role, nameAt };
+}
+
+export function extractOfficials(text: string, prov: ProvenanceMaker): Official[] {
+  const out: Official[] = [];
+  const seen = new Set<string>();
+  for (const p of splitParagraphs(text)) {
+    const para = text.slice(p.start, p.end);
+    const isList = para.includes('出席') || para.includes('主持');
+    const isSignature = para.length <= 40 && /\S[ \u00a0\t]{2,}\S/.test(para) && !/[。，；]/.test(para);
+    if (!isList && !isSignature) continue;
+    // Segments separated by list punctuation.
+    let segStart = 0;
+    for (let i = 0; i <= para.length; i++) {
+      const ch = para[i];
+      if (i < para.length && !'、，；。,;'.includes(ch)) continue;
+      const raw = para.slice(segStart, i);
+      // Remove spaces, keeping a map to the original offsets for provenance.
+      let seg = raw.replace(/[\s\u3000]+/g, '');
+      for (const t of TRAIL) if (seg.endsWith(t)) seg = seg.slice(0, -t.length);
+      const o = parseOfficial(seg);
+      if (o) {
+        const key = o.name + '\u0000' + o.country + '\u0000' + o.role;
+        if (!seen.has(key)) {
+          seen.add(key);
+          const lead = raw.length - raw.trimStart().length;
+          out.push({ name: o.name, country: o.country, role: o.role, provenance: prov.make(p.start + segStart + lead, raw.trim().length) });
+        }
+      }
+      segStart = i + 1;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface DocumentFacts {
+  uri: string;
+  references: ReferenceMention[];
+  events: EventMention[];
+  abbreviations: Abbreviation[];
+  officials: Official[];
+  prov: ProvenanceMaker;
+}
+
+export function extractDocument(uri: string, text: string): DocumentFacts {
+  const prov = new ProvenanceMaker(uri, text);
+  return {
+    uri,
+    references: scanReferences(text),
+    events: scanEvents(text),
+    abbreviations: extractAbbreviations(text, prov),
+    officials: extractOfficials(text, prov),
+    prov,
+  };
+}

@@ -1,0 +1,258 @@
+/**
+ * The knowledge base: facts of every corpus document merged, with provenance, and an index
+ * over it that resolves a title in any typography (half-width punctuation, dash forms,
+ * traditional characters, spaces, declared full names such as 上海合作组织 for 上合组织).
+ *
+ * Conflicts (one instrument with two different dates, places or verbs; one event with two
+ * dates or places) are kept: every adoption stays in `Instrument.adoptions` and the
+ * disagreement is listed in `KnowledgeBase.conflicts`.
+ */
+import {
+  KNOWLEDGE_BASE_VERSION,
+  type Abbreviation,
+  type Adoption,
+  type Conflict,
+  type CorpusDocument,
+  type CorpusProblem,
+  type EventFact,
+  type Instrument,
+  type KnowledgeBase,
+  type Official,
+  type Provenance,
+  type ReferenceMention,
+} from '../types';
+import { normalizeTitle, toSimplified, type AliasTable } from '../text/normalize';
+import { dateExprKey, dateKey } from '../text/dates';
+import { extractDocument, instrumentKind, type DocumentFacts } from './extract';
+
+/** Full → short pairs used in titles: the first short name of each declaration, longest full names first. */
+export function aliasTableOf(abbreviations: readonly Abbreviation[]): AliasTable {
+  const out: { full: string; short: string }[] = [];
+  for (const a of abbreviations) if (a.short[0] && a.full !== a.short[0]) out.push({ full: a.full, short: a.short[0] });
+  out.sort((a, b) => b.full.length - a.full.length);
+  return out;
+}
+
+function mergeAbbreviations(all: Abbreviation[]): Abbreviation[] {
+  const byFull = new Map<string, Abbreviation>();
+  for (const a of all) {
+    const prev = byFull.get(a.full);
+    if (!prev) byFull.set(a.full, { full: a.full, short: [...a.short], provenance: a.provenance });
+    else for (const s of a.short) if (!prev.short.includes(s)) prev.short.push(s);
+  }
+  return [...byFull.values()];
+}
+
+/** Start of the frame of a mention (date, place, verb or event), for provenance. */
+function frameStart(m: ReferenceMention): number {
+  let s = m.span.start;
+  for (const x of [m.date?.span, m.place?.span, m.verb?.span, m.event?.span]) if (x && x.start < s) s = x.start;
+  return s;
+}
+
+/** Builds the knowledge base of a set of decoded documents. Pure and synchronous. */
+export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProblem[] = []): KnowledgeBase {
+  const facts: DocumentFacts[] = docs.map((d) => extractDocument(d.uri, d.text));
+  const abbreviations = mergeAbbreviations(facts.flatMap((f) => f.abbreviations));
+  const aliases = aliasTableOf(abbreviations);
+  const keyCache = new Map<string, string>();
+  const key = (title: string): string => {
+    let k = keyCache.get(title);
+    if (k === undefined) {
+      k = normalizeTitle(title, aliases);
+      keyCache.set(title, k);
+    }
+    return k;
+  };
+
+  const instruments = new Map<string, Instrument>();
+  const addMention = (f: DocumentFacts, m: ReferenceMention): Instrument => {
+    const id = key(m.title);
+    let ins = instruments.get(id);
+    if (!ins) {
+      ins = { id, title: m.title, kind: instrumentKind(m.title), adoptions: [], mentions: [], implements: [], implementedBy: [] };
+      instruments.set(id, ins);
+    }
+    ins.mentions.push(f.prov.make(m.span.start, m.span.end - m.span.start));
+    if (m.date || m.verb || m.event) {
+      const s = frameStart(m);
+      const a: Adoption = { provenance: f.prov.make(s, m.span.end - s) };
+      if (m.date) a.date = m.date.dates[0];
+      if (m.place) a.place = m.place.text;
+      if (m.verb) a.verb = toSimplified(m.verb.text);
+      if (m.event) a.event = m.event.name;
+      ins.adoptions.push(a);
+    }
+    return ins;
+  };
+  for (const f of facts) {
+    for (const m of f.references) {
+      const outer = addMention(f, m);
+      for (const n of m.inner) {
+        const inner = addMention(f, n);
+        if (inner === outer) continue;
+        if (!outer.implements.includes(inner.id)) outer.implements.push(inner.id);
+        if (!inner.implementedBy.includes(outer.id)) inner.implementedBy.push(outer.id);
+      }
+    }
+  }
+
+  // Events: the first dated occurrence of each name; later ones only feed conflicts.
+  const events = new Map<string, EventFact>();
+  const eventOccurrences = new Map<string, EventFact[]>();
+  for (const f of facts) {
+    for (const e of f.events) {
+      const id = key(e.name);
+      const fact: EventFact = {
+        id,
+        name: e.name,
+        online: e.online,
+        provenance: f.prov.make(e.frameSpan.start, e.frameSpan.end - e.frameSpan.start),
+      };
+      if (e.session !== undefined) fact.session = e.session;
+      if (e.date) fact.date = e.date;
+      if (e.place) fact.place = e.place;
+      if (!events.has(id)) events.set(id, fact);
+      let occ = eventOccurrences.get(id);
+      if (!occ) eventOccurrences.set(id, (occ = []));
+      occ.push(fact);
+    }
+  }
+
+  const officials: Official[] = [];
+  const seenOfficial = new Set<string>();
+  for (const f of facts)
+    for (const o of f.officials) {
+      const k = o.name + '\u0000' + o.country;
+      if (seenOfficial.has(k)) continue;
+      seenOfficial.add(k);
+      officials.push(o);
+    }
+
+  const conflicts: Conflict[] = [];
+  const conflict = (subject: string, field: Conflict['field'], items: { value: string | undefined; provenance: Provenance }[]) => {
+    const byValue = new Map<string, Provenance>();
+    for (const it of items) if (it.value !== undefined && !byValue.has(it.value)) byValue.set(it.value, it.provenance);
+    if (byValue.size > 1) conflicts.push({ subject, field, values: [...byValue].map(([value, provenance]) => ({ value, provenance })) });
+  };
+  for (const ins of instruments.values()) {
+    if (ins.adoptions.length < 2) continue;
+    conflict(ins.id, 'date', ins.adoptions.map((a) => ({ value: a.date && dateKey(a.date), provenance: a.provenance })));
+    conflict(ins.id, 'place', ins.adoptions.map((a) => ({ value: a.place && toSimplified(a.place), provenance: a.provenance })));
+    conflict(ins.id, 'verb', ins.adoptions.map((a) => ({ value: a.verb, provenance: a.provenance })));
+  }
+  for (const [id, occ] of eventOccurrences) {
+    if (occ.length < 2) continue;
+    conflict(id, 'date', occ.map((e) => ({ value: e.date && dateExprKey(e.date), provenance: e.provenance })));
+    conflict(id, 'place', occ.map((e) => ({ value: e.place && toSimplified(e.place), provenance: e.provenance })));
+  }
+
+  return {
+    version: KNOWLEDGE_BASE_VERSION,
+    sources: docs.map((d) => ({ uri: d.uri, chars: d.text.length, encoding: d.encoding })),
+    problems: [...problems],
+    instruments: [...instruments.values()],
+    events: [...events.values()],
+    abbreviations,
+    officials,
+    conflicts,
+  };
+}
+
+export interface FactsAt {
+  instruments: Instrument[];
+  events: EventFact[];
+}
+
+/** Lookups over a knowledge base. Cheap to build; immutable. */
+export class KnowledgeIndex {
+  readonly aliases: AliasTable;
+  private readonly byId = new Map<string, Instrument>();
+  private readonly byKey = new Map<string, Instrument>();
+  private readonly eventsByKey = new Map<string, EventFact>();
+  private readonly officialsByName = new Map<string, Official>();
+  private readonly byDate = new Map<string, FactsAt>();
+  private readonly byPlace = new Map<string, FactsAt>();
+  private readonly keyCache = new Map<string, string>();
+
+  constructor(readonly kb: KnowledgeBase) {
+    this.aliases = aliasTableOf(kb.abbreviations);
+    const at = (m: Map<string, FactsAt>, k: string): FactsAt => {
+      let f = m.get(k);
+      if (!f) m.set(k, (f = { instruments: [], events: [] }));
+      return f;
+    };
+    for (const ins of kb.instruments) {
+      this.byId.set(ins.id, ins);
+      this.byKey.set(this.key(ins.title), ins);
+      if (!this.byKey.has(ins.id)) this.byKey.set(ins.id, ins);
+      const dates = new Set<string>();
+      const places = new Set<string>();
+      for (const a of ins.adoptions) {
+        if (a.date) dates.add(dateKey(a.date));
+        if (a.place) places.add(toSimplified(a.place));
+      }
+      for (const d of dates) at(this.byDate, d).instruments.push(ins);
+      for (const p of places) at(this.byPlace, p).instruments.push(ins);
+    }
+    for (const e of kb.events) {
+      this.eventsByKey.set(e.id, e);
+      this.eventsByKey.set(this.key(e.name), e);
+      if (e.date) for (const d of new Set(e.date.dates.map(dateKey))) at(this.byDate, d).events.push(e);
+      if (e.place) at(this.byPlace, toSimplified(e.place)).events.push(e);
+    }
+    for (const o of kb.officials) if (!this.officialsByName.has(o.name)) this.officialsByName.set(o.name, o);
+  }
+
+  /** The lookup key of a title or name (any typography). */
+  key(title: string): string {
+    let k = this.keyCache.get(title);
+    if (k === undefined) {
+      k = normalizeTitle(title, this.aliases);
+      if (this.keyCache.size > 10000) this.keyCache.clear();
+      this.keyCache.set(title, k);
+    }
+    return k;
+  }
+
+  instrument(id: string): Instrument | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The instrument a title names, whatever its typography; undefined when unknown. */
+  byTitle(title: string): Instrument | undefined {
+    return this.byId.get(title) ?? this.byKey.get(this.key(title));
+  }
+
+  instruments(): readonly Instrument[] {
+    return this.kb.instruments;
+  }
+
+  /** An event by name (any typography) or id. */
+  event(name: string): EventFact | undefined {
+    return this.eventsByKey.get(name) ?? this.eventsByKey.get(this.key(name));
+  }
+
+  events(): readonly EventFact[] {
+    return this.kb.events;
+  }
+
+  officialByName(name: string): Official | undefined {
+    return this.officialsByName.get(name) ?? this.officialsByName.get(toSimplified(name).replace(/[\s\u3000]+/g, ''));
+  }
+
+  /** Instruments adopted and events held on a date (`dateKey`, e.g. 2021-09-17). */
+  datesIndex(key: string): FactsAt {
+    return this.byDate.get(key) ?? { instruments: [], events: [] };
+  }
+
+  /** Instruments adopted and events held at a place (any typography). */
+  placeIndex(place: string): FactsAt {
+    return this.byPlace.get(place) ?? this.byPlace.get(toSimplified(place).trim()) ?? { instruments: [], events: [] };
+  }
+
+  /** Conflicts about an instrument or event id. */
+  conflictsOf(id: string): Conflict[] {
+    return this.kb.conflicts.filter((c) => c.subject === id);
+  }
+}

@@ -1,0 +1,551 @@
+/**
+ * The reference scanner: every 《title》 in a text (with its nested 〈…〉 titles) and the frame
+ * around it — date, place, verb of adoption, or the event it was adopted at. The SAME scanner
+ * reads the corpus (extraction) and drafts (checking), so it accepts the typography of drafts:
+ * half-width `()` `,`, spaces between the parts, traditional characters in the frame words.
+ *
+ * Frames (left of the title, then coordination, then a parenthesis after it):
+ * - `DATE在PLACE通过的《T》`, `DATE在PLACE批准的《T》`, `DATE在PLACE签署的《T》`, `DATE在PLACE通过《T》`,
+ *   `DATE通过的《T》`, `在PLACE通过的《T》` (place and verb, no date), `于` for `在`;
+ * - `DATE在PLACE举行的EVENT上通过的《T》` and `…EVENT上通过的成果声明和《T》`: the event's date and place;
+ * - `…通过的《A》和《B》` / `《A》、《B》`: B takes A's frame when it has none of its own;
+ * - `《T》（DATE，PLACE）`, `《T》(DATE, PLACE)`, `《T》（DATE）` (a day- or month-precision date).
+ * Anything else is `bare` (undated), e.g. `批准了《T》`, `关于制定《T》草案`.
+ *
+ * `scanEvents` reads meetings: `DATE[在PLACE|以视频方式]举行的EVENT`, `DATE在PLACE举行EVENT`,
+ * `DATE，EVENT[在PLACE|以视频形式]举行`.
+ *
+ * Everything is linear in the text: one pass for titles, one for dates, bounded look-arounds.
+ */
+import type { DateExpr, ReferenceMention, Span } from '../types';
+import { findDates } from '../text/dates';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary of the frames (words of the genre, not facts).
+
+/** Verbs of adoption, simplified and traditional. Normalised to simplified in mentions' `verb.text`? No: as written. */
+const VERBS = ['通过', '通過', '批准', '签署', '簽署', '签订', '簽訂', '核准', '缔结', '締結', '发表', '發表'];
+const CONNECTORS = ['以及', '和', '及', '与', '與', '、', '并', '並'];
+const EVENT_TRIGGERS = ['举行', '舉行', '举办', '舉辦', '召开', '召開'];
+const ONLINE = ['以视频会议方式', '以视频会议形式', '以视频方式', '以视频形式', '以視頻方式', '以視頻形式', '通过视频方式', '以线上方式', '以線上方式', '以视频连线方式'];
+/** Head nouns of event names. */
+export const EVENT_NOUNS = [
+  '会议', '會議', '峰会', '峰會', '论坛', '論壇', '会晤', '會晤', '对话会', '對話會', '大会', '大會', '会谈', '會談',
+  '研讨会', '研討會', '博览会', '博覽會', '展览会', '展覽會', '座谈会', '座談會', '年会', '年會', '圆桌会', '圓桌會',
+  '音乐会', '文化节', '艺术节', '藝術節', '运动会', '運動會', '马拉松赛', '演练', '演習', '演习',
+];
+const PLACE_PREPS = '在于於';
+const NOT_PREP_BEFORE = '关關对對由至终終等基属屬鉴鑒处處出存正现現实實所好自';
+const NOT_PLACE_END = '并並和及将將已又再也均都所被予以的了还還就才';
+
+function isIdeo(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+}
+function skipBack(text: string, p: number): number {
+  while (p > 0 && isSpace(text.charCodeAt(p - 1))) p--;
+  return p;
+}
+function skipFwd(text: string, p: number, to = text.length): number {
+  while (p < to && isSpace(text.charCodeAt(p))) p++;
+  return p;
+}
+function endsAt(text: string, p: number, s: string): boolean {
+  return p >= s.length && text.startsWith(s, p - s.length);
+}
+function endingWord(text: string, p: number, words: readonly string[]): string | undefined {
+  for (const w of words) if (endsAt(text, p, w)) return w;
+  return undefined;
+}
+
+/**
+ * Dates of a text by end offset, computed lazily in windows that end at safe points (a 《 or
+ * an event trigger, which no date expression spans) and move forward only: linear overall.
+ */
+class DateTable {
+  readonly byEnd = new Map<number, DateExpr>();
+  private covered = 0;
+  constructor(private readonly text: string) {}
+  cover(from: number, to: number): void {
+    const a = Math.max(0, from, this.covered);
+    if (a >= to) return;
+    for (const d of findDates(this.text, a, to)) this.byEnd.set(d.span.end, d);
+    this.covered = to;
+  }
+}
+
+/** The date expression starting exactly at `p`, if any. */
+function dateStartingAt(text: string, p: number): DateExpr | undefined {
+  const d = findDates(text, p, Math.min(text.length, p + 60))[0];
+  return d && d.span.start === p ? d : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places and event frames
+
+/** `在PLACE` ending at `p` (PLACE: 1–16 ideographs, or a transliteration with ·). */
+function placeBefore(text: string, p: number): { text: string; span: Span; prepStart: number } | undefined {
+  let j = p - 1;
+  while (j >= 0 && p - j <= 17) {
+    const c = text.charCodeAt(j);
+    if (PLACE_PREPS.includes(text[j])) break;
+    if (!isIdeo(c) && c !== 0xb7 && c !== 0x30fb) return undefined;
+    j--;
+  }
+  if (j < 0 || !PLACE_PREPS.includes(text[j]) || j >= p - 1) return undefined;
+  // 关于/对于/由于/至于… are not `于PLACE`; 存在/正在/现在… are not `在PLACE`.
+  if (j > 0 && NOT_PREP_BEFORE.includes(text[j - 1])) return undefined;
+  // A place does not end with an adverb or conjunction (正在制定并通过).
+  if (NOT_PLACE_END.includes(text[p - 1])) return undefined;
+  return { text: text.slice(j + 1, p), span: { start: j + 1, end: p }, prepStart: j };
+}
+
+/** What precedes an event trigger (举行…): `DATE`, `DATE在PLACE`, `DATE以视频方式`, then 成功/顺利. */
+interface EventLeft {
+  date?: DateExpr;
+  place?: { text: string; span: Span };
+  online: boolean;
+  start: number;
+}
+function eventLeft(text: string, t: number, dates: DateTable): EventLeft {
+  let p = skipBack(text, t);
+  const adv = endingWord(text, p, ['成功', '顺利', '順利', '如期', '隆重']);
+  if (adv) p = skipBack(text, p - adv.length);
+  let online = false;
+  let place: EventLeft['place'];
+  const on = endingWord(text, p, ONLINE);
+  if (on) {
+    online = true;
+    p = skipBack(text, p - on.length);
+  } else {
+    const pl = placeBefore(text, p);
+    if (pl) {
+      place = { text: pl.text, span: pl.span };
+      p = skipBack(text, pl.prepStart);
+    }
+  }
+  const date = dates.byEnd.get(p);
+  if (date) {
+    let s = date.span.start;
+    if (s > 0 && PLACE_PREPS.includes(text[s - 1])) s--; // 于2021年…
+    return { date, place, online, start: s };
+  }
+  return { place, online, start: p };
+}
+
+const NAME_STOPS = new Set('。，；：！？《》〈〉“”「」\n\r,;:!?"'.split(''));
+
+/** End of an event name starting at `p`: the last event head noun before a stop, or -1. */
+function eventNameEnd(text: string, p: number, limit = 80): number {
+  const to = Math.min(text.length, p + limit);
+  let last = -1;
+  let depth = 0;
+  for (let i = p; i < to; i++) {
+    const ch = text[i];
+    const c = text.charCodeAt(i);
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && (NAME_STOPS.has(ch) || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19))) break;
+    if (depth > 0 && (ch === '。' || ch === '\n')) break;
+    for (const n of EVENT_NOUNS) if (n.charCodeAt(0) === c && text.startsWith(n, i)) last = Math.max(last, i + n.length);
+  }
+  return last;
+}
+
+/** Start of an event name ending at `e`, read backwards up to a clause boundary, or -1. */
+function eventNameStart(text: string, e: number, limit = 80): number {
+  let depth = 0;
+  let i = e - 1;
+  const min = Math.max(0, e - limit);
+  for (; i >= min; i--) {
+    const ch = text[i];
+    const c = text.charCodeAt(i);
+    if (ch === '）' || ch === ')') depth++;
+    else if (ch === '（' || ch === '(') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && (NAME_STOPS.has(ch) || (c >= 0x30 && c <= 0x39) || isSpace(c))) break;
+  }
+  return i + 1;
+}
+
+/** The name without declarations like （以下简称“上合组织”）. */
+export function cleanEventName(raw: string): string {
+  if (!raw.includes('简称') && !raw.includes('簡稱')) return raw;
+  return raw.replace(/[（(]以下[简簡]称[^）)]{0,60}[）)]/g, '');
+}
+
+/** Session number of an event name: 第二十次 → 20, 第三届 → 3, 首次 → 1. */
+export function sessionOf(name: string): number | undefined {
+  let out: number | undefined;
+  const re = /第([〇零一二两三四五六七八九十百0-9]{1,6})[次届屆]|首[次届屆]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(name))) out = m[1] === undefined ? 1 : chineseNumber(m[1]);
+  return out;
+}
+
+function chineseNumber(s: string): number | undefined {
+  if (/^[0-9]+$/.test(s)) return Number(s);
+  const D: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  let total = 0;
+  let cur = 0;
+  for (const ch of s) {
+    if (ch in D) cur = D[ch];
+    else if (ch === '十') {
+      total += (cur || 1) * 10;
+      cur = 0;
+    } else if (ch === '百') {
+      total += (cur || 1) * 100;
+      cur = 0;
+    } else return undefined;
+  }
+  return total + cur;
+}
+
+export interface EventMention {
+  /** Name as it should be cited (declarations like （以下简称…） removed). */
+  name: string;
+  /** Span of the name as written. */
+  span: Span;
+  date?: DateExpr;
+  /** The place as written (`在PLACE`). */
+  place?: string;
+  placeSpan?: Span;
+  /** Held by video (以视频方式/以视频形式, or 视频会议 in the name). */
+  online: boolean;
+  session?: number;
+  /** Span of the session number as written (第二十次), for fixes. */
+  sessionSpan?: Span;
+  /** Span of the whole frame (date … name). */
+  frameSpan: Span;
+}
+
+function sessionSpanOf(text: string, span: Span): Span | undefined {
+  const re = /第[〇零一二两三四五六七八九十百0-9]{1,6}[次届屆]|首[次届屆]/g;
+  re.lastIndex = 0;
+  const s = text.slice(span.start, span.end);
+  let m: RegExpExecArray | null;
+  let last: Span | undefined;
+  while ((m = re.exec(s))) last = { start: span.start + m.index, end: span.start + m.index + m[0].length };
+  return last;
+}
+
+function makeEvent(text: string, nameSpan: Span, left: EventLeft, frameEnd: number, extraOnline: boolean): EventMention {
+  const raw = text.slice(nameSpan.start, nameSpan.end);
+  const name = cleanEventName(raw);
+  const ev: EventMention = {
+    name,
+    span: nameSpan,
+    online: left.online || extraOnline || name.includes('视频') || name.includes('視頻'),
+    frameSpan: { start: Math.min(left.start, nameSpan.start), end: frameEnd },
+  };
+  if (left.date) ev.date = left.date;
+  if (left.place) {
+    ev.place = left.place.text;
+    ev.placeSpan = left.place.span;
+  }
+  const session = sessionOf(name);
+  if (session !== undefined) {
+    ev.session = session;
+    ev.sessionSpan = sessionSpanOf(text, nameSpan);
+  }
+  return ev;
+}
+
+/**
+ * Meetings, forums, summits … with a date (single, range or list) and a place or 以视频方式.
+ * Only dated occurrences are returned.
+ */
+export function scanEvents(text: string, from = 0, to = text.length): EventMention[] {
+  from = Math.max(0, from);
+  to = Math.min(text.length, to);
+  const dates = new DateTable(text);
+  const found: EventMention[] = [];
+  const triggers: number[] = [];
+  for (const t of EVENT_TRIGGERS) {
+    let k = text.indexOf(t, from);
+    while (k >= 0 && k < to) {
+      triggers.push(k);
+      k = text.indexOf(t, k + t.length);
+    }
+  }
+  triggers.sort((a, b) => a - b);
+  for (const t of triggers) {
+    const tEnd = t + 2;
+    dates.cover(t - 200, t);
+    // Pattern A: DATE … 举行(的) NAME
+    let ns = skipFwd(text, tEnd);
+    if (text[ns] === '的') ns = skipFwd(text, ns + 1);
+    const ne = eventNameEnd(text, ns);
+    if (ne > ns) {
+      const left = eventLeft(text, t, dates);
+      if (left.date) {
+        found.push(makeEvent(text, { start: ns, end: ne }, left, ne, false));
+        continue;
+      }
+    }
+    // Pattern B: DATE，NAME [在PLACE|以视频形式] 举行
+    let p = skipBack(text, t);
+    let online = false;
+    let place: EventLeft['place'];
+    const on = endingWord(text, p, ONLINE);
+    if (on) {
+      online = true;
+      p = skipBack(text, p - on.length);
+    } else {
+      const pl = placeBefore(text, p);
+      if (pl) {
+        place = { text: pl.text, span: pl.span };
+        p = skipBack(text, pl.prepStart);
+      }
+    }
+    const nameEnd = p;
+    if (!EVENT_NOUNS.some((n) => endsAt(text, nameEnd, n))) continue;
+    const nameStart = eventNameStart(text, nameEnd);
+    if (nameStart >= nameEnd) continue;
+    const q = skipBack(text, nameStart);
+    const comma = text[q - 1];
+    if (comma !== '，' && comma !== ',') continue;
+    const date = dates.byEnd.get(skipBack(text, q - 1));
+    if (!date) continue;
+    found.push(makeEvent(text, { start: nameStart, end: nameEnd }, { date, place, online, start: date.span.start }, tEnd, false));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// References
+
+/** Frame found left of a title. */
+interface LeftFrame {
+  frame: ReferenceMention['frame'];
+  date?: DateExpr;
+  place?: { text: string; span: Span };
+  verb?: { text: string; span: Span };
+  event?: { name: string; span: Span };
+}
+
+/** The event ending at `e` (the 上 of `EVENT上通过的`). */
+function eventEndingAt(text: string, e: number, dates: DateTable): { name: string; span: Span; left?: EventLeft } | undefined {
+  const ns = eventNameStart(text, e);
+  if (ns >= e) return undefined;
+  const stretch = text.slice(ns, e);
+  // The nearest trigger inside the stretch: DATE在PLACE举行的NAME上
+  let best = -1;
+  let trig = '';
+  for (const t of EVENT_TRIGGERS) {
+    const k = stretch.lastIndexOf(t);
+    if (k > best) {
+      best = k;
+      trig = t;
+    }
+  }
+  if (best >= 0) {
+    let nameStart = ns + best + trig.length;
+    if (text[nameStart] === '的') nameStart++;
+    nameStart = skipFwd(text, nameStart, e);
+    if (nameStart >= e) return undefined;
+    const left = eventLeft(text, ns + best, dates);
+    return { name: cleanEventName(text.slice(nameStart, e)), span: { start: nameStart, end: e }, left };
+  }
+  // 在EVENT上: no date.
+  let s = ns;
+  if (PLACE_PREPS.includes(text[s])) s++;
+  if (!EVENT_NOUNS.some((n) => endsAt(text, e, n))) return undefined;
+  return { name: cleanEventName(text.slice(s, e)), span: { start: s, end: e } };
+}
+
+/** `…VERB(的)` ending at `p`, with what precedes the verb. */
+function frameAtVerb(text: string, p: number, dates: DateTable): LeftFrame | undefined {
+  let q = p;
+  if (text[q - 1] === '的') q = skipBack(text, q - 1);
+  const verb = endingWord(text, q, VERBS);
+  if (!verb) return undefined;
+  const vs = q - verb.length;
+  const verbSpan = { start: vs, end: q };
+  let r = skipBack(text, vs);
+  // EVENT上通过的
+  if (text[r - 1] === '上') {
+    const ev = eventEndingAt(text, r - 1, dates);
+    if (ev) {
+      const f: LeftFrame = { frame: 'event-verb', verb: { text: verb, span: verbSpan }, event: { name: ev.name, span: ev.span } };
+      if (ev.left?.date) f.date = ev.left.date;
+      if (ev.left?.place) f.place = ev.left.place;
+      return f;
+    }
+  }
+  let place: LeftFrame['place'];
+  const pl = placeBefore(text, r);
+  if (pl) {
+    place = { text: pl.text, span: pl.span };
+    r = skipBack(text, pl.prepStart);
+  }
+  const date = dates.byEnd.get(r);
+  if (date) return { frame: place ? 'date-place-verb' : 'date-verb', date, place, verb: { text: verb, span: verbSpan } };
+  if (place) return { frame: 'bare', place, verb: { text: verb, span: verbSpan } };
+  return undefined;
+}
+
+/** `（DATE，PLACE）` right after a title ending at `e`. */
+function parenthetical(text: string, e: number): Pick<LeftFrame, 'date' | 'place'> | undefined {
+  let p = skipFwd(text, e);
+  if (text[p] !== '（' && text[p] !== '(') return undefined;
+  p = skipFwd(text, p + 1);
+  let date = dateStartingAt(text, p);
+  let place: LeftFrame['place'];
+  const readPlace = (s: number): number => {
+    let k = s;
+    while (k < text.length && k - s < 16 && (isIdeo(text.charCodeAt(k)) || text.charCodeAt(k) === 0xb7)) k++;
+    if (k > s) place = { text: text.slice(s, k), span: { start: s, end: k } };
+    return k;
+  };
+  if (date) {
+    if (date.dates[0].yearOnly) return undefined;
+    p = skipFwd(text, date.span.end);
+    if (text[p] === '，' || text[p] === ',' || text[p] === '、') p = readPlace(skipFwd(text, p + 1));
+  } else {
+    p = readPlace(p);
+    if (!place) return undefined;
+    p = skipFwd(text, p);
+    if (text[p] !== '，' && text[p] !== ',' && text[p] !== '、') return undefined;
+    p = skipFwd(text, p + 1);
+    date = dateStartingAt(text, p);
+    if (!date || date.dates[0].yearOnly) return undefined;
+    p = date.span.end;
+  }
+  p = skipFwd(text, p);
+  if (text[p] !== '）' && text[p] !== ')') return undefined;
+  return { date, place };
+}
+
+const OPEN = '《';
+const CLOSE = '》';
+const INNER_OPEN = '〈<＜‹';
+const INNER_CLOSE = '〉>＞›';
+const TITLE_STOPS = new Set(['\n', '\r', '。', OPEN]);
+const MAX_TITLE = 300;
+
+function innerMentions(text: string, s: number, e: number): ReferenceMention[] {
+  const out: ReferenceMention[] = [];
+  let i = s;
+  while (i < e) {
+    const oi = INNER_OPEN.indexOf(text[i]);
+    if (oi < 0) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < e && INNER_CLOSE.indexOf(text[j]) < 0 && INNER_OPEN.indexOf(text[j]) < 0) j++;
+    if (j < e && INNER_CLOSE.indexOf(text[j]) >= 0 && j > i + 1) {
+      out.push({
+        title: text.slice(i + 1, j),
+        titleSpan: { start: i + 1, end: j },
+        span: { start: i, end: j + 1 },
+        bracket: '〈〉',
+        inner: [],
+        frame: 'bare',
+      });
+      i = j + 1;
+    } else i = j;
+  }
+  return out;
+}
+
+/**
+ * Every 《title》 whose 《 lies in `[from, to)`, in order, with nested 〈…〉 titles in `inner` and
+ * the frame around it. Unclosed titles are skipped (the bracket checker reports them).
+ */
+export function scanReferences(text: string, from = 0, to = text.length): ReferenceMention[] {
+  from = Math.max(0, from);
+  to = Math.min(text.length, to);
+  const out: ReferenceMention[] = [];
+  let dates: DateTable | undefined;
+  let i = text.indexOf(OPEN, from);
+  while (i >= 0 && i < to) {
+    // Find the closing 》 on the same line, within MAX_TITLE.
+    let j = i + 1;
+    const lim = Math.min(text.length, i + MAX_TITLE);
+    while (j < lim && text[j] !== CLOSE && !TITLE_STOPS.has(text[j])) j++;
+    if (j >= lim || text[j] !== CLOSE) {
+      i = text.indexOf(OPEN, j < lim && text[j] === OPEN ? j : i + 1);
+      continue;
+    }
+    if (j === i + 1) {
+      i = text.indexOf(OPEN, j + 1);
+      continue;
+    }
+    dates ??= new DateTable(text);
+    dates.cover(i - 200, i);
+    const m: ReferenceMention = {
+      title: text.slice(i + 1, j),
+      titleSpan: { start: i + 1, end: j },
+      span: { start: i, end: j + 1 },
+      bracket: '《》',
+      inner: innerMentions(text, i + 1, j),
+      frame: 'bare',
+    };
+    const f = leftFrame(text, i, dates, out);
+    if (f) {
+      m.frame = f.frame;
+      if (f.date) m.date = f.date;
+      if (f.place) m.place = f.place;
+      if (f.verb) m.verb = f.verb;
+      if (f.event) m.event = f.event;
+    }
+    if (!m.date) {
+      const par = parenthetical(text, j + 1);
+      if (par?.date) {
+        m.frame = 'parenthetical';
+        m.date = par.date;
+        if (par.place) m.place = par.place;
+      }
+    }
+    out.push(m);
+    i = text.indexOf(OPEN, j + 1);
+  }
+  return out;
+}
+
+function leftFrame(text: string, s: number, dates: DateTable, previous: ReferenceMention[]): LeftFrame | undefined {
+  const p = skipBack(text, s);
+  const own = frameAtVerb(text, p, dates);
+  if (own) return own;
+  const conn = endingWord(text, p, CONNECTORS);
+  if (!conn) return undefined;
+  const c = skipBack(text, p - conn.length);
+  // 《A》和《B》: B takes A's frame.
+  if (text[c - 1] === CLOSE) {
+    const prev = previous[previous.length - 1];
+    if (prev && prev.span.end === c && prev.frame !== 'bare' && prev.frame !== 'parenthetical') {
+      const f: LeftFrame = { frame: prev.frame };
+      if (prev.date) f.date = prev.date;
+      if (prev.place) f.place = prev.place;
+      if (prev.verb) f.verb = prev.verb;
+      if (prev.event) f.event = prev.event;
+      return f;
+    }
+    return undefined;
+  }
+  // …通过的成果声明和《B》: a short noun phrase between the frame and the connector.
+  let k = c;
+  while (k > 0 && c - k < 12 && isIdeo(text.charCodeAt(k - 1)) && text[k - 1] !== '的') k--;
+  if (k < c && text[k - 1] === '的') {
+    const f = frameAtVerb(text, k, dates);
+    if (f && f.frame !== 'bare') return f;
+  }
+  return undefined;
+}
+
+/** All mentions including nested ones, in text order. */
+export function allMentions(ms: ReferenceMention[]): ReferenceMention[] {
+  const out: ReferenceMention[] = [];
+  for (const m of ms) {
+    out.push(m);
+    for (const n of m.inner) out.push(n);
+  }
+  return out;
+}
