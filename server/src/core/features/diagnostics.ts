@@ -250,12 +250,10 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   let n = 0;
   const visit = (ref: ReferenceMention, outerResolved: boolean) => {
     if ((++n & 255) === 0) check();
-    let match: TitleMatch | undefined;
-    if (!accepted.has(ref.title)) {
-      match = matchTitle(ref.title, index);
-      titleFindings(ref, match, outerResolved, out, on);
-    }
-    const inst = match && (match.kind === 'exact' || match.kind === 'variant' || match.kind === 'misquote') ? match.instrument : undefined;
+    // An accepted title (a deliberate variant) gets no title finding; its facts are still checked.
+    const match: TitleMatch = matchTitle(ref.title, index);
+    if (!accepted.has(ref.title)) titleFindings(ref, match, outerResolved, out, on);
+    const inst = (match.kind === 'exact' || match.kind === 'variant' || match.kind === 'misquote') ? match.instrument : undefined;
     if (ref.date && !invalidAt.has(ref.date.span.start)) {
       const key = inst ? 'id:' + inst.id : 'title:' + normalizeTitle(ref.title);
       let list = dated.get(key);
