@@ -233,7 +233,7 @@ async function runCaseInWorker() {
 }
 
 /** Runs case `index` in a worker; resolves {times} | {skipped} | {timeout, times} | {error}. */
-function runCase(index, sizes, limitMs) {
+export function runCase(index, sizes, limitMs) {
   return new Promise((resolve) => {
     const w = new Worker(fileURLToPath(import.meta.url), { workerData: { robustCase: { index, sizes } }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
     let partial = [];

@@ -3,7 +3,7 @@
 // a draft file that changes encoding (GB18030 → UTF-16) through the CLI. Each gets a result or a
 // clear message; the server never crashes or hangs (every wait is bounded; times are reported
 // with t.diagnostic, not asserted).
-import { test, before, after } from 'node:test';
+import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
@@ -19,49 +19,51 @@ const iconv = require('iconv-lite');
 const corpus = readFileSync(EMBEDDED_CORPUS, 'utf8');
 const BOUND = 90000; // ms: generous bound for a loaded 2-core CI machine; real figures are reported
 
-let server;
-before(async () => {
-  server = await LspServer.start();
-});
-after(async () => {
-  if (server) await server.stop();
-});
-
-/** Opens `text`, waits for diagnostics, edits in the middle, hovers, closes; returns figures. */
-async function survive(t, name, text, languageId = 'communique') {
-  const uri = `file:///tmp/chancery-hostile/${name}.communique`;
-  const { diagnostics, ms } = await server.openAndWait(uri, text, languageId, BOUND);
-  assert.ok(Array.isArray(diagnostics), `${name}: a result`);
-  const doc = TextDocument.create(uri, languageId, 1, text);
-  const mid = doc.positionAt(text.length >> 1);
-  const t1 = performance.now();
-  const before = server.seq;
-  server.change(uri, 2, [{ range: { start: mid, end: mid }, text: '《上合组织' }]);
-  const pub = await server.waitDiagnostics(uri, 2, BOUND, before);
-  const editMs = performance.now() - t1;
-  assert.ok(Array.isArray(pub.diagnostics));
-  const t2 = performance.now();
-  await server.hover(uri, mid, BOUND);
-  await server.completion(uri, doc.positionAt(0), BOUND);
-  const hoverMs = performance.now() - t2;
-  server.close(uri);
-  await server.ping(BOUND);
-  const fig = `${name}: ${text.length} chars, first diagnostics ${ms.toFixed(0)} ms (${diagnostics.length}), edit→diagnostics ${editMs.toFixed(0)} ms, hover+completion ${hoverMs.toFixed(0)} ms, RSS ${server.rssKb()} kB`;
-  t.diagnostic(fig);
-  return { ms, editMs, count: diagnostics.length };
-}
-
-const docs = hostileDocuments({ largeChars: 2_000_000, corpus });
-for (const [name, text] of Object.entries(docs)) {
-  test(`hostile document through the server: ${name}`, { timeout: 4 * BOUND }, async (t) => {
-    await survive(t, name, text);
-    assert.equal(server.exited, false);
+describe('hostile documents through the server', () => {
+  let server;
+  before(async () => {
+    server = await LspServer.start();
   });
-}
+  after(async () => {
+    if (server) await server.stop();
+  });
 
-test('the server logged no errors for hostile documents and is still up', async () => {
-  await server.ping(BOUND);
-  assert.deepEqual(errorLogs(server), []);
+  /** Opens `text`, waits for diagnostics, edits in the middle, hovers, closes; returns figures. */
+  async function survive(t, name, text, languageId = 'communique') {
+    const uri = `file:///tmp/chancery-hostile/${name}.communique`;
+    const { diagnostics, ms } = await server.openAndWait(uri, text, languageId, BOUND);
+    assert.ok(Array.isArray(diagnostics), `${name}: a result`);
+    const doc = TextDocument.create(uri, languageId, 1, text);
+    const mid = doc.positionAt(text.length >> 1);
+    const t1 = performance.now();
+    const before = server.seq;
+    server.change(uri, 2, [{ range: { start: mid, end: mid }, text: '《上合组织' }]);
+    const pub = await server.waitDiagnostics(uri, 2, BOUND, before);
+    const editMs = performance.now() - t1;
+    assert.ok(Array.isArray(pub.diagnostics));
+    const t2 = performance.now();
+    await server.hover(uri, mid, BOUND);
+    await server.completion(uri, doc.positionAt(0), BOUND);
+    const hoverMs = performance.now() - t2;
+    server.close(uri);
+    await server.ping(BOUND);
+    const fig = `${name}: ${text.length} chars, first diagnostics ${ms.toFixed(0)} ms (${diagnostics.length}), edit→diagnostics ${editMs.toFixed(0)} ms, hover+completion ${hoverMs.toFixed(0)} ms, RSS ${server.rssKb()} kB`;
+    t.diagnostic(fig);
+    return { ms, editMs, count: diagnostics.length };
+  }
+
+  const docs = hostileDocuments({ largeChars: 2_000_000, corpus });
+  for (const [name, text] of Object.entries(docs)) {
+    test(`hostile document through the server: ${name}`, { timeout: 4 * BOUND }, async (t) => {
+      await survive(t, name, text);
+      assert.equal(server.exited, false);
+    });
+  }
+
+  test('the server logged no errors for hostile documents and is still up', async () => {
+    await server.ping(BOUND);
+    assert.deepEqual(errorLogs(server), []);
+  });
 });
 
 // A draft file that changes encoding on disk: the CLI decodes UTF-8, GB18030 and UTF-16 (with
