@@ -579,6 +579,18 @@ export async function coreOracle() {
   const service = typeof core.createLanguageService === 'function' ? core.createLanguageService({ kb }) : undefined;
   return (text) => {
     const findings = service ? service.diagnose(text) : core.diagnose(text, index);
+    // Invariants of the core's findings: spans and fix edits inside the text, edits of one fix disjoint.
+    for (const f of findings) {
+      const inside = (a, b) => Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= b && b <= text.length;
+      if (!inside(f.start, f.end)) throw new Error(`finding ${f.code} span ${f.start}-${f.end} outside the text (${text.length})`);
+      for (const fix of f.fixes ?? []) {
+        const edits = [...fix.edits].sort((x, y) => x.start - y.start);
+        edits.forEach((e, i) => {
+          if (!inside(e.start, e.end)) throw new Error(`fix of ${f.code}: edit ${e.start}-${e.end} outside the text (${text.length})`);
+          if (i > 0 && e.start < edits[i - 1].end) throw new Error(`fix of ${f.code}: overlapping edits`);
+        });
+      }
+    }
     const doc = TextDocument.create('oracle:', 'communique', 1, text);
     return findings.map((f) => ({
       range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
