@@ -27,6 +27,7 @@ import { findDates } from '../text/dates';
 const VERBS = ['通过', '通過', '批准', '签署', '簽署', '签订', '簽訂', '核准', '缔结', '締結', '发表', '發表'];
 const CONNECTORS = ['以及', '和', '及', '与', '與', '、', '并', '並'];
 const EVENT_TRIGGERS = ['举行', '舉行', '举办', '舉辦', '召开', '召開'];
+const TRIGGER_RE = new RegExp(EVENT_TRIGGERS.join('|'), 'g');
 const ONLINE = ['以视频会议方式', '以视频会议形式', '以视频方式', '以视频形式', '以視頻方式', '以視頻形式', '通过视频方式', '以线上方式', '以線上方式', '以视频连线方式'];
 /** Head nouns of event names. */
 export const EVENT_NOUNS = [
@@ -34,7 +35,13 @@ export const EVENT_NOUNS = [
   '研讨会', '研討會', '博览会', '博覽會', '展览会', '展覽會', '座谈会', '座談會', '年会', '年會', '圆桌会', '圓桌會',
   '音乐会', '文化节', '艺术节', '藝術節', '运动会', '運動會', '马拉松赛', '演练', '演習', '演习',
 ];
+/** First code units of event nouns: a one-read gate before comparing words. */
+const NOUN_FIRST = new Uint8Array(0x10000);
+for (const n of EVENT_NOUNS) NOUN_FIRST[n.charCodeAt(0)] = 1;
 const PLACE_PREPS = '在于於';
+function isPrep(c: number): boolean {
+  return c === 0x5728 || c === 0x4e8e || c === 0x65bc; // 在 于 於
+}
 const NOT_PREP_BEFORE = '关關对對由至终終等基属屬鉴鑒处處出存正现現实實所好自';
 const NOT_PLACE_END = '并並和及将將已又再也均都所被予以的了还還就才';
 
@@ -90,11 +97,11 @@ function placeBefore(text: string, p: number): { text: string; span: Span; prepS
   let j = p - 1;
   while (j >= 0 && p - j <= 17) {
     const c = text.charCodeAt(j);
-    if (PLACE_PREPS.includes(text[j])) break;
+    if (isPrep(c)) break;
     if (!isIdeo(c) && c !== 0xb7 && c !== 0x30fb) return undefined;
     j--;
   }
-  if (j < 0 || !PLACE_PREPS.includes(text[j]) || j >= p - 1) return undefined;
+  if (j < 0 || !isPrep(text.charCodeAt(j)) || j >= p - 1) return undefined;
   // 关于/对于/由于/至于… are not `于PLACE`; 存在/正在/现在… are not `在PLACE`.
   if (j > 0 && NOT_PREP_BEFORE.includes(text[j - 1])) return undefined;
   // A place does not end with an adverb or conjunction (正在制定并通过).
@@ -135,7 +142,8 @@ function eventLeft(text: string, t: number, dates: DateTable): EventLeft {
   return { place, online, start: p };
 }
 
-const NAME_STOPS = new Set('。，；：！？《》〈〉“”「」\n\r,;:!?"'.split(''));
+const NAME_STOPS = new Uint8Array(0x10000);
+for (const ch of '。，；：！？《》〈〉“”「」\n\r,;:!?"') NAME_STOPS[ch.charCodeAt(0)] = 1;
 
 /** End of an event name starting at `p`: the last event head noun before a stop, or -1. */
 function eventNameEnd(text: string, p: number, limit = 80): number {
@@ -143,15 +151,15 @@ function eventNameEnd(text: string, p: number, limit = 80): number {
   let last = -1;
   let depth = 0;
   for (let i = p; i < to; i++) {
-    const ch = text[i];
     const c = text.charCodeAt(i);
-    if (ch === '（' || ch === '(') depth++;
-    else if (ch === '）' || ch === ')') {
+    if (c === 0xff08 || c === 0x28) depth++;
+    else if (c === 0xff09 || c === 0x29) {
       if (depth === 0) break;
       depth--;
-    } else if (depth === 0 && (NAME_STOPS.has(ch) || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19))) break;
-    if (depth > 0 && (ch === '。' || ch === '\n')) break;
-    for (const n of EVENT_NOUNS) if (n.charCodeAt(0) === c && text.startsWith(n, i)) last = Math.max(last, i + n.length);
+    } else if (depth === 0 && (NAME_STOPS[c] === 1 || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19))) break;
+    if (depth > 0 && (c === 0x3002 || c === 0x0a)) break;
+    if (NOUN_FIRST[c] === 1)
+      for (const n of EVENT_NOUNS) if (n.charCodeAt(0) === c && text.startsWith(n, i)) last = Math.max(last, i + n.length);
   }
   return last;
 }
@@ -162,13 +170,12 @@ function eventNameStart(text: string, e: number, limit = 80): number {
   let i = e - 1;
   const min = Math.max(0, e - limit);
   for (; i >= min; i--) {
-    const ch = text[i];
     const c = text.charCodeAt(i);
-    if (ch === '）' || ch === ')') depth++;
-    else if (ch === '（' || ch === '(') {
+    if (c === 0xff09 || c === 0x29) depth++;
+    else if (c === 0xff08 || c === 0x28) {
       if (depth === 0) break;
       depth--;
-    } else if (depth === 0 && (NAME_STOPS.has(ch) || (c >= 0x30 && c <= 0x39) || isSpace(c))) break;
+    } else if (depth === 0 && (NAME_STOPS[c] === 1 || (c >= 0x30 && c <= 0x39) || isSpace(c))) break;
   }
   return i + 1;
 }
@@ -266,14 +273,9 @@ export function scanEvents(text: string, from = 0, to = text.length): EventMenti
   const dates = new DateTable(text);
   const found: EventMention[] = [];
   const triggers: number[] = [];
-  for (const t of EVENT_TRIGGERS) {
-    let k = text.indexOf(t, from);
-    while (k >= 0 && k < to) {
-      triggers.push(k);
-      k = text.indexOf(t, k + t.length);
-    }
-  }
-  triggers.sort((a, b) => a - b);
+  TRIGGER_RE.lastIndex = from;
+  let tm: RegExpExecArray | null;
+  while ((tm = TRIGGER_RE.exec(text)) && tm.index < to) triggers.push(tm.index);
   for (const t of triggers) {
     const tEnd = t + 2;
     dates.cover(t - 200, t);
@@ -424,23 +426,28 @@ function parenthetical(text: string, e: number): Pick<LeftFrame, 'date' | 'place
 
 const OPEN = '《';
 const CLOSE = '》';
-const INNER_OPEN = '〈<＜‹';
-const INNER_CLOSE = '〉>＞›';
-const TITLE_STOPS = new Set(['\n', '\r', '。', OPEN]);
+const OPEN_C = 0x300a; // 《
+const CLOSE_C = 0x300b; // 》
 const MAX_TITLE = 300;
+
+function innerOpen(c: number): boolean {
+  return c === 0x3008 || c === 0x3c || c === 0xff1c || c === 0x2039;
+}
+function innerClose(c: number): boolean {
+  return c === 0x3009 || c === 0x3e || c === 0xff1e || c === 0x203a;
+}
 
 function innerMentions(text: string, s: number, e: number): ReferenceMention[] {
   const out: ReferenceMention[] = [];
   let i = s;
   while (i < e) {
-    const oi = INNER_OPEN.indexOf(text[i]);
-    if (oi < 0) {
+    if (!innerOpen(text.charCodeAt(i))) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < e && INNER_CLOSE.indexOf(text[j]) < 0 && INNER_OPEN.indexOf(text[j]) < 0) j++;
-    if (j < e && INNER_CLOSE.indexOf(text[j]) >= 0 && j > i + 1) {
+    while (j < e && !innerClose(text.charCodeAt(j)) && !innerOpen(text.charCodeAt(j))) j++;
+    if (j < e && innerClose(text.charCodeAt(j)) && j > i + 1) {
       out.push({
         title: text.slice(i + 1, j),
         titleSpan: { start: i + 1, end: j },
@@ -469,9 +476,14 @@ export function scanReferences(text: string, from = 0, to = text.length): Refere
     // Find the closing 》 on the same line, within MAX_TITLE.
     let j = i + 1;
     const lim = Math.min(text.length, i + MAX_TITLE);
-    while (j < lim && text[j] !== CLOSE && !TITLE_STOPS.has(text[j])) j++;
-    if (j >= lim || text[j] !== CLOSE) {
-      i = text.indexOf(OPEN, j < lim && text[j] === OPEN ? j : i + 1);
+    let cj = 0;
+    while (j < lim) {
+      cj = text.charCodeAt(j);
+      if (cj === CLOSE_C || cj === OPEN_C || cj === 0x0a || cj === 0x0d || cj === 0x3002) break;
+      j++;
+    }
+    if (j >= lim || cj !== CLOSE_C) {
+      i = text.indexOf(OPEN, j < lim && cj === OPEN_C ? j : i + 1);
       continue;
     }
     if (j === i + 1) {

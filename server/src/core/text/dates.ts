@@ -83,7 +83,7 @@ function readNum(text: string, p: number, to: number): Num | undefined {
       small: n <= 2 ? v : undefined,
     };
   }
-  if (!isCn(text[p])) return undefined;
+  if (!isCnCode(text.charCodeAt(p))) return undefined;
   let e = p;
   let hasTens = false;
   while (e < to && isCnCode(text.charCodeAt(e))) {
@@ -129,8 +129,8 @@ function cnSmall(run: string): number | undefined {
 
 function skipSpaces(text: string, p: number, to: number): number {
   while (p < to) {
-    const ch = text[p];
-    if (ch === ' ' || ch === '\u00a0' || ch === '\t') p++;
+    const c = text.charCodeAt(p);
+    if (c === 0x20 || c === 0xa0 || c === 0x09) p++;
     else break;
   }
   return p;
@@ -140,8 +140,8 @@ function skipSpaces(text: string, p: number, to: number): number {
 function unitAt(text: string, p: number, to: number, unit: '年' | '月' | '日'): number {
   const q = skipSpaces(text, p, to);
   if (q >= to) return -1;
-  const ch = text[q];
-  if (ch === unit || (unit === '日' && (ch === '号' || ch === '號'))) return q + 1;
+  const c = text.charCodeAt(q);
+  if (c === unit.charCodeAt(0) || (unit === '日' && (c === 0x53f7 || c === 0x865f))) return q + 1;
   return -1;
 }
 
@@ -211,20 +211,27 @@ function parsePart(text: string, p: number, to: number, need?: Precision): Part 
   return { date, start, end: u3, style: n1.style, precision: 'day' };
 }
 
+/** Characters that may follow the first number of a date: 年, 月, or a range separator. */
+const DATE_FOLLOWERS = new Uint8Array(0x10000);
+for (const ch of '年月至到—–-~～〜－') DATE_FOLLOWERS[ch.charCodeAt(0)] = 1;
+
 const RANGE_SEPS = ['至', '到', '——', '—', '–', '-', '~', '～', '〜', '－'];
 const LIST_SEPS = ['、', '以及', '和', '及', '与', '與', '或'];
 
+const SEP_FIRST = new Uint8Array(0x10000);
+for (const s of ['至', '到', '—', '–', '-', '~', '～', '〜', '－', '、', '以及', '和', '及', '与', '與', '或']) SEP_FIRST[s.charCodeAt(0)] = 1;
+
 function sepAt(text: string, p: number, to: number, seps: string[]): number {
   const q = skipSpaces(text, p, to);
+  if (q >= to || SEP_FIRST[text.charCodeAt(q)] !== 1) return -1;
   for (const s of seps) if (text.startsWith(s, q) && q + s.length <= to) return q + s.length;
   return -1;
 }
 
 function fill(prev: SimpleDate, d: SimpleDate): SimpleDate {
-  const out: SimpleDate = { ...d };
-  if (out.year === undefined && prev.year !== undefined) out.year = prev.year;
-  if (!out.yearOnly && out.month === 0 && !prev.yearOnly) out.month = prev.month;
-  return out;
+  if (d.year === undefined && prev.year !== undefined) d.year = prev.year;
+  if (!d.yearOnly && d.month === 0 && !prev.yearOnly) d.month = prev.month;
+  return d;
 }
 
 function parseExpr(text: string, p: number, to: number): DateExpr | undefined {
@@ -287,34 +294,54 @@ function yearRange(text: string, p: number, to: number): DateExpr | undefined {
  */
 export function findDates(text: string, from = 0, to = text.length): DateExpr[] {
   const out: DateExpr[] = [];
-  let i = Math.max(0, from);
+  from = Math.max(0, from);
   to = Math.min(to, text.length);
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    const arabic = isArabic(c);
-    if (!arabic && CN_TABLE[c] !== 1) {
-      i++;
-      continue;
-    }
-    // Only at the start of a run of numerals.
-    if (i > 0) {
-      const pc = text.charCodeAt(i - 1);
-      if (arabic ? isArabic(pc) : isCnCode(pc)) {
-        i++;
-        continue;
+  // Every date has a 年 or 月 right after a number: jump from unit to unit (a regex scan of
+  // one character class), read the number run backwards, then parse forwards from its start.
+  const re = /[年月]/g;
+  re.lastIndex = from;
+  let lastEnd = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < to) {
+    const u = m.index;
+    let b = u;
+    while (b > lastEnd && isSpaceCode(text.charCodeAt(b - 1))) b--;
+    let r0 = b;
+    while (r0 > lastEnd && isNumCode(text.charCodeAt(r0 - 1))) r0--;
+    if (r0 === b) continue;
+    // A run cut by the window start is not a date start.
+    if (r0 === from && from > 0 && isNumCode(text.charCodeAt(from - 1))) continue;
+    // A year range 2021至2022年 starts at the first year.
+    let start = r0;
+    let q = r0;
+    while (q > lastEnd && isSpaceCode(text.charCodeAt(q - 1))) q--;
+    for (const sep of RANGE_SEPS) {
+      if (q - sep.length > lastEnd && text.startsWith(sep, q - sep.length)) {
+        let q2 = q - sep.length;
+        while (q2 > lastEnd && isSpaceCode(text.charCodeAt(q2 - 1))) q2--;
+        let r1 = q2;
+        while (r1 > lastEnd && isNumCode(text.charCodeAt(r1 - 1))) r1--;
+        if (r1 < q2) start = r1;
+        break;
       }
     }
-    const e = parseExpr(text, i, to);
+    let e = parseExpr(text, start, to);
+    if (!e && start !== r0) e = parseExpr(text, r0, to);
+    if (e && e.span.start < lastEnd) e = undefined;
     if (e) {
       out.push(e);
-      i = e.span.end;
-      continue;
+      lastEnd = e.span.end;
+      re.lastIndex = e.span.end;
     }
-    // Skip the run.
-    i++;
-    while (i < to && (arabic ? isArabic(text.charCodeAt(i)) : isCnCode(text.charCodeAt(i)))) i++;
   }
   return out;
+}
+
+function isNumCode(c: number): boolean {
+  return isArabic(c) || CN_TABLE[c] === 1;
+}
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x09;
 }
 
 const CN_ONES = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
