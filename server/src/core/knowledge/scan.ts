@@ -42,7 +42,7 @@ const PLACE_PREPS = '在于於';
 function isPrep(c: number): boolean {
   return c === 0x5728 || c === 0x4e8e || c === 0x65bc; // 在 于 於
 }
-const NOT_PREP_BEFORE = '关關对對由至终終等基属屬鉴鑒处處出存正现現实實所好自';
+const NOT_PREP_BEFORE = '关關对對由至终終等基属屬鉴鑒处處出存正现現所好自';
 const NOT_PLACE_END = '并並和及将將已又再也均都所被予以的了还還就才';
 
 function isIdeo(c: number): boolean {
@@ -92,21 +92,29 @@ function dateStartingAt(text: string, p: number): DateExpr | undefined {
 // ---------------------------------------------------------------------------------------------
 // Places and event frames
 
-/** `在PLACE` ending at `p` (PLACE: 1–16 ideographs, or a transliteration with ·). */
+/** `在PLACE` ending at `p` (PLACE: 1–16 ideographs, or a transliteration with ·; spaces allowed after 在). */
 function placeBefore(text: string, p: number): { text: string; span: Span; prepStart: number } | undefined {
   let j = p - 1;
   while (j >= 0 && p - j <= 17) {
     const c = text.charCodeAt(j);
     if (isPrep(c)) break;
-    if (!isIdeo(c) && c !== 0xb7 && c !== 0x30fb) return undefined;
+    if (!isIdeo(c) && c !== 0xb7 && c !== 0x30fb) break;
     j--;
   }
-  if (j < 0 || !isPrep(text.charCodeAt(j)) || j >= p - 1) return undefined;
+  // j: the preposition, or the first non-place character (spaces may separate 在 and the place).
+  const placeStart = j + 1;
+  if (placeStart >= p) return undefined;
+  let k = j;
+  if (k >= 0 && !isPrep(text.charCodeAt(k))) {
+    k = skipBack(text, placeStart) - 1;
+    if (k === j) return undefined;
+  }
+  if (k < 0 || !isPrep(text.charCodeAt(k))) return undefined;
   // 关于/对于/由于/至于… are not `于PLACE`; 存在/正在/现在… are not `在PLACE`.
-  if (j > 0 && NOT_PREP_BEFORE.includes(text[j - 1])) return undefined;
+  if (k > 0 && NOT_PREP_BEFORE.includes(text[k - 1])) return undefined;
   // A place does not end with an adverb or conjunction (正在制定并通过).
   if (NOT_PLACE_END.includes(text[p - 1])) return undefined;
-  return { text: text.slice(j + 1, p), span: { start: j + 1, end: p }, prepStart: j };
+  return { text: text.slice(placeStart, p), span: { start: placeStart, end: p }, prepStart: k };
 }
 
 /** What precedes an event trigger (举行…): `DATE`, `DATE在PLACE`, `DATE以视频方式`, then 成功/顺利. */
