@@ -42,8 +42,10 @@ export function splitParagraphs(text: string): Span[] {
   return out;
 }
 
-const TERMINATORS = new Set(['。', '！', '？', '；', '!', '?', ';']);
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '〉', '"', '\'', '】']);
+/** 1 = sentence terminator (。！？； and half-width !?;), 2 = closing quote or bracket. */
+const KIND = new Uint8Array(0x10000);
+for (const ch of '。！？；!?;') KIND[ch.charCodeAt(0)] = 1;
+for (const ch of '”’」』）)》〉"\'】') KIND[ch.charCodeAt(0)] = 2;
 
 function isCjk(c: number): boolean {
   return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xf900 && c <= 0xfaff);
@@ -51,20 +53,24 @@ function isCjk(c: number): boolean {
 
 /** Sentences of `text` (within `within`, or each paragraph of the whole text). */
 export function splitSentences(text: string, within?: Span): Span[] {
-  const parts = within ? [within] : splitParagraphs(text);
+  return sentencesOf(text, within ? [within] : splitParagraphs(text));
+}
+
+/** Sentences of each of `parts` (paragraph spans already computed). */
+export function sentencesOf(text: string, parts: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const p of parts) {
     let start = p.start;
     const end = Math.min(p.end, text.length);
     for (let i = Math.max(0, p.start); i < end; i++) {
       const c = text.charCodeAt(i);
-      if (isBreak(c)) {
-        pushTrimmed(out, text, start, i);
-        start = i + 1;
+      if (KIND[c] !== 1) {
+        if (isBreak(c)) {
+          pushTrimmed(out, text, start, i);
+          start = i + 1;
+        }
         continue;
       }
-      const ch = text[i];
-      if (!TERMINATORS.has(ch)) continue;
       if (c < 0x80) {
         // Half-width ! ? ; end a sentence only inside Chinese text.
         const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
@@ -72,7 +78,7 @@ export function splitSentences(text: string, within?: Span): Span[] {
         if (!isCjk(prev) && !(next === -1 || isCjk(next) || isSpace(next))) continue;
       }
       let e = i + 1;
-      while (e < end && (TERMINATORS.has(text[e]) || CLOSERS.has(text[e]))) e++;
+      while (e < end && KIND[text.charCodeAt(e)] !== 0) e++;
       pushTrimmed(out, text, start, e);
       start = e;
       i = e - 1;

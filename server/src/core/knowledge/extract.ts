@@ -8,7 +8,7 @@
  */
 import type { Abbreviation, Official, Provenance, ReferenceMention, Span } from '../types';
 import { LineIndex } from '../text/positions';
-import { splitParagraphs, splitSentences, sentenceAt } from '../corpus/split';
+import { splitParagraphs, sentencesOf, sentenceAt } from '../corpus/split';
 import { scanEvents, scanReferences, type EventMention } from './scan';
 import { toSimplified } from '../text/normalize';
 
@@ -46,12 +46,14 @@ export function instrumentKind(title: string): string | undefined {
 export class ProvenanceMaker {
   private readonly lines: LineIndex;
   private readonly sentences: Span[];
+  readonly paragraphs: Span[];
   constructor(
     readonly uri: string,
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    this.sentences = splitSentences(text);
+    this.paragraphs = splitParagraphs(text);
+    this.sentences = sentencesOf(text, this.paragraphs);
   }
   sentenceSpan(offset: number): Span | undefined {
     return sentenceAt(this.sentences, offset);
@@ -181,10 +183,18 @@ function parseOfficial(seg: string): { name: string; country: string; role: stri
 export function extractOfficials(text: string, prov: ProvenanceMaker): Official[] {
   const out: Official[] = [];
   const seen = new Set<string>();
-  for (const p of splitParagraphs(text)) {
+  // Next occurrences of the attendance verbs, moved forward only (linear over the text).
+  // (-1: no more occurrences, never searched again.)
+  let nextAttend = text.indexOf('出席');
+  let nextChair = text.indexOf('主持');
+  for (const p of prov.paragraphs) {
+    if (nextAttend !== -1 && nextAttend < p.start) nextAttend = text.indexOf('出席', p.start);
+    if (nextChair !== -1 && nextChair < p.start) nextChair = text.indexOf('主持', p.start);
+    const isList = (nextAttend >= 0 && nextAttend < p.end) || (nextChair >= 0 && nextChair < p.end);
+    const short = p.end - p.start <= 40;
+    if (!isList && !short) continue;
     const para = text.slice(p.start, p.end);
-    const isList = para.includes('出席') || para.includes('主持');
-    const isSignature = para.length <= 40 && /\S[ \u00a0\t]{2,}\S/.test(para) && !/[。，；]/.test(para);
+    const isSignature = short && /\S[ \u00a0\t]{2,}\S/.test(para) && !/[。，；]/.test(para);
     if (!isList && !isSignature) continue;
     // Segments separated by list punctuation.
     let segStart = 0;
@@ -195,7 +205,7 @@ export function extractOfficials(text: string, prov: ProvenanceMaker): Official[
       // Remove spaces, keeping a map to the original offsets for provenance.
       let seg = raw.replace(/[\s\u3000]+/g, '');
       for (const t of TRAIL) if (seg.endsWith(t)) seg = seg.slice(0, -t.length);
-      const o = parseOfficial(seg);
+      const o = seg.length <= 60 ? parseOfficial(seg) : undefined;
       if (o) {
         const key = o.name + '\u0000' + o.country + '\u0000' + o.role;
         if (!seen.has(key)) {
