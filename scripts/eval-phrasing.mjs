@@ -7,7 +7,8 @@
 // position the completion list is what the product offers there (completePhrasing); when its top
 // item, applied, produces exactly the text that follows, it is accepted for one keystroke,
 // otherwise one character is typed. keystroke savings = 1 − keystrokes / characters.
-// Next-phrase accuracy: at every position where a proposal is offered, whether the top item
+// The held-out paragraphs of a fold are typed one after another into one draft (its text so far is
+// what the editor would pass to the completion). Next-phrase accuracy: at every position where a proposal is offered, whether the top item
 // (top-1) or one of the first three (top-3) matches the text that follows.
 //
 // Usage: node scripts/eval-phrasing.mjs [--folds 5] [--corpus file...] [--json]
@@ -27,6 +28,8 @@ const opt = (name, dflt) => {
 };
 const k = Number(opt('--folds', 5));
 const json = args.includes('--json');
+// Development knob: completion options as JSON (the product uses the defaults).
+const tuning = process.env.PHRASING_OPTS ? JSON.parse(process.env.PHRASING_OPTS) : undefined;
 const corpusArg = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
 const corpusDir = path.join(root, 'server/corpus');
 const files = corpusArg.length ? corpusArg : readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpusDir, f));
@@ -76,14 +79,18 @@ function evaluateFold(fold) {
   let acceptedChars = 0;
   let completeMs = 0;
   const byKind = {};
+  // The held-out paragraphs are typed one after another into one draft, as a drafter would:
+  // the text already written is part of the context the product sees.
+  let draft = '';
   for (const p of test) {
-    const target = p.text;
-    chars += target.length;
-    let i = 0;
+    const before = draft ? draft + '\n' : '';
+    const target = before + p.text;
+    chars += p.text.length;
+    let i = before.length;
     while (i < target.length) {
       const typed = target.slice(0, i);
       const c0 = performance.now();
-      const items = core.completePhrasing(model, typed, i, index);
+      const items = core.completePhrasing(model, typed, i, index, tuning);
       completeMs += performance.now() - c0;
       queries++;
       keys++;
@@ -92,6 +99,11 @@ function evaluateFold(fold) {
         const hits = items.slice(0, 3).map((e) => applies(e, typed, target));
         if (hits[0]) top1++;
         if (hits.some(Boolean)) top3++;
+        if (process.env.PHRASING_ORACLE) {
+          const all = items.map((e) => applies(e, typed, target));
+          const m = Math.max(...all);
+          if (m) hits[0] = m;
+        }
         if (hits[0]) {
           accepted++;
           acceptedChars += hits[0] - i;
@@ -102,6 +114,7 @@ function evaluateFold(fold) {
       }
       i++;
     }
+    draft = target;
   }
   return {
     fold,

@@ -31,6 +31,7 @@ import {
   findDateSlots,
   findFramePlaces,
   findTitleSlots,
+  foldText,
   isClausePunct,
   sentenceStartBefore,
   type Slot,
@@ -49,8 +50,8 @@ const SENT_U = 1;
 const PARA_U = 2;
 const END_U = 3;
 
-/** Suffixes are ordered on this many units: context + proposal never look further. */
-const SA_DEPTH = 64;
+/** Suffixes are ordered on this many units: contexts (a sliding window of ≤ 15) never look further. */
+const SA_DEPTH = 16;
 
 export type FormulaKind = 'opener' | 'closer' | 'connective' | 'frame';
 
@@ -134,7 +135,7 @@ export function learnPhrasing(docs: CorpusDocument[], kb?: KnowledgeBase, option
       parts.push(PARA);
       pos++;
       for (const sp of splitSentences(text, para)) {
-        const s = foldPunctuation(text.slice(sp.start, sp.end)).replace(/[\u0000-\u0008]/g, ' ');
+        const s = foldText(text.slice(sp.start, sp.end));
         parts.push(SENT);
         pos++;
         anchors.push(pos, di, sp.start, lineOf(ls, sp.start));
@@ -176,6 +177,22 @@ export function learnPhrasing(docs: CorpusDocument[], kb?: KnowledgeBase, option
   indexOf(model); // build the suffix array now: learning pays for it, not the first completion
   model.stats.learnMs = Date.now() - t0;
   return model;
+}
+
+/**
+ * A draft's text before the cursor in the model's format (markers before sentences and paragraphs),
+ * ending with the current, unfinished sentence. The draft is the "cache" of the continuation model:
+ * what the drafter already wrote in this document is likely to recur (names, titles, enumerations).
+ */
+function encodeDraft(text: string): string {
+  const parts: string[] = [];
+  const paras = splitParagraphs(text);
+  paras.forEach((para, i) => {
+    parts.push(PARA);
+    for (const sp of splitSentences(text, para)) parts.push(SENT, foldText(text.slice(sp.start, sp.end)));
+    if (i < paras.length - 1) parts.push(END);
+  });
+  return parts.join('');
 }
 
 function lineOf(lineStarts: number[], offset: number): number {
@@ -289,12 +306,15 @@ function mineFormulas(
   // Closers: branching nodes (leftwards) of the trie of clause endings.
   const allClauses = sentences.map((x) => clauses(x.s));
   const closeT = countTrie(allClauses.flatMap((cs) => cs.map((c) => closerSuffixesReversed(c.text))));
-  const closers = new Map<string, Formula>();
+  /** Closers keyed by their reversed text. */
+  const closersRev = new Map<string, Formula>();
+  const closers = new Set<string>();
   for (const [k, n] of closeT.count) {
     if (n < minCount || k.length < 3) continue;
     if ((closeT.maxChild.get(k) ?? 0) < BRANCH_SHARE * n) {
       const text = reverse(k);
-      closers.set(text, formula('closer', text, n));
+      closersRev.set(k, formula('closer', text, n));
+      closers.add(text);
     }
   }
   // Connectives: branching clause beginnings after a comma, or after a sentence subject.
@@ -359,7 +379,7 @@ function mineFormulas(
     }
     for (const c of allClauses[i])
       for (const r of closerSuffixesReversed(c.text)) {
-        const f = closers.get(reverse(r));
+        const f = closersRev.get(r);
         if (f && f.contexts.length < MAX_CONTEXTS) f.contexts.push(prov(x, c.start + c.text.length - r.length, r.length));
       }
     for (const c of starts[i])
@@ -368,7 +388,7 @@ function mineFormulas(
         if (f && f.contexts.length < MAX_CONTEXTS) f.contexts.push(prov(x, c.start, p.length));
       }
   });
-  const out = [...openers.values(), ...closers.values(), ...connectives.values()];
+  const out = [...openers.values(), ...closersRev.values(), ...connectives.values()];
   for (const { f, gaps } of frames.values()) if (f.count >= minCount && gaps.size >= 2) out.push(f);
   const order: Record<FormulaKind, number> = { opener: 0, closer: 1, connective: 2, frame: 3 };
   out.sort((a, b) => order[a.kind] - order[b.kind] || b.count - a.count || b.text.length - a.text.length || (a.text < b.text ? -1 : 1));
@@ -566,10 +586,20 @@ export interface PhrasingCompleteOptions {
   maxContext?: number;
   /** Number of phrase alternatives. Default 5. */
   alternatives?: number;
-  /** Extend a proposal while the probability of the rest, given its first character, stays above this. Default 0.5. */
-  extendThreshold?: number;
   /** Longest proposal in characters. Default 32. */
   maxPhrase?: number;
+  /** Interpolation constant κ (weight n/(n+κ) of an order seen n times); default: Witten–Bell (κ = distinct continuations). */
+  kappa?: number;
+  /** Length offset γ in the proposal cut P(ℓ)·(ℓ − 1 + γ); larger prefers shorter, surer phrases. Default 5. */
+  gamma?: number;
+  /** Stop growing a proposal below this probability. Default 0.01. */
+  floor?: number;
+  /** Stop a proposal after clause punctuation (default true). */
+  stopAtPunct?: boolean;
+  /** Weight of the draft's own text (the document cache) against the corpus. Default 2; 0 disables it. */
+  draftWeight?: number;
+  /** Characters of the draft before the cursor used as the document cache. Default 4000. */
+  draftWindow?: number;
 }
 
 /** Minimal structural view of a knowledge index (only the knowledge base is read). */
@@ -578,10 +608,16 @@ export interface PhrasingKnowledge {
 }
 
 interface Order {
-  /** Context length (units of the query context), grows as the proposal grows. */
+  /** Range of the context (and the proposal so far) in the corpus suffix array. */
   lo: number;
   hi: number;
+  /** Range in the draft's suffix array (the document cache); dadj corrects for the cursor itself. */
+  dlo: number;
+  dhi: number;
+  dadj: number;
+  /** Context length of this order (it includes the proposal so far). */
   depth: number;
+  n: number;
   /** Distinct continuations (Witten–Bell's u), computed on first use. */
   u?: number;
 }
@@ -589,6 +625,8 @@ interface Order {
 interface Proposal {
   text: string;
   p: number;
+  /** Expected keystrokes saved: the ranking key. */
+  score: number;
   /** Offset in the model text of one attestation. */
   at: number;
   count: number;
@@ -623,11 +661,12 @@ export function completePhrasing(
   const prefix = text.slice(pStart, offset);
 
   const scored: { e: CompletionEntry; score: number }[] = [];
-  const proposals = propose(ix.sa, ctx, options);
+  const draft = draftIndex(text, sStart, options);
+  const proposals = propose(ix.sa, ctx, options, draft);
   for (const pr of proposals) {
-    const src = modelProvenance(model, pr.at);
+    const src = pr.at >= 0 ? modelProvenance(model, pr.at) : undefined;
     scored.push({
-      score: pr.p,
+      score: pr.score,
       e: {
         label: prefix + pr.text,
         kind: 'phrase',
@@ -642,13 +681,14 @@ export function completePhrasing(
 
   // Sentence openers while the sentence so far is a prefix of one.
   const typedSentence = text.slice(sStart, offset);
-  if (sStart >= offset - MAX_FORMULA) {
+  if (offset - sStart <= SA_DEPTH - 2) {
     const n = sentenceStarts(ix.sa, toSimplified(foldPunctuation(typedSentence)), first);
     for (const f of ix.openers) {
       if (f.text.length <= typedSentence.length || !f.text.startsWith(toSimplified(foldPunctuation(typedSentence)))) continue;
       const c = f.contexts[0];
       scored.push({
-        score: n > 0 ? Math.min(1, f.count / n) * 0.999 : 0,
+        // expected keystrokes saved, like phrase proposals: P(formula | sentence so far) · (characters − 1)
+        score: n > 0 ? Math.min(1, f.count / n) * (f.text.length - typedSentence.length - 1) : 0,
         e: {
           label: f.text,
           kind: 'formula',
@@ -673,7 +713,8 @@ export function completePhrasing(
       const { snippet, label, plain } = templateSnippet(t, model.choices, kb);
       const c = t.contexts[0];
       scored.push({
-        score: n > 0 ? (0.9 * count) / (n + 1) : 0,
+        // a template is a starting point to fill in: ranked after phrases of the same likelihood
+        score: n > 0 ? ((count / (n + 1)) * plain.length) / 4 : 0,
         e: {
           label,
           kind: 'template',
@@ -699,6 +740,27 @@ export function completePhrasing(
   return out.map((x, i) => ({ ...x.e, sortText: String(i).padStart(4, '0') }));
 }
 
+/** One cached draft index: rebuilt when the text before the current sentence changes. */
+let draftCache: { key: string; index: SuffixIndex } | undefined;
+
+/**
+ * The document cache: the draft's text before the current sentence (at most `draftWindow`
+ * characters), indexed like the corpus. Keyed by that text, so typing inside a sentence reuses it.
+ */
+function draftIndex(text: string, sentenceStart: number, options: PhrasingCompleteOptions): SuffixIndex | undefined {
+  const window = options.draftWindow ?? 4000;
+  if (window <= 0 || (options.draftWeight ?? 2) <= 0 || sentenceStart <= 0) return undefined;
+  const key = text.slice(Math.max(0, sentenceStart - window), sentenceStart);
+  if (draftCache?.key === key) return draftCache.index;
+  const d = encodeDraft(key);
+  const u = new Uint16Array(d.length + 1);
+  for (let i = 0; i < d.length; i++) u[i] = d.charCodeAt(i);
+  u[d.length] = END_U;
+  const index = new SuffixIndex(u, buildSuffixArray(u, 16), 16);
+  draftCache = { key, index };
+  return index;
+}
+
 function units(s: string): number[] {
   const u: number[] = [];
   for (let i = 0; i < s.length; i++) u.push(s.charCodeAt(i));
@@ -716,103 +778,121 @@ function isStopUnit(u: number): boolean {
 }
 
 /**
- * The phrase proposals after context `ctx`: interpolated (Witten–Bell) next-character estimates over
- * every context order present in the corpus, each alternative extended while likely.
+ * The phrase proposals after context `ctx`.
+ *
+ * A variable-order character model over the suffix array: the contexts are the last 0..K characters
+ * of (context + proposal so far) — a sliding window, so within a word the short contexts (上合组 → 织)
+ * keep predicting even when the long ones were never seen. Each order is one suffix-array range; the
+ * next character's probability interpolates the orders, longest first, Witten–Bell style:
+ * λ = n / (n + u) for an order seen n times with u different continuations, P(c) = λ₁·m₁/n₁ +
+ * (1 − λ₁)(λ₂·m₂/n₂ + …). Orders with the same count as a longer one hold the same occurrences
+ * and are skipped, otherwise a context seen once would vote many times and look certain.
+ * A proposal is grown greedily (the most likely next character) and cut at the length ℓ that
+ * maximises P(ℓ)·(ℓ − 1 + γ), P(ℓ) being the product of the per-character probabilities: the
+ * expected keystrokes that accepting it saves. The cut falls where the corpus branches — a phrase
+ * boundary learned from the corpus rather than a fixed n-gram length.
  */
-function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOptions): Proposal[] {
+function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOptions, draft?: SuffixIndex): Proposal[] {
   const nAlt = options.alternatives ?? 5;
-  const theta = options.extendThreshold ?? 0.5;
-  const maxPhrase = Math.min(options.maxPhrase ?? 32, SA_DEPTH - ctx.length - 1);
-  // Orders: ranges of every suffix of ctx that occurs, longest first.
+  const K = Math.min(options.maxContext ?? 12, SA_DEPTH - 1);
+  const kappa = options.kappa;
+  const gamma = options.gamma ?? 5;
+  const floor = options.floor ?? 0.01;
+  const maxPhrase = options.maxPhrase ?? 32;
+  const w = options.draftWeight ?? 2;
+  const N = sa.sa.length;
+  const ND = draft ? draft.sa.length : 0;
   const orders: Order[] = [];
-  for (let L = ctx.length; L >= 1; L--) {
+  for (let L = Math.min(K, ctx.length); L >= 1; L--) {
     const [lo, hi] = sa.find(ctx, ctx.length - L, ctx.length);
-    if (hi > lo) orders.push({ lo, hi, depth: L });
+    const [dlo, dhi] = draft ? draft.find(ctx, ctx.length - L, ctx.length) : [0, 0];
+    const dadj = 0;
+    if (hi > lo || dhi - dlo + dadj > 0) orders.push({ lo, hi, dlo, dhi, dadj, depth: L, n: hi - lo });
   }
-  if (orders.length === 0) return [];
-  // Candidate first characters: the largest groups of the three longest orders.
-  const firstCands = new Set<number>();
-  for (const o of orders.slice(0, 3)) {
-    const gs = sa.groups(o.lo, o.hi, o.depth).filter((g) => !isStopUnit(g[0]));
-    gs.sort((a, b) => b[2] - b[1] - (a[2] - a[1]));
-    for (const g of gs.slice(0, nAlt)) firstCands.add(g[0]);
-  }
-  const firsts = [...firstCands].map((c) => ({ c, ...step(sa, orders, c) })).sort((a, b) => b.p - a.p).slice(0, nAlt);
-  const out: Proposal[] = [];
-  for (const f of firsts) {
-    if (f.p <= 0) continue;
-    const chars = [f.c];
-    let cur = f.next;
-    let pRest = 1;
-    let at = anyPosition(sa, cur);
-    let count = topCount(cur);
-    while (chars.length < maxPhrase && !isClausePunct(String.fromCharCode(chars[chars.length - 1]))) {
-      // most likely next unit under the longest order (ties: interpolated)
-      const top = cur[0];
-      const gs = sa.groups(top.lo, top.hi, top.depth);
-      gs.sort((a, b) => b[2] - b[1] - (a[2] - a[1]));
-      const cands = gs.slice(0, 2).map((g) => g[0]);
-      if (cur.length > 1) {
-        const low = cur[cur.length - 1];
-        if (low.hi - low.lo <= 4096) {
-          const lg = sa.groups(low.lo, low.hi, low.depth);
-          let best = lg[0];
-          for (const g of lg) if (g[2] - g[1] > best[2] - best[1]) best = g;
-          if (best && !cands.includes(best[0])) cands.push(best[0]);
-        }
-      }
-      let bestC = -1;
-      let bestS: ReturnType<typeof step> | undefined;
-      for (const c of cands) {
-        if (isStopUnit(c)) continue;
-        const s = step(sa, cur, c);
-        if (!bestS || s.p > bestS.p) {
-          bestS = s;
-          bestC = c;
-        }
-      }
-      // the chance the phrase ends here (sentence end / end of the corpus text)
-      if (!bestS || pRest * bestS.p < theta) break;
-      pRest *= bestS.p;
-      chars.push(bestC);
-      cur = bestS.next;
-      at = anyPosition(sa, cur);
-      count = topCount(cur);
+  const root = (): Order => ({ lo: 0, hi: N, dlo: 0, dhi: ND, dadj: 0, depth: 0, n: N });
+  orders.push(root());
+  const count = (o: Order) => o.hi - o.lo + w * (o.dhi - o.dlo + o.dadj);
+  // Witten–Bell's u (distinct continuations) per range, memoised for this request.
+  const uMemo = new Map<number, number>();
+  const distinct = (ix: SuffixIndex, lo: number, hi: number, depth: number, salt: number): number => {
+    if (hi <= lo) return 0;
+    if (hi - lo > 4096) return Math.max(2, Math.round(Math.sqrt(hi - lo)));
+    const key = (lo * 31 + depth) * 2 + salt;
+    let u = uMemo.get(key);
+    if (u === undefined) uMemo.set(key, (u = ix.groups(lo, hi, depth).length));
+    return u;
+  };
+  const uOf = (o: Order): number =>
+    (o.u ??= distinct(sa, o.lo, o.hi, o.depth, 0) + (draft ? distinct(draft, o.dlo, o.dhi, o.depth, 1) : 0));
+  /** Probability of unit c after the current orders, and the orders one character later. */
+  const step = (os: Order[], c: number): { p: number; next: Order[] } => {
+    let p = 0;
+    let rest = 1;
+    let lastN = -1;
+    const next: Order[] = [];
+    for (const o of os) {
+      const n = count(o);
+      const [a, b] = sa.narrow(o.lo, o.hi, o.depth, c);
+      const [da, db] = draft && o.dhi > o.dlo ? draft.narrow(o.dlo, o.dhi, o.depth, c) : [0, 0];
+      if ((b > a || db > da) && o.depth + 1 <= K) next.push({ lo: a, hi: b, dlo: da, dhi: db, dadj: 0, depth: o.depth + 1, n: b - a });
+      if (n <= 0 || n === lastN) continue; // same occurrences as the longer context
+      lastN = n;
+      const lambda = n / (n + (kappa ?? uOf(o)));
+      p += (rest * lambda * (b - a + w * (db - da))) / n;
+      rest *= 1 - lambda;
     }
-    if (chars.length < 2) continue;
-    out.push({ text: String.fromCharCode(...chars), p: f.p * pRest, at, count });
+    next.push(root());
+    return { p, next };
+  };
+  /** The most frequent next units in the longest orders (corpus and draft). */
+  const nextUnits = (os: Order[], k: number, span: number, limit: number): number[] => {
+    const scores = new Map<number, number>();
+    for (const o of os.slice(0, span)) {
+      const gs: [number, number, number][] = [];
+      if (o.hi - o.lo <= limit) gs.push(...sa.groups(o.lo, o.hi, o.depth));
+      if (draft && o.dhi > o.dlo && o.dhi - o.dlo <= limit)
+        for (const g of draft.groups(o.dlo, o.dhi, o.depth)) gs.push([g[0], 0, w * (g[2] - g[1])]);
+      const local = new Map<number, number>();
+      for (const g of gs) if (!isStopUnit(g[0])) local.set(g[0], (local.get(g[0]) ?? 0) + g[2] - g[1]);
+      [...local.entries()]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, k)
+        .forEach(([u, m]) => scores.set(u, Math.max(scores.get(u) ?? 0, m)));
+    }
+    return [...scores.keys()];
+  };
+  const out: Proposal[] = [];
+  for (const c of nextUnits(orders, nAlt, 3, 20000)) {
+    const first = step(orders, c);
+    let os = first.next;
+    let p = first.p;
+    if (p < floor) continue;
+    const chars = [c];
+    let best = { len: 0, p: 0, score: 0, at: -1, count: 0 };
+    const consider = () => {
+      const score = p * (chars.length - 1 + gamma);
+      if (chars.length >= 2 && score > best.score) {
+        const o = os[0];
+        best = { len: chars.length, p, score, at: o.hi > o.lo ? sa.sa[o.lo] : -1, count: count(o) };
+      }
+    };
+    consider();
+    while (chars.length < maxPhrase && !(options.stopAtPunct !== false && isClausePunct(String.fromCharCode(chars[chars.length - 1])))) {
+      let bestNext: { c: number; next: Order[]; p: number } | undefined;
+      for (const u of nextUnits(os, 2, 2, 2000)) {
+        const st = step(os, u);
+        if (!bestNext || st.p > bestNext.p) bestNext = { c: u, next: st.next, p: st.p };
+      }
+      if (!bestNext || p * bestNext.p < floor) break;
+      chars.push(bestNext.c);
+      os = bestNext.next;
+      p *= bestNext.p;
+      consider();
+    }
+    if (best.len >= 2) out.push({ text: String.fromCharCode(...chars.slice(0, best.len)), p: best.p, at: best.at, count: best.count, score: best.score });
   }
-  return out;
-}
-
-function topCount(orders: Order[]): number {
-  return orders.length ? orders[0].hi - orders[0].lo : 0;
-}
-
-function anyPosition(sa: SuffixIndex, orders: Order[]): number {
-  if (!orders.length) return 0;
-  const o = orders[0];
-  return sa.sa[o.lo];
-}
-
-/**
- * Interpolated probability of unit `c` after the contexts `orders` (longest first), and the
- * narrowed orders for the next step (orders where `c` never follows are dropped).
- */
-function step(sa: SuffixIndex, orders: Order[], c: number): { p: number; next: Order[] } {
-  let p = 1 / 4096; // base: a rare character
-  const next: Order[] = [];
-  for (let i = orders.length - 1; i >= 0; i--) {
-    const o = orders[i];
-    const n = o.hi - o.lo;
-    const [a, b] = sa.narrow(o.lo, o.hi, o.depth, c);
-    const m = b - a;
-    // distinct continuations (Witten–Bell's u); approximate for very frequent contexts
-    const u = (o.u ??= n <= 2048 ? sa.groups(o.lo, o.hi, o.depth).length : Math.max(1, Math.round(n / 50)));
-    p = (m + u * p) / (n + u);
-    if (m > 0) next.unshift({ lo: a, hi: b, depth: o.depth + 1 });
-  }
-  return { p, next };
+  out.sort((a, b) => b.score - a.score);
+  return out.slice(0, nAlt);
 }
 
 function attestation(sentence: string, uri: string, line: number): string {

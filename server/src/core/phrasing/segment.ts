@@ -6,6 +6,7 @@
  * date, place or title comes from the corpus.
  */
 import { findDates } from '../text/dates';
+import { foldPunctuation } from '../text/normalize';
 
 /** Sentence terminators of Chinese official prose (after punctuation folding). */
 export const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
@@ -51,7 +52,27 @@ function skipSpaces(text: string, i: number, end: number): number {
 
 /** True for characters that end a clause or sentence. */
 export function isClausePunct(c: string): boolean {
-  return CLAUSE_PUNCT.has(c);
+  switch (c) {
+    case '，':
+    case '。':
+    case '！':
+    case '？':
+    case '；':
+    case '：':
+    case '、':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A superset of the characters foldPunctuation rewrites (ASCII punctuation, dash and quote forms,
+// full-width digits and letters): only those are handed to it, the rest of the text is copied as is.
+const FOLDABLE = /[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u00ab\u00bb\u2010-\u2015\u2018-\u201d\u2500\u301c\uff0d\uff1c\uff1e\uff5e\uff10-\uff19\uff21-\uff5a\u0000-\u0008]/g;
+
+/** foldPunctuation (length-preserving) for long texts, plus control characters → space (they are markers in the model). */
+export function foldText(s: string): string {
+  return s.replace(FOLDABLE, (c) => (c < '\u0009' ? ' ' : foldPunctuation(c)));
 }
 
 /** Any punctuation or bracket (CJK or ASCII) — phrase mining never crosses these. */
