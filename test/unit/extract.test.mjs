@@ -274,3 +274,8 @@ test('the knowledge base is plain JSON and carries sources and problems', () => 
   assert.equal(k.problems.length, 1);
   assert.equal(new KnowledgeIndex(round).byTitle('上合组织经济论坛构想').adoptions[0].verb, '批准');
 });
+
+test('officials: the attendance verb ends the name; non-names are rejected', () => {
+  const k = buildKnowledgeBase([{ uri: 'm', text: '　　甲乙共和国总理张三出席会议并致辞，丙丁联邦外交部长李四主持会议。主席出席会议并发表讲话。', encoding: 'utf-8' }]);
+  assert.deepEqual(k.officials.map((o) => [o.name, o.country, o.role]), [['张三', '甲乙共和国', '总理'], ['李四', '丙丁联邦', '外交部长']]);
+});

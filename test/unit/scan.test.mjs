@@ -170,3 +170,8 @@ test('scanEvents on traditional characters and spaces', () => {
   const got = scanEvents('注意到2021年8月18日 在 杜尚別 舉行的上合組織成員國文化部長會議成果').map((e) => [e.name, dateExprKey(e.date), e.place]);
   assert.deepEqual(got, [['上合組織成員國文化部長會議', '2021-08-18', '杜尚別']]);
 });
+
+test('EVENT期间签署的《T》', () => {
+  const [m] = scanReferences('2021年9月17日在杜尚别举行的甲乙元首理事会会议期间签署的《丙协定》');
+  assert.deepEqual(view(m), ['丙协定', 'event-verb', '2021-09-17', '杜尚别', '签署', '甲乙元首理事会会议']);
+});

@@ -133,7 +133,7 @@ export const ROLE_NOUNS = [
 const COUNTRY_SUFFIXES = ['共和国', '联邦', '王国', '公国', '合众国', '国'];
 const ORG_MARKERS = ['组织', '机构', '委员会', '秘书处', '理事会', '联合体', '中心', '银行', '联盟', '论坛', '会议'];
 const LEAD_QUALIFIERS = ['代表', '客人', '以及'];
-const TRAIL = ['出席会议', '主持会议', '出席了会议', '出席', '主持', '与会'];
+const TRAIL = ['出席', '主持', '与会', '参加会议', '列席'];
 
 function parseOfficial(seg: string): { name: string; country: string; role: string; nameAt: number } | undefined {
   // Name: the ideographs after the last role noun.
@@ -151,7 +151,7 @@ function parseOfficial(seg: string): { name: string; country: string; role: stri
   if (roleAt <= 0) return undefined;
   const nameAt = roleAt + role.length;
   const name = seg.slice(nameAt);
-  if (name.length < 2 || name.length > 10 || !/^[\u4e00-\u9fff·・]+$/.test(name)) return undefined;
+  if (name.length < 2 || name.length > 10 || !/^[\u4e00-\u9fff·・]+$/.test(name) || /[的和并在会议以及等]/.test(name)) return undefined;
   let affil = seg.slice(0, roleAt);
   for (const q of LEAD_QUALIFIERS) {
     const i = affil.lastIndexOf(q);
@@ -204,7 +204,11 @@ export function extractOfficials(text: string, prov: ProvenanceMaker): Official[
       const raw = para.slice(segStart, i);
       // Remove spaces, keeping a map to the original offsets for provenance.
       let seg = raw.replace(/[\s\u3000]+/g, '');
-      for (const t of TRAIL) if (seg.endsWith(t)) seg = seg.slice(0, -t.length);
+      // Cut at the attendance verb: 「…总理马明出席会议并致辞」 → 「…总理马明」.
+      for (const t of TRAIL) {
+        const at = seg.indexOf(t);
+        if (at >= 0) seg = seg.slice(0, at);
+      }
       const o = seg.length <= 60 ? parseOfficial(seg) : undefined;
       if (o) {
         const key = o.name + '\u0000' + o.country + '\u0000' + o.role;

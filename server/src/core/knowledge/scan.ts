@@ -378,9 +378,10 @@ function frameAtVerb(text: string, p: number, dates: DateTable): LeftFrame | und
   const vs = q - verb.length;
   const verbSpan = { start: vs, end: q };
   let r = skipBack(text, vs);
-  // EVENT上通过的
-  if (text[r - 1] === '上') {
-    const ev = eventEndingAt(text, r - 1, dates);
+  // EVENT上通过的, EVENT期间通过的
+  const on = text[r - 1] === '上' ? 1 : endsAt(text, r, '期间') || endsAt(text, r, '期間') ? 2 : 0;
+  if (on) {
+    const ev = eventEndingAt(text, r - on, dates);
     if (ev) {
       const f: LeftFrame = { frame: 'event-verb', verb: { text: verb, span: verbSpan }, event: { name: ev.name, span: ev.span } };
       if (ev.left?.date) f.date = ev.left.date;
