@@ -279,3 +279,11 @@ test('officials: the attendance verb ends the name; non-names are rejected', () 
   const k = buildKnowledgeBase([{ uri: 'm', text: '　　甲乙共和国总理张三出席会议并致辞，丙丁联邦外交部长李四主持会议。主席出席会议并发表讲话。', encoding: 'utf-8' }]);
   assert.deepEqual(k.officials.map((o) => [o.name, o.country, o.role]), [['张三', '甲乙共和国', '总理'], ['李四', '丙丁联邦', '外交部长']]);
 });
+
+test('eventsLike: the same series with another session number', () => {
+  const [e] = index.eventsLike('上合组织成员国第二十一次经贸部长会议');
+  assert.equal(e.name, '上合组织成员国第二十次经贸部长会议');
+  assert.equal(index.eventsLike('上合组织成员国工业部长第二次会议')[0].name, '上合组织成员国工业部长首次会议');
+  assert.deepEqual(index.eventsLike('甲乙会议'), []);
+  assert.equal(index.event('上合組織成員國第二十次經貿部長會議')?.session, 20);
+});

@@ -159,6 +159,11 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
   };
 }
 
+/** An event key without its session number. */
+export function eventBaseKey(key: string): string {
+  return key.replace(/第[〇零一二两三四五六七八九十百0-9]{1,6}[次届屆]|首[次届屆]/g, '#');
+}
+
 export interface FactsAt {
   instruments: Instrument[];
   events: EventFact[];
@@ -170,6 +175,7 @@ export class KnowledgeIndex {
   private readonly byId = new Map<string, Instrument>();
   private readonly byKey = new Map<string, Instrument>();
   private readonly eventsByKey = new Map<string, EventFact>();
+  private readonly eventsByBase = new Map<string, EventFact[]>();
   private readonly officialsByName = new Map<string, Official>();
   private readonly byDate = new Map<string, FactsAt>();
   private readonly byPlace = new Map<string, FactsAt>();
@@ -198,6 +204,10 @@ export class KnowledgeIndex {
     for (const e of kb.events) {
       this.eventsByKey.set(e.id, e);
       this.eventsByKey.set(this.key(e.name), e);
+      const base = eventBaseKey(this.key(e.name));
+      let list = this.eventsByBase.get(base);
+      if (!list) this.eventsByBase.set(base, (list = []));
+      if (!list.includes(e)) list.push(e);
       if (e.date) for (const d of new Set(e.date.dates.map(dateKey))) at(this.byDate, d).events.push(e);
       if (e.place) at(this.byPlace, toSimplified(e.place)).events.push(e);
     }
@@ -231,6 +241,14 @@ export class KnowledgeIndex {
   /** An event by name (any typography) or id. */
   event(name: string): EventFact | undefined {
     return this.eventsByKey.get(name) ?? this.eventsByKey.get(this.key(name));
+  }
+
+  /**
+   * Events whose name is the given one up to the session number (第二十次/第三届/首次), for
+   * a draft that cites a known series with another session: 第二十一次经贸部长会议 → 第二十次….
+   */
+  eventsLike(name: string): EventFact[] {
+    return this.eventsByBase.get(eventBaseKey(this.key(name))) ?? [];
   }
 
   events(): readonly EventFact[] {

@@ -211,10 +211,6 @@ function parsePart(text: string, p: number, to: number, need?: Precision): Part 
   return { date, start, end: u3, style: n1.style, precision: 'day' };
 }
 
-/** Characters that may follow the first number of a date: 年, 月, or a range separator. */
-const DATE_FOLLOWERS = new Uint8Array(0x10000);
-for (const ch of '年月至到—–-~～〜－') DATE_FOLLOWERS[ch.charCodeAt(0)] = 1;
-
 const RANGE_SEPS = ['至', '到', '——', '—', '–', '-', '~', '～', '〜', '－'];
 const LIST_SEPS = ['、', '以及', '和', '及', '与', '與', '或'];
 
