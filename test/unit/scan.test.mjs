@@ -175,3 +175,12 @@ test('EVENT期间签署的《T》', () => {
   const [m] = scanReferences('2021年9月17日在杜尚别举行的甲乙元首理事会会议期间签署的《丙协定》');
   assert.deepEqual(view(m), ['丙协定', 'event-verb', '2021-09-17', '杜尚别', '签署', '甲乙元首理事会会议']);
 });
+
+test('scanEvents: EVENT于DATE在PLACE举行 and the future 将于', () => {
+  const t = '上合组织传统医学论坛于2021年7月28日至30日在南昌举行。甲乙部长会议于2021年9月3日以视频方式举行。上合组织成员国政府首脑（总理）理事会下次会议将于2022年在中华人民共和国举行。';
+  assert.deepEqual(scanEvents(t).map((e) => [e.name, dateExprKey(e.date), e.place, e.online]), [
+    ['上合组织传统医学论坛', '2021-07-28/2021-07-30', '南昌', false],
+    ['甲乙部长会议', '2021-09-03', undefined, true],
+  ]);
+  // 下次会议 is relative to the text, not one event
+});

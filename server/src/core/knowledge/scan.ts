@@ -13,7 +13,7 @@
  * Anything else is `bare` (undated), e.g. `批准了《T》`, `关于制定《T》草案`.
  *
  * `scanEvents` reads meetings: `DATE[在PLACE|以视频方式]举行的EVENT`, `DATE在PLACE举行EVENT`,
- * `DATE，EVENT[在PLACE|以视频形式]举行`.
+ * `DATE，EVENT[在PLACE|以视频形式]举行`, `EVENT[将]于DATE[在PLACE|以视频方式]举行`.
  *
  * Everything is linear in the text: one pass for titles, one for dates, bounded look-arounds.
  */
@@ -249,6 +249,9 @@ function sessionSpanOf(text: string, span: Span): Span | undefined {
   return last;
 }
 
+/** Names relative to the text's own time (下次会议, 本次会议) are not facts about one event. */
+const RELATIVE_NAME = /下次|下一次|下届|下一届|本次|此次|这次|上次|上届|该次|本届/;
+
 function makeEvent(text: string, nameSpan: Span, left: EventLeft, frameEnd: number, extraOnline: boolean): EventMention {
   const raw = text.slice(nameSpan.start, nameSpan.end);
   const name = cleanEventName(raw);
@@ -313,6 +316,20 @@ export function scanEvents(text: string, from = 0, to = text.length): EventMenti
         p = skipBack(text, pl.prepStart);
       }
     }
+    // Pattern C: NAME [将]于 DATE [在PLACE|以视频方式] 举行
+    const dateC = dates.byEnd.get(p);
+    if (dateC) {
+      let e2 = skipBack(text, dateC.span.start);
+      if (e2 > 0 && isPrep(text.charCodeAt(e2 - 1))) {
+        e2 = skipBack(text, e2 - 1);
+        if (endsAt(text, e2, '将') || endsAt(text, e2, '將')) e2 = skipBack(text, e2 - 1);
+      }
+      if (EVENT_NOUNS.some((n) => endsAt(text, e2, n))) {
+        const s2 = eventNameStart(text, e2);
+        if (s2 < e2) found.push(makeEvent(text, { start: s2, end: e2 }, { date: dateC, place, online, start: s2 }, tEnd, false));
+      }
+      continue;
+    }
     const nameEnd = p;
     if (!EVENT_NOUNS.some((n) => endsAt(text, nameEnd, n))) continue;
     const nameStart = eventNameStart(text, nameEnd);
@@ -324,7 +341,7 @@ export function scanEvents(text: string, from = 0, to = text.length): EventMenti
     if (!date) continue;
     found.push(makeEvent(text, { start: nameStart, end: nameEnd }, { date, place, online, start: date.span.start }, tEnd, false));
   }
-  return found;
+  return found.filter((e) => !RELATIVE_NAME.test(e.name));
 }
 
 // ---------------------------------------------------------------------------------------------
