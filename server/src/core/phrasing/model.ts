@@ -25,6 +25,7 @@
 import type { CompletionEntry } from '../service';
 import type { CorpusDocument, KnowledgeBase, Provenance, Span } from '../types';
 import { foldPunctuation, toSimplified } from '../text/normalize';
+import { formatDate } from '../text/dates';
 import { splitParagraphs, splitSentences } from '../corpus/split';
 import { buildSuffixArray, SuffixIndex } from './suffixArray';
 import {
@@ -309,10 +310,13 @@ function mineFormulas(
   /** Closers keyed by their reversed text. */
   const closersRev = new Map<string, Formula>();
   const closers = new Set<string>();
+  const openerTexts = [...openers.keys()].filter((o) => isClausePunct(o[o.length - 1]));
   for (const [k, n] of closeT.count) {
-    if (n < minCount || k.length < 3) continue;
+    if (n < minCount || k.length < 4) continue;
     if ((closeT.maxChild.get(k) ?? 0) < BRANCH_SHARE * n) {
       const text = reverse(k);
+      // the verb and comma that end an opener (各代表团团长强调，) are not closers
+      if (openerTexts.some((o) => o.endsWith(text))) continue;
       closersRev.set(k, formula('closer', text, n));
       closers.add(text);
     }
@@ -426,13 +430,18 @@ function mineTemplates(
   prov: (sent: SentenceRec, start: number, length: number) => Provenance,
   kb?: KnowledgeBase,
 ): { templates: Template[]; choices: Record<SlotKind, string[]> } {
+  // Choice lists: values seen in frames first (by frequency), then the rest of the corpus and the KB.
   const freq: Record<SlotKind, Map<string, number>> = { date: new Map(), place: new Map(), title: new Map() };
   const bump = (k: SlotKind, v: string, n = 1) => freq[k].set(v, (freq[k].get(v) ?? 0) + n);
   const kbPlaces = new Set<string>();
   if (kb) {
     for (const ins of kb.instruments) {
-      bump('title', ins.title, ins.mentions.length || 1);
-      for (const a of ins.adoptions) if (a.place) kbPlaces.add(a.place);
+      bump('title', ins.title, 0.001 * (ins.mentions.length || 1));
+      for (const a of ins.adoptions) {
+        if (a.place) kbPlaces.add(a.place);
+        if (a.place) bump('place', a.place, 0.001);
+        if (a.date?.day !== undefined && a.date.year !== undefined) bump('date', formatDate(a.date, 'arabic'), 0.001);
+      }
     }
     for (const ev of kb.events) if (ev.place) kbPlaces.add(ev.place);
   }
@@ -441,7 +450,7 @@ function mineTemplates(
   for (const x of sentences) {
     const s = x.s;
     const slots = slotsOf(s, known);
-    for (const sl of slots) bump(sl.kind, sl.text);
+    for (const sl of slots) bump(sl.kind, sl.text, 0.01);
     // Runs of slots joined by short literals without clause punctuation.
     let i = 0;
     while (i < slots.length) {
@@ -470,6 +479,7 @@ function mineTemplates(
           p = sl.end;
         }
         if (end > p) parts.push(s.slice(p, end));
+        for (const sl of run) bump(sl.kind, sl.text);
         const pattern = parts.map((q) => (typeof q === 'string' ? q : `{${q.slot}}`)).join('');
         let t = byPattern.get(pattern);
         if (!t) byPattern.set(pattern, (t = { pattern, parts, count: 0, leads: [], contexts: [], leadMap: new Map() }));
@@ -483,12 +493,6 @@ function mineTemplates(
       }
       i = j + 1;
     }
-  }
-  if (kb) {
-    for (const ins of kb.instruments)
-      for (const a of ins.adoptions) {
-        if (a.place) bump('place', a.place, 0);
-      }
   }
   const ranked = (m: Map<string, number>) =>
     [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
@@ -594,6 +598,8 @@ export interface PhrasingCompleteOptions {
   gamma?: number;
   /** Stop growing a proposal below this probability. Default 0.01. */
   floor?: number;
+  /** Witten–Bell escape scale: λ = n / (n + β·u). Default 1. */
+  beta?: number;
   /** Stop a proposal after clause punctuation (default true). */
   stopAtPunct?: boolean;
   /** Weight of the draft's own text (the document cache) against the corpus. Default 2; 0 disables it. */
@@ -734,7 +740,12 @@ export function completePhrasing(
   for (const x of scored) {
     const key = x.e.snippet ? 'T' + x.e.insertText : typedSentence.slice(0, x.e.replace.start - sStart) + x.e.insertText;
     const prev = seen.get(key);
-    if (!prev || prev.score < x.score) seen.set(key, prev && prev.e.kind === 'formula' ? { e: prev.e, score: x.score } : x);
+    if (!prev) seen.set(key, x);
+    else {
+      // the same text proposed as a phrase and as a formula: one item, named a formula, best score
+      const keep = prev.e.kind === 'formula' ? prev.e : x.e.kind === 'formula' ? x.e : prev.score >= x.score ? prev.e : x.e;
+      seen.set(key, { e: keep, score: Math.max(prev.score, x.score) });
+    }
   }
   const out = [...seen.values()].sort((a, b) => b.score - a.score || a.e.label.length - b.e.label.length);
   return out.map((x, i) => ({ ...x.e, sortText: String(i).padStart(4, '0') }));
@@ -796,6 +807,7 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
   const nAlt = options.alternatives ?? 5;
   const K = Math.min(options.maxContext ?? 12, SA_DEPTH - 1);
   const kappa = options.kappa;
+  const beta = options.beta ?? 1;
   const gamma = options.gamma ?? 5;
   const floor = options.floor ?? 0.01;
   const maxPhrase = options.maxPhrase ?? 32;
@@ -837,7 +849,7 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
       if ((b > a || db > da) && o.depth + 1 <= K) next.push({ lo: a, hi: b, dlo: da, dhi: db, dadj: 0, depth: o.depth + 1, n: b - a });
       if (n <= 0 || n === lastN) continue; // same occurrences as the longer context
       lastN = n;
-      const lambda = n / (n + (kappa ?? uOf(o)));
+      const lambda = n / (n + (kappa ?? beta * uOf(o)));
       p += (rest * lambda * (b - a + w * (db - da))) / n;
       rest *= 1 - lambda;
     }
