@@ -1,0 +1,7 @@
+/** Folding ranges: one per paragraph (the adapter keeps those that span more than one line). */
+import type { FoldingEntry } from '../service';
+import { paragraphs } from './context';
+
+export function folding(text: string): FoldingEntry[] {
+  return paragraphs(text).map((span) => ({ span }));
+}

@@ -1,0 +1,144 @@
+/**
+ * Hover: on a referenced instrument (anywhere inside 《…》 or a nested 〈…〉), on a date the corpus
+ * knows, on a place, on an official's name. Every piece of corpus text is escaped, so nothing
+ * from a corpus can become a link, a command, HTML or an image; the only links are the ones built
+ * here from corpus uris (file and line).
+ */
+import type { HoverResult } from '../service';
+import type { Instrument, Provenance } from '../types';
+import { findDates, dateKey } from '../text/dates';
+import {
+  Ctx,
+  Fact,
+  corpusLabel,
+  corpusLink,
+  escapeMarkdown,
+  fmtDate,
+  mdTitle,
+  mentionAt,
+  nameAt,
+  t,
+} from './context';
+
+const MAX_MENTIONS = 12;
+
+export function hover(ctx: Ctx, text: string, offset: number): HoverResult | undefined {
+  if (offset < 0 || offset > text.length) return undefined;
+  const m = mentionAt(text, offset);
+  if (m) {
+    const ins = ctx.resolve(m.title);
+    if (ins) return { span: m.span, markdown: instrumentMarkdown(ctx, ins, m.title) };
+    return {
+      span: m.span,
+      markdown: `${mdTitle(m.title)}\n\n${t(ctx, 'Not in the knowledge base.', '知识库中没有此文件。')}`,
+    };
+  }
+  const date = dateAt(ctx, text, offset);
+  if (date) return date;
+  const place = nameAt(text, offset, ctx.places);
+  if (place) {
+    const f = ctx.placeFacts.get(place.name);
+    if (f) return { span: place.span, markdown: factMarkdown(ctx, `**${escapeMarkdown(place.name)}**`, f, 'place') };
+  }
+  const off = nameAt(
+    text,
+    offset,
+    ctx.officials.map((o) => o.name),
+  );
+  if (off) {
+    const o = ctx.officials.filter((x) => x.name === off.name);
+    const lines = [`**${escapeMarkdown(off.name)}**`, ''];
+    for (const x of o) lines.push(`- ${escapeMarkdown(x.country)} ${escapeMarkdown(x.role)} — ${provLink(x.provenance)}`);
+    return { span: off.span, markdown: lines.join('\n') };
+  }
+  return undefined;
+}
+
+function provLink(p: Provenance): string {
+  return `[${escapeMarkdown(corpusLabel(p.uri))}:${p.line + 1}](${corpusLink(p.uri, p.line)})`;
+}
+
+function excerpt(p: Provenance, max = 80): string {
+  const s = p.sentence ?? '';
+  return escapeMarkdown(s.length > max ? s.slice(0, max) + '…' : s);
+}
+
+export function instrumentMarkdown(ctx: Ctx, ins: Instrument, written?: string): string {
+  const out: string[] = [];
+  out.push(`${mdTitle(ins.title)}${ins.kind ? ` — ${escapeMarkdown(ins.kind)}` : ''}`);
+  if (written !== undefined && written !== ins.title) {
+    out.push('', `${t(ctx, 'Written here as', '此处写作')} ${mdTitle(written)}`);
+  }
+  out.push('');
+  if (ins.adoptions.length) {
+    for (const a of ins.adoptions.slice(0, 5)) {
+      const parts = [
+        a.date ? `${t(ctx, 'date', '日期')}: ${escapeMarkdown(fmtDate(a.date))}` : '',
+        a.place ? `${t(ctx, 'place', '地点')}: ${escapeMarkdown(a.place)}` : '',
+        a.verb ? `${t(ctx, 'verb', '动词')}: ${escapeMarkdown(a.verb)}` : '',
+        a.event ? `${t(ctx, 'at', '会议')}: ${escapeMarkdown(a.event)}` : '',
+      ].filter(Boolean);
+      if (parts.length) out.push(`- ${t(ctx, 'Adopted', '通过')} — ${parts.join(', ')} (${provLink(a.provenance)})`);
+    }
+  } else {
+    out.push(`- ${t(ctx, 'No date of adoption in the corpus.', '语料中没有通过日期。')}`);
+  }
+  const n = ins.mentions.length;
+  out.push('', `${t(ctx, `Mentioned ${n} time${n === 1 ? '' : 's'} in the corpus:`, `语料中提及 ${n} 次：`)}`, '');
+  for (const p of ins.mentions.slice(0, MAX_MENTIONS)) out.push(`- ${provLink(p)} — ${excerpt(p)}`);
+  if (n > MAX_MENTIONS) out.push(`- … ${t(ctx, `${n - MAX_MENTIONS} more`, `另有 ${n - MAX_MENTIONS} 处`)}`);
+  const rel = (ids: string[]) =>
+    ids
+      .map((id) => ctx.index.instrument(id))
+      .filter((x): x is Instrument => !!x)
+      .map((x) => mdTitle(x.title))
+      .join('、');
+  if (ins.implements.length) out.push('', `${t(ctx, 'Implements', '落实')}: ${rel(ins.implements)}`);
+  if (ins.implementedBy.length) out.push('', `${t(ctx, 'Implemented by', '被以下文件落实')}: ${rel(ins.implementedBy)}`);
+  return out.join('\n');
+}
+
+function dateAt(ctx: Ctx, text: string, offset: number): HoverResult | undefined {
+  const from = Math.max(0, offset - 40);
+  const to = Math.min(text.length, offset + 40);
+  for (const e of findDates(text, from, to)) {
+    if (offset < e.span.start || offset > e.span.end) continue;
+    const merged: Fact = { instruments: [], events: [] };
+    for (const d of e.dates) {
+      if (d.yearOnly || d.day === undefined) continue;
+      const f = ctx.dateFacts.get(dateKey(d.year === undefined ? { month: d.month, day: d.day } : d));
+      if (!f) continue;
+      for (const x of f.instruments) if (!merged.instruments.includes(x)) merged.instruments.push(x);
+      for (const x of f.events) if (!merged.events.includes(x)) merged.events.push(x);
+    }
+    if (!merged.instruments.length && !merged.events.length) return undefined;
+    return { span: e.span, markdown: factMarkdown(ctx, `**${escapeMarkdown(e.text)}**`, merged, 'date') };
+  }
+  return undefined;
+}
+
+function factMarkdown(ctx: Ctx, head: string, f: Fact, what: 'date' | 'place'): string {
+  const out = [head, ''];
+  if (f.instruments.length) {
+    out.push(what === 'date' ? t(ctx, 'Adopted or signed that day:', '当日通过或签署：') : t(ctx, 'Adopted or signed there:', '在此通过或签署：'), '');
+    const seen = new Set<string>();
+    for (const { instrument, adoption } of f.instruments) {
+      if (seen.has(instrument.id)) continue;
+      seen.add(instrument.id);
+      const extra = what === 'date' ? adoption.place : fmtDate(adoption.date);
+      out.push(
+        `- ${mdTitle(instrument.title)}${adoption.verb ? ` (${escapeMarkdown(adoption.verb)}${extra ? '，' + escapeMarkdown(extra) : ''})` : ''} — ${provLink(adoption.provenance)}`,
+      );
+      if (seen.size >= 15) break;
+    }
+    out.push('');
+  }
+  if (f.events.length) {
+    out.push(what === 'date' ? t(ctx, 'Held that day:', '当日举行：') : t(ctx, 'Held there:', '在此举行：'), '');
+    for (const e of f.events.slice(0, 15)) {
+      const extra = what === 'date' ? e.place : e.date?.text;
+      out.push(`- ${escapeMarkdown(e.name)}${extra ? ` (${escapeMarkdown(extra)})` : ''}${e.online ? t(ctx, ' — by video', '（视频方式）') : ''} — ${provLink(e.provenance)}`);
+    }
+  }
+  return out.join('\n').trimEnd();
+}

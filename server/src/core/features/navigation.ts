@@ -1,0 +1,28 @@
+/**
+ * Navigation: go to definition (the instrument's first mention in the corpus), the instrument id
+ * under a position, and every mention of an instrument in a text, whatever its spelling.
+ */
+import type { Provenance, Span } from '../types';
+import { scanReferences } from '../knowledge/scan';
+import { Ctx, flatMentions, mentionAt } from './context';
+
+export function definition(ctx: Ctx, text: string, offset: number): Provenance[] {
+  const id = instrumentAt(ctx, text, offset);
+  const ins = id ? ctx.index.instrument(id) : undefined;
+  if (!ins) return [];
+  const first = ins.mentions[0] ?? ins.adoptions[0]?.provenance;
+  return first ? [first] : [];
+}
+
+export function instrumentAt(ctx: Ctx, text: string, offset: number): string | undefined {
+  const m = mentionAt(text, offset);
+  return m ? ctx.resolve(m.title)?.id : undefined;
+}
+
+export function mentionsOf(ctx: Ctx, text: string, id: string): Span[] {
+  const out: Span[] = [];
+  for (const m of flatMentions(scanReferences(text))) {
+    if (ctx.resolve(m.title)?.id === id) out.push(m.titleSpan);
+  }
+  return out;
+}

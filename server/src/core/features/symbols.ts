@@ -1,0 +1,58 @@
+/**
+ * Document symbols: an outline of paragraphs, each named by its opening formula (a sentence
+ * formula of the corpus when one matches, otherwise its first clause), with the references it
+ * contains (and their nested 〈…〉 references) under it.
+ */
+import type { SymbolEntry } from '../service';
+import type { ReferenceMention } from '../types';
+import { scanReferences } from '../knowledge/scan';
+import { Ctx, adoptionDetail, paragraphs, t } from './context';
+
+const MAX_NAME = 24;
+
+export function symbols(ctx: Ctx, text: string): SymbolEntry[] {
+  const out: SymbolEntry[] = [];
+  const mentions = scanReferences(text);
+  let k = 0;
+  for (const p of paragraphs(text)) {
+    const body = text.slice(p.start, p.end);
+    const formula = openingFormula(ctx, body);
+    const children: SymbolEntry[] = [];
+    while (k < mentions.length && mentions[k].span.start < p.start) k++;
+    while (k < mentions.length && mentions[k].span.start < p.end) {
+      children.push(referenceSymbol(ctx, mentions[k], p));
+      k++;
+    }
+    out.push({
+      name: formula,
+      detail: children.length ? t(ctx, `${children.length} reference(s)`, `${children.length} 处引用`) : undefined,
+      kind: 'paragraph',
+      span: p,
+      selectionSpan: { start: p.start, end: p.start + Math.min(formula.length, p.end - p.start) },
+      children,
+    });
+  }
+  return out;
+}
+
+function referenceSymbol(ctx: Ctx, m: ReferenceMention, within: { start: number; end: number }): SymbolEntry {
+  const ins = ctx.resolve(m.title);
+  const span = { start: m.span.start, end: Math.min(m.span.end, within.end) };
+  return {
+    name: m.bracket === '〈〉' ? `〈${m.title}〉` : `《${m.title}》`,
+    detail: ins ? adoptionDetail(ins) || ins.kind : t(ctx, 'not in the knowledge base', '知识库中没有'),
+    kind: 'reference',
+    span,
+    selectionSpan: { start: Math.max(span.start, m.titleSpan.start), end: Math.min(span.end, m.titleSpan.end) },
+    children: (m.inner ?? []).map((i) => referenceSymbol(ctx, i, span)),
+  };
+}
+
+/** The longest corpus formula the paragraph opens with, else its first clause (shortened). */
+export function openingFormula(ctx: Ctx, body: string): string {
+  let best = '';
+  for (const f of ctx.formulas) if (f.length > best.length && body.startsWith(f)) best = f;
+  if (best) return best;
+  const clause = body.split(/[，。；：！？,;:]/)[0] || body;
+  return clause.length > MAX_NAME ? clause.slice(0, MAX_NAME) + '…' : clause;
+}

@@ -1,0 +1,799 @@
+/**
+ * The LSP adapter: capabilities, open documents, settings, knowledge-base (re)builds, and one
+ * short handler per request that calls the core (core/index.ts) and converts with convert.ts.
+ * Nothing here knows about communiqués: all of that is in the core.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CancellationToken,
+  CodeAction,
+  CodeActionKind,
+  Connection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  InitializeParams,
+  InitializeResult,
+  LSPErrorCodes,
+  Location,
+
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { builtinCorpusDir, loadCorpus, nodeCorpusReader } from './core/corpus/load';
+import { buildKnowledgeBase } from './core/knowledge/kb';
+import { createLanguageService, learnPhrasingSafely, type ChanceryService } from './core/languageService';
+import type { DiagnoseOptions } from './core/service';
+import type { CorpusDocument, Finding, FindingCode, KnowledgeBase, Provenance } from './core/types';
+import {
+  LineIndex,
+  Locale,
+  SEMANTIC_LEGEND,
+  encodeSemanticTokens,
+  localeOf,
+  pick,
+  toCodeAction,
+  toCompletionItem,
+  toDiagnostic,
+  toDocumentSymbol,
+  toFoldingRanges,
+  toHover,
+  toOffset,
+  toRange,
+  toSpan,
+} from './convert';
+import {
+  ChancerySettings,
+  CheckWorkspaceRequest,
+  CheckWorkspaceResult,
+  KnowledgeBaseParams,
+  KnowledgeBaseRequest,
+  KnowledgeStatus,
+  TrustParams,
+  RebuildRequest,
+  ReferenceItem,
+  ReferencesRequest,
+  StatusNotification,
+  WorkspaceTrustNotification,
+} from './protocol';
+
+// ------------------------------------------------------------------------------------------
+// settings
+
+export const DEFAULT_SETTINGS: ChancerySettings = {
+  corpus: { paths: [], includeBuiltin: true },
+  diagnostics: { disabled: [], severity: {} },
+  acceptedTitles: [],
+};
+
+const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'];
+const FINDING_CODES: FindingCode[] = [
+  'title-misquoted',
+  'title-variant',
+  'title-unknown',
+  'date-mismatch',
+  'place-mismatch',
+  'verb-mismatch',
+  'date-invalid',
+  'date-inconsistent',
+  'bracket-unclosed',
+  'bracket-unopened',
+  'event-mismatch',
+];
+
+/** Accepts `{chancery: {...}}`, the inner object, or flat dotted keys; returns valid settings + problems. */
+export function readSettings(raw: unknown): { settings: ChancerySettings; problems: string[] } {
+  const problems: string[] = [];
+  const s: ChancerySettings = structuredClone(DEFAULT_SETTINGS);
+  if (raw === null || raw === undefined) return { settings: s, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('settings: expected an object');
+    return { settings: s, problems };
+  }
+  let obj = raw as Record<string, unknown>;
+  if (obj.chancery && typeof obj.chancery === 'object') obj = obj.chancery as Record<string, unknown>;
+  const get = (dotted: string): unknown => {
+    const flat = (raw as Record<string, unknown>)['chancery.' + dotted] ?? obj[dotted];
+    if (flat !== undefined) return flat;
+    let cur: unknown = obj;
+    for (const k of dotted.split('.')) {
+      if (!cur || typeof cur !== 'object') return undefined;
+      cur = (cur as Record<string, unknown>)[k];
+    }
+    return cur;
+  };
+  const strings = (name: string, v: unknown): string[] | undefined => {
+    if (v === undefined || v === null) return undefined;
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+    problems.push(`chancery.${name}: expected a list of strings, got ${JSON.stringify(v)}; using the default`);
+    return undefined;
+  };
+  s.corpus.paths = strings('corpus.paths', get('corpus.paths')) ?? s.corpus.paths;
+  const ib = get('corpus.includeBuiltin');
+  if (ib !== undefined && ib !== null) {
+    if (typeof ib === 'boolean') s.corpus.includeBuiltin = ib;
+    else problems.push(`chancery.corpus.includeBuiltin: expected true or false, got ${JSON.stringify(ib)}; using true`);
+  }
+  const disabled = strings('diagnostics.disabled', get('diagnostics.disabled'));
+  if (disabled) {
+    for (const c of disabled) {
+      if (FINDING_CODES.includes(c as FindingCode)) s.diagnostics.disabled.push(c);
+      else problems.push(`chancery.diagnostics.disabled: unknown code "${c}" (known: ${FINDING_CODES.join(', ')})`);
+    }
+  }
+  const sev = get('diagnostics.severity');
+  if (sev !== undefined && sev !== null) {
+    if (typeof sev !== 'object' || Array.isArray(sev)) {
+      problems.push(`chancery.diagnostics.severity: expected an object of code → level, got ${JSON.stringify(sev)}`);
+    } else {
+      for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
+        if (!FINDING_CODES.includes(code as FindingCode)) problems.push(`chancery.diagnostics.severity: unknown code "${code}"`);
+        else if (typeof level !== 'string' || !SEVERITY_VALUES.includes(level))
+          problems.push(`chancery.diagnostics.severity.${code}: expected one of ${SEVERITY_VALUES.join('|')}, got ${JSON.stringify(level)}`);
+        else s.diagnostics.severity[code] = level;
+      }
+    }
+  }
+  s.acceptedTitles = strings('acceptedTitles', get('acceptedTitles')) ?? s.acceptedTitles;
+  return { settings: s, problems };
+}
+
+function diagnoseOptions(s: ChancerySettings): DiagnoseOptions {
+  return {
+    disabled: s.diagnostics.disabled as FindingCode[],
+    severity: s.diagnostics.severity as DiagnoseOptions['severity'],
+    acceptedTitles: s.acceptedTitles,
+  };
+}
+
+// ------------------------------------------------------------------------------------------
+
+const DRAFT_EXTENSIONS = new Set(['.communique', '.txt', '.md']);
+const DIAGNOSTIC_DELAY_MS = 60;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.tools']);
+
+interface DocState {
+  uri: string;
+  version: number;
+  text: string;
+  lines: LineIndex;
+}
+
+interface Cached {
+  version: number;
+  generation: number;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+/** Wires every handler on `connection`. Returns nothing: the connection owns the lifetime. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let locale: Locale = 'en';
+  let workspaceFolders: string[] = [];
+  let initOptions: unknown;
+  let settings: ChancerySettings = structuredClone(DEFAULT_SETTINGS);
+  let caps = { configuration: false, workDoneProgress: false, watchedFiles: false, pull: false, dynamicConfig: false, workspaceFolders: false };
+  let service: ChanceryService | undefined;
+  let generation = 0; // bumped by every finished knowledge-base build
+  let building = 0; // id of the latest requested build
+  let corpusDocs = new Map<string, { text: string; lines?: LineIndex; file?: string }>();
+  let corpusRoots: string[] = [];
+  let fsWatchers: fs.FSWatcher[] = [];
+  let ready: Promise<void> = Promise.resolve();
+  let trusted = true;
+  let pathProblems: string[] = [];
+  const cache = new Map<string, Cached>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const log = (m: string) => connection.console.log(m);
+
+  // ---------- helpers
+
+  const docState = new Map<string, DocState>();
+  function doc(uri: string): DocState | undefined {
+    const d = documents.get(uri);
+    if (!d) return undefined;
+    let st = docState.get(uri);
+    if (!st || st.version !== d.version) {
+      const text = d.getText();
+      st = { uri, version: d.version, text, lines: new LineIndex(text) };
+      docState.set(uri, st);
+    }
+    return st;
+  }
+
+  function runSafe<T>(token: CancellationToken | undefined, name: string, fn: () => T | Promise<T>, fallback: T) {
+    return new Promise<T | ResponseError<void>>((resolve) => {
+      setImmediate(async () => {
+        if (token?.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
+        try {
+          await ready;
+          const r = await fn();
+          if (token?.isCancellationRequested) resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
+          else resolve(r);
+        } catch (e) {
+          connection.console.error(`chancery: ${name} failed: ${(e as Error)?.stack ?? e}`);
+          resolve(fallback);
+        }
+      });
+    });
+  }
+
+  function providerUri(uri: string): string {
+    if (uri.startsWith('builtin:')) {
+      const rel = decodeURIComponent(uri.replace(/^builtin:\/*/, ''));
+      return pathToFileURL(path.join(builtinCorpusDir(), rel)).toString();
+    }
+    return uri;
+  }
+
+  function locate(p: Provenance): Location | undefined {
+    const c = corpusDocs.get(p.uri);
+    const uri = providerUri(p.uri);
+    if (!c) return Location.create(uri, { start: { line: p.line, character: 0 }, end: { line: p.line, character: 0 } });
+    c.lines ??= new LineIndex(c.text);
+    return Location.create(uri, toRange(c.lines, { start: p.offset, end: p.offset + p.length }));
+  }
+
+  function findingsFor(st: DocState): Cached {
+    const c = cache.get(st.uri);
+    if (c && c.version === st.version && c.generation === generation) return c;
+    const findings = service ? service.diagnose(st.text, diagnoseOptions(settings)) : [];
+    const diagnostics = findings.map((f, index) => toDiagnostic(f, st.lines, locale, locate, { index, version: st.version }));
+    const fresh = { version: st.version, generation, findings, diagnostics };
+    cache.set(st.uri, fresh);
+    return fresh;
+  }
+
+  function schedule(uri: string, delay = DIAGNOSTIC_DELAY_MS) {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void publish(uri);
+      }, delay),
+    );
+  }
+
+  async function publish(uri: string) {
+    if (caps.pull) return; // the client pulls (opted in); pushing too would show every diagnostic twice
+    await ready;
+    const st = doc(uri);
+    if (!st) return;
+    try {
+      const r = findingsFor(st);
+      // Stale results never overwrite newer ones: publish only for the version still open.
+      if (documents.get(uri)?.version !== r.version) return;
+      await connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.diagnostics });
+    } catch (e) {
+      connection.console.error(`chancery: diagnostics for ${uri} failed: ${(e as Error)?.stack ?? e}`);
+    }
+  }
+
+  function revalidateAll() {
+    cache.clear();
+    for (const d of documents.all()) schedule(d.uri, 0);
+    if (caps.pull) connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  function status(state: KnowledgeStatus['state'], message?: string): KnowledgeStatus {
+    const kb = service?.kb;
+    const s = service?.summary();
+    return {
+      state,
+      instruments: s?.instruments ?? 0,
+      events: s?.events ?? 0,
+      abbreviations: s?.abbreviations ?? 0,
+      officials: s?.officials ?? 0,
+      sources: s?.sources ?? 0,
+      problems: s?.problems ?? 0,
+      chars: kb ? kb.sources.reduce((n, x) => n + x.chars, 0) : 0,
+      message,
+    };
+  }
+
+  // ---------- corpus + knowledge base
+
+  /**
+   * Corpus paths to read: the embedded corpus, then each configured path (workspace-relative ones
+   * against each folder). A relative path that climbs out of the workspace is refused; in an
+   * untrusted workspace nothing outside the workspace folders is read (symlinks resolved).
+   * Refusals are collected in `pathProblems` and shown to the user.
+   */
+  function resolveCorpusPaths(s: ChancerySettings): string[] {
+    pathProblems = [];
+    const out: string[] = [];
+    if (s.corpus.includeBuiltin) out.push(builtinCorpusDir());
+    const real = (p: string) => {
+      try {
+        return fs.realpathSync(p);
+      } catch {
+        return path.resolve(p);
+      }
+    };
+    const roots = workspaceFolders.map(real);
+    const inside = (p: string) => {
+      const r = real(p);
+      return roots.some((w) => r === w || r.startsWith(w + path.sep));
+    };
+    for (const p0 of s.corpus.paths) {
+      let p = p0.trim();
+      if (!p) continue;
+      if (p.startsWith('file://')) {
+        try {
+          p = fileURLToPath(p);
+        } catch {
+          pathProblems.push(`chancery.corpus.paths: "${p0}" is not a valid file uri; ignored`);
+          continue;
+        }
+      }
+      if (p.startsWith('~/')) p = path.join(process.env.HOME ?? '', p.slice(2));
+      let candidates: string[];
+      if (path.isAbsolute(p)) candidates = [path.normalize(p)];
+      else {
+        const bases = workspaceFolders.length ? workspaceFolders : [process.cwd()];
+        candidates = bases.map((w) => path.resolve(w, p));
+        if (workspaceFolders.length && !candidates.some((c) => workspaceFolders.some((w) => c === w || c.startsWith(w + path.sep)))) {
+          pathProblems.push(`chancery.corpus.paths: "${p0}" is a relative path that leads outside the workspace folders; ignored (use an absolute path)`);
+          continue;
+        }
+      }
+      if (!trusted) {
+        const ok = candidates.filter((c) => inside(c));
+        if (ok.length < candidates.length) {
+          pathProblems.push(`chancery.corpus.paths: "${p0}" is outside the workspace folders and the workspace is not trusted; ignored (trust the workspace to read it)`);
+        }
+        candidates = ok;
+        if (!candidates.length) continue;
+      }
+      const existing = candidates.filter((c) => fs.existsSync(c));
+      out.push(...(existing.length ? existing : [candidates[0]]));
+    }
+    return [...new Set(out)];
+  }
+
+  async function rebuild(reason: string): Promise<KnowledgeStatus> {
+    const id = ++building;
+    const paths = resolveCorpusPaths(settings);
+    if (pathProblems.length) {
+      for (const p of pathProblems) connection.console.warn(`chancery: ${p}`);
+      connection.window.showWarningMessage(`Chancery: ${pathProblems.join('; ')}`);
+    }
+    let progress: WorkDoneProgressServerReporter | undefined;
+    if (caps.workDoneProgress) {
+      try {
+        progress = await connection.window.createWorkDoneProgress();
+        progress.begin('Chancery', 0, `Building the knowledge base (${reason})`, false);
+      } catch {
+        progress = undefined;
+      }
+    }
+    connection.sendNotification(StatusNotification.method, status('building', reason)).catch(() => undefined);
+    const started = Date.now();
+    try {
+      let files = 0;
+      const { docs, problems } = await loadCorpus(paths, nodeCorpusReader, {
+        onProgress: (p) => {
+          files = p.files;
+          if (files % 50 === 1) progress?.report(Math.min(70, files), `${files} file(s) read`);
+        },
+      });
+      if (id !== building) return status('building', 'superseded');
+      progress?.report(80, `${docs.length} document(s) read, extracting…`);
+      const kb: KnowledgeBase = buildKnowledgeBase(docs, problems);
+      const phrasing = learnPhrasingSafely(docs, kb);
+      if (id !== building) return status('building', 'superseded');
+      service = createLanguageService({ kb, phrasing, locale });
+      corpusDocs = new Map(docs.map((d: CorpusDocument) => [d.uri, { text: d.text }]));
+      corpusRoots = paths;
+      generation++;
+      const sum = service.summary();
+      log(
+        `chancery: knowledge base built in ${Date.now() - started} ms (${reason}): ${sum.instruments} instruments, ${sum.events} events, ` +
+          `${sum.officials} officials, ${sum.abbreviations} abbreviations from ${sum.sources} source(s)`,
+      );
+      for (const p of kb.problems) connection.console.warn(`chancery: corpus problem: ${p.uri}: ${pick(p.message, locale)}`);
+      if (kb.problems.length) {
+        const first = kb.problems[0];
+        connection.window.showWarningMessage(
+          `Chancery: ${kb.problems.length} corpus problem(s); first: ${first.uri}: ${pick(first.message, locale)} (see the output channel)`,
+        );
+      }
+      watchCorpus(paths);
+      const st = status('ready');
+      connection.sendNotification(StatusNotification.method, st).catch(() => undefined);
+      revalidateAll();
+      return st;
+    } catch (e) {
+      connection.console.error(`chancery: knowledge base build failed: ${(e as Error)?.stack ?? e}`);
+      connection.window.showErrorMessage(`Chancery: the knowledge base could not be built: ${(e as Error)?.message ?? e}`);
+      const st = status('error', String((e as Error)?.message ?? e));
+      connection.sendNotification(StatusNotification.method, st).catch(() => undefined);
+      return st;
+    } finally {
+      progress?.done();
+    }
+  }
+
+  let rebuildTimer: NodeJS.Timeout | undefined;
+  function rebuildSoon(reason: string) {
+    clearTimeout(rebuildTimer);
+    rebuildTimer = setTimeout(() => {
+      ready = rebuild(reason).then(() => undefined);
+    }, 150);
+  }
+
+  function insideWorkspace(p: string): boolean {
+    return workspaceFolders.some((w) => p === w || p.startsWith(w + path.sep));
+  }
+
+  /** fs watchers for corpus folders the client does not watch (outside the workspace, or no client watching). */
+  function watchCorpus(paths: string[]) {
+    for (const w of fsWatchers) w.close();
+    fsWatchers = [];
+    const builtin = builtinCorpusDir();
+    for (const p of paths) {
+      if (p === builtin) continue;
+      if (caps.watchedFiles && insideWorkspace(p)) continue;
+      try {
+        if (!fs.existsSync(p)) continue;
+        const w = fs.watch(p, { recursive: fs.statSync(p).isDirectory(), persistent: false }, () => rebuildSoon(`corpus changed: ${p}`));
+        w.on('error', () => undefined);
+        fsWatchers.push(w);
+      } catch (e) {
+        log(`chancery: cannot watch ${p}: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  function underCorpus(file: string): boolean {
+    return corpusRoots.some((r) => file === r || file.startsWith(r + path.sep));
+  }
+
+  async function loadSettings(): Promise<void> {
+    let raw: unknown = initOptions;
+    if (caps.configuration) {
+      try {
+        const [fromClient] = await connection.workspace.getConfiguration([{ section: 'chancery' }]);
+        if (fromClient !== null && fromClient !== undefined) raw = { chancery: fromClient };
+      } catch (e) {
+        log(`chancery: workspace/configuration failed: ${(e as Error).message}`);
+      }
+    }
+    const { settings: s, problems } = readSettings(raw);
+    settings = s;
+    if (problems.length) {
+      for (const p of problems) connection.console.warn(`chancery: ${p}`);
+      connection.window.showWarningMessage(`Chancery: invalid settings — ${problems.join('; ')}. Defaults are used for these.`);
+    }
+  }
+
+  // ---------- lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    locale = localeOf(params.locale);
+    initOptions = params.initializationOptions;
+    const c = params.capabilities;
+    caps = {
+      configuration: !!c.workspace?.configuration,
+      dynamicConfig: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
+      workDoneProgress: !!c.window?.workDoneProgress,
+      workspaceFolders: !!c.workspace?.workspaceFolders,
+      watchedFiles: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      // Diagnostics are pushed (publishDiagnostics, every version). A client that wants the pull
+      // model instead opts in with initializationOptions.pullDiagnostics = true; any client may
+      // still send textDocument/diagnostic and get an answer.
+      pull: !!c.textDocument?.diagnostic && !!(params.initializationOptions as { pullDiagnostics?: boolean } | null)?.pullDiagnostics,
+    };
+    trusted = (params.initializationOptions as { workspaceTrusted?: boolean } | null)?.workspaceTrusted !== false;
+    workspaceFolders = (params.workspaceFolders ?? [])
+      .map((f) => uriToPath(f.uri))
+      .filter((p): p is string => !!p);
+    if (!workspaceFolders.length && params.rootUri) {
+      const p = uriToPath(params.rootUri);
+      if (p) workspaceFolders = [p];
+    }
+    settings = readSettings(initOptions).settings;
+    const result: InitializeResult = {
+      serverInfo: { name: 'chancery', version: '0.1.0' },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['《', '〈', '在', '（', '(', '。'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+    };
+    if (caps.pull) {
+      result.capabilities.diagnosticProvider = { identifier: 'chancery', interFileDependencies: false, workspaceDiagnostics: false };
+    }
+    return result;
+  });
+
+  connection.onInitialized(async () => {
+    if (caps.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+        workspaceFolders = workspaceFolders.filter((w) => !removed.has(w)).concat(added);
+        if (settings.corpus.paths.some((p) => !path.isAbsolute(p))) rebuildSoon('workspace folders changed');
+      });
+    }
+    if (caps.dynamicConfig) connection.client.register(DidChangeConfigurationNotification.type, { section: 'chancery' }).catch(() => undefined);
+    if (caps.watchedFiles) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{txt,md,communique,htm,html,docx}' }] })
+        .catch(() => undefined);
+    }
+    ready = (async () => {
+      await loadSettings();
+      await rebuild('startup');
+    })();
+    await ready;
+  });
+
+  connection.onShutdown(() => {
+    for (const w of fsWatchers) w.close();
+    for (const t of timers.values()) clearTimeout(t);
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const before = JSON.stringify(settings.corpus);
+    if (!caps.configuration && change.settings) initOptions = change.settings;
+    await loadSettings();
+    if (JSON.stringify(settings.corpus) !== before) rebuildSoon('settings changed');
+    else revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((p) => {
+    const hits = p.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => !!f && underCorpus(f));
+    if (hits.length) rebuildSoon(`corpus changed: ${hits[0]}`);
+  });
+
+
+  connection.onNotification(WorkspaceTrustNotification.method, (p: TrustParams) => {
+    if (trusted === !!p?.trusted) return;
+    trusted = !!p?.trusted;
+    rebuildSoon(trusted ? 'workspace trusted' : 'workspace no longer trusted');
+  });
+
+  // ---------- documents + diagnostics
+
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    cache.delete(e.document.uri);
+    docState.delete(e.document.uri);
+    if (!caps.pull) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
+  });
+
+  connection.languages.diagnostics.on((p, token) =>
+    runSafe(token, 'diagnostic', () => {
+      const st = doc(p.textDocument.uri);
+      const items = st ? findingsFor(st).diagnostics : [];
+      return { kind: DocumentDiagnosticReportKind.Full, items };
+    }, { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }) as Promise<DocumentDiagnosticReport>,
+  );
+
+  // ---------- features
+
+  connection.onHover((p, token) =>
+    runSafe(token, 'hover', () => {
+      const st = doc(p.textDocument.uri);
+      const h = st && service?.hover(st.text, toOffset(st.lines, p.position));
+      return st && h ? toHover(h, st.lines) : null;
+    }, null),
+  );
+
+  connection.onCompletion((p, token) =>
+    runSafe(token, 'completion', () => {
+      const st = doc(p.textDocument.uri);
+      if (!st || !service) return [];
+      return service.complete(st.text, toOffset(st.lines, p.position), token).map((e) => toCompletionItem(e, st.lines));
+    }, []),
+  );
+
+  connection.onCodeAction((p, token) =>
+    runSafe(token, 'codeAction', () => {
+      const st = doc(p.textDocument.uri);
+      if (!st || !service) return [];
+      const { findings, diagnostics } = findingsFor(st);
+      const entries = service.codeActions(st.text, toSpan(st.lines, p.range), findings);
+      const wanted = p.context.only;
+      return entries
+        .map((e) => toCodeAction(e, st.uri, st.version, st.lines, diagnostics))
+        .filter((a: CodeAction) => !wanted || wanted.some((k) => a.kind === k || a.kind?.startsWith(k + '.')));
+    }, []),
+  );
+
+  connection.onDocumentSymbol((p, token) =>
+    runSafe(token, 'documentSymbol', () => {
+      const st = doc(p.textDocument.uri);
+      return st && service ? service.symbols(st.text).map((s) => toDocumentSymbol(s, st.lines)) : [];
+    }, []),
+  );
+
+  connection.onDefinition((p, token) =>
+    runSafe(token, 'definition', () => {
+      const st = doc(p.textDocument.uri);
+      if (!st || !service) return [];
+      return service.definition(st.text, toOffset(st.lines, p.position)).map(locate).filter((l): l is Location => !!l);
+    }, []),
+  );
+
+  connection.onReferences((p, token) =>
+    runSafe(token, 'references', async () => {
+      const st = doc(p.textDocument.uri);
+      const id = st && service?.instrumentAt(st.text, toOffset(st.lines, p.position));
+      if (!st || !service || !id) return [];
+      const out: Location[] = [];
+      for (const { uri, text, lines } of await workspaceTexts(token)) {
+        for (const span of service.mentionsOf(text, id)) out.push(Location.create(uri, toRange(lines(), span)));
+      }
+      return out;
+    }, []),
+  );
+
+  connection.languages.semanticTokens.on((p, token) =>
+    runSafe(token, 'semanticTokens', () => {
+      const st = doc(p.textDocument.uri);
+      return { data: st && service ? encodeSemanticTokens(service.semanticTokens(st.text), st.lines) : [] };
+    }, { data: [] as number[] }),
+  );
+
+  connection.onFoldingRanges((p, token) =>
+    runSafe(token, 'foldingRange', () => {
+      const st = doc(p.textDocument.uri);
+      return st && service ? toFoldingRanges(service.folding(st.text), st.lines) : [];
+    }, []),
+  );
+
+  // ---------- custom requests (protocol.ts)
+
+  connection.onRequest(KnowledgeBaseRequest.method, (p: KnowledgeBaseParams | undefined, token: CancellationToken) =>
+    runSafe(token, 'knowledgeBase', () => {
+      const kb = service?.kb;
+      if (p?.format === 'json') return { format: 'json' as const, content: JSON.stringify(kb ?? null, null, 2) };
+      return { format: 'markdown' as const, content: kb ? kbMarkdown(kb) : '(no knowledge base yet)' };
+    }, { format: 'markdown' as const, content: '' }),
+  );
+
+  connection.onRequest(RebuildRequest.method, async (): Promise<KnowledgeStatus> => {
+    clearTimeout(rebuildTimer);
+    const p = rebuild('requested');
+    ready = p.then(() => undefined);
+    return p;
+  });
+
+  connection.onRequest(ReferencesRequest.method, (token: CancellationToken) =>
+    runSafe(token, 'references list', () => (service ? referenceItems(service) : []), [] as ReferenceItem[]),
+  );
+
+  connection.onRequest(CheckWorkspaceRequest.method, (token: CancellationToken) =>
+    runSafe(token, 'checkWorkspace', async () => {
+      const result: CheckWorkspaceResult = { files: [], total: 0 };
+      if (!service) return result;
+      for (const { uri, text, lines, open } of await workspaceTexts(token)) {
+        if (token.isCancellationRequested) break;
+        const findings = open ? findingsFor(doc(uri)!).findings : service.diagnose(text, diagnoseOptions(settings), token);
+        if (!open) {
+          const l = lines();
+          connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, l, locale, locate)) }).catch(() => undefined);
+        }
+        const errors = findings.filter((f) => f.severity === 'error').length;
+        const warnings = findings.filter((f) => f.severity === 'warning').length;
+        result.files.push({ uri, findings: findings.length, errors, warnings });
+        result.total += findings.length;
+      }
+      return result;
+    }, { files: [], total: 0 } as CheckWorkspaceResult),
+  );
+
+  /** Open documents, then draft files under the workspace folders that are not open. */
+  async function workspaceTexts(token: CancellationToken) {
+    const out: { uri: string; text: string; lines: () => LineIndex; open: boolean }[] = [];
+    const seen = new Set<string>();
+    for (const d of documents.all()) {
+      const st = doc(d.uri)!;
+      out.push({ uri: d.uri, text: st.text, lines: () => st.lines, open: true });
+      const p = uriToPath(d.uri);
+      if (p) seen.add(p);
+    }
+    for (const file of await listDrafts(workspaceFolders, token)) {
+      if (seen.has(file)) continue;
+      try {
+        const text = await fs.promises.readFile(file, 'utf8');
+        let li: LineIndex | undefined;
+        out.push({ uri: pathToFileURL(file).toString(), text, lines: () => (li ??= new LineIndex(text)), open: false });
+      } catch {
+        /* unreadable file: skip */
+      }
+    }
+    return out;
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+// ------------------------------------------------------------------------------------------
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function listDrafts(roots: string[], token: CancellationToken, limit = 5000): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number) => {
+    if (out.length >= limit || depth > 12 || token.isCancellationRequested) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p, depth + 1);
+      else if (e.isFile() && DRAFT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
+    }
+  };
+  for (const r of roots) await walk(r, 0);
+  return out;
+}
+
+/** The "insert reference" list: each instrument with the full reference frame. */
+export function referenceItems(service: ChanceryService): ReferenceItem[] {
+  return service.kb.instruments.map((ins) => {
+    const frame = service.referenceFrame(ins.id);
+    return { id: ins.id, title: ins.title, kind: ins.kind, detail: frame.detail, insertText: frame.text };
+  });
+}
+
+/** A readable overview of the knowledge base (the "show knowledge base" command). */
+export function kbMarkdown(kb: KnowledgeBase): string {
+  const lines: string[] = ['# Chancery knowledge base', ''];
+  lines.push(`Sources: ${kb.sources.map((s) => `${s.uri} (${s.chars} chars, ${s.encoding})`).join(', ') || 'none'}`, '');
+  if (kb.problems.length) {
+    lines.push('## Corpus problems', '');
+    for (const p of kb.problems) lines.push(`- ${p.uri}: ${p.message.en}`);
+    lines.push('');
+  }
+  lines.push(`## Instruments (${kb.instruments.length})`, '');
+  for (const i of kb.instruments) {
+    const a = i.adoptions[0];
+    const when = a?.date ? `${a.date.year ?? '?'}-${a.date.month}-${a.date.day ?? '?'}` : '';
+    lines.push(`- 《${i.title}》 ${i.kind ?? ''} ${[when, a?.place, a?.verb].filter(Boolean).join(' ')} — ${i.mentions.length} mention(s)`);
+  }
+  lines.push('', `## Events (${kb.events.length})`, '');
+  for (const e of kb.events) lines.push(`- ${e.name} ${e.date?.text ?? ''} ${e.place ?? ''}${e.online ? ' (video)' : ''}`);
+  lines.push('', `## Officials (${kb.officials.length})`, '');
+  for (const o of kb.officials) lines.push(`- ${o.name}: ${o.country} ${o.role}`);
+  lines.push('', `## Abbreviations (${kb.abbreviations.length})`, '');
+  for (const a of kb.abbreviations) lines.push(`- ${a.full} → ${a.short.join('、')}`);
+  if (kb.conflicts.length) {
+    lines.push('', `## Conflicts (${kb.conflicts.length})`, '');
+    for (const c of kb.conflicts) lines.push(`- ${c.subject} ${c.field}: ${c.values.map((v) => v.value).join(' / ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+
