@@ -18,3 +18,4 @@ export * from './features/diagnostics';
 export * from './knowledge/scan';
 export * from './knowledge/extract';
 export * from './knowledge/kb';
+export * from './languageService';
