@@ -15,7 +15,7 @@
  * `scanEvents` reads meetings: `DATE[在PLACE|以视频方式]举行的EVENT`, `DATE在PLACE举行EVENT`,
  * `DATE，EVENT[在PLACE|以视频形式]举行`, `EVENT[将]于DATE[在PLACE|以视频方式]举行`.
  *
- * Everything is linear in the text: one pass for titles, one for dates, bounded look-arounds.
+ * Everything is linear in the text: one pass for titles, bounded look-arounds, dates read on demand.
  */
 import type { DateExpr, ReferenceMention, Span } from '../types';
 import { findDates } from '../text/dates';
@@ -25,6 +25,9 @@ import { findDates } from '../text/dates';
 
 /** Verbs of adoption, simplified and traditional. Normalised to simplified in mentions' `verb.text`? No: as written. */
 const VERBS = ['通过', '通過', '批准', '签署', '簽署', '签订', '簽訂', '核准', '缔结', '締結', '发表', '發表'];
+/** Last code units of the verbs: a one-read gate. */
+const VERB_LAST = new Uint8Array(0x10000);
+for (const v of VERBS) VERB_LAST[v.charCodeAt(v.length - 1)] = 1;
 const CONNECTORS = ['以及', '和', '及', '与', '與', '、', '并', '並'];
 const EVENT_TRIGGERS = ['举行', '舉行', '举办', '舉辦', '召开', '召開'];
 const TRIGGER_RE = new RegExp(EVENT_TRIGGERS.join('|'), 'g');
@@ -67,19 +70,36 @@ function endingWord(text: string, p: number, words: readonly string[]): string |
   return undefined;
 }
 
+/** Code units that can occur inside a date expression (numerals, units, separators, spaces). */
+const DATE_CHAR = new Uint8Array(0x10000);
+for (const ch of '0123456789０１２３４５６７８９〇零一二两三四五六七八九十廿卅○Ｏ年月日号號至到—–-~～〜－、和及与與或以 \u00a0\t')
+  DATE_CHAR[ch.charCodeAt(0)] = 1;
+
 /**
- * Dates of a text by end offset, computed lazily in windows that end at safe points (a 《 or
- * an event trigger, which no date expression spans) and move forward only: linear overall.
+ * The date expression ending exactly at an offset, read on demand: back over the run of
+ * date characters before it (a safe start: no date expression extends past such a run), then
+ * forwards with findDates. Frames ask for a handful of offsets per title, so scanning costs
+ * stay proportional to the frames, not to the text. Memoised per scan.
  */
 class DateTable {
-  readonly byEnd = new Map<number, DateExpr>();
-  private covered = 0;
+  private readonly memo = new Map<number, DateExpr | null>();
   constructor(private readonly text: string) {}
-  cover(from: number, to: number): void {
-    const a = Math.max(0, from, this.covered);
-    if (a >= to) return;
-    for (const d of findDates(this.text, a, to)) this.byEnd.set(d.span.end, d);
-    this.covered = to;
+  at(end: number): DateExpr | undefined {
+    const m = this.memo.get(end);
+    if (m !== undefined) return m ?? undefined;
+    const text = this.text;
+    const c = end > 0 ? text.charCodeAt(end - 1) : 0;
+    let d: DateExpr | undefined;
+    // A date ends with 日/号 (day), 月 (month) or 年 (year).
+    if (c === 0x65e5 || c === 0x6708 || c === 0x5e74 || c === 0x53f7 || c === 0x865f) {
+      let s = end;
+      while (s > 0 && end - s < 120 && DATE_CHAR[text.charCodeAt(s - 1)] === 1) s--;
+      const ds = findDates(text, s, end);
+      const last = ds[ds.length - 1];
+      if (last && last.span.end === end) d = last;
+    }
+    this.memo.set(end, d ?? null);
+    return d;
   }
 }
 
@@ -141,10 +161,10 @@ function eventLeft(text: string, t: number, dates: DateTable): EventLeft {
       p = skipBack(text, pl.prepStart);
     }
   }
-  const date = dates.byEnd.get(p);
+  const date = dates.at(p);
   if (date) {
     let s = date.span.start;
-    if (s > 0 && PLACE_PREPS.includes(text[s - 1])) s--; // 于2021年…
+    if (s > 0 && isPrep(text.charCodeAt(s - 1))) s--; // 于2021年…
     return { date, place, online, start: s };
   }
   return { place, online, start: p };
@@ -289,10 +309,9 @@ export function scanEvents(text: string, from = 0, to = text.length): EventMenti
   while ((tm = TRIGGER_RE.exec(text)) && tm.index < to) triggers.push(tm.index);
   for (const t of triggers) {
     const tEnd = t + 2;
-    dates.cover(t - 200, t);
     // Pattern A: DATE … 举行(的) NAME
     let ns = skipFwd(text, tEnd);
-    if (text[ns] === '的') ns = skipFwd(text, ns + 1);
+    if (text.charCodeAt(ns) === 0x7684 /* 的 */) ns = skipFwd(text, ns + 1);
     const ne = eventNameEnd(text, ns);
     if (ne > ns) {
       const left = eventLeft(text, t, dates);
@@ -317,7 +336,7 @@ export function scanEvents(text: string, from = 0, to = text.length): EventMenti
       }
     }
     // Pattern C: NAME [将]于 DATE [在PLACE|以视频方式] 举行
-    const dateC = dates.byEnd.get(p);
+    const dateC = dates.at(p);
     if (dateC) {
       let e2 = skipBack(text, dateC.span.start);
       if (e2 > 0 && isPrep(text.charCodeAt(e2 - 1))) {
@@ -335,9 +354,9 @@ export function scanEvents(text: string, from = 0, to = text.length): EventMenti
     const nameStart = eventNameStart(text, nameEnd);
     if (nameStart >= nameEnd) continue;
     const q = skipBack(text, nameStart);
-    const comma = text[q - 1];
-    if (comma !== '，' && comma !== ',') continue;
-    const date = dates.byEnd.get(skipBack(text, q - 1));
+    const comma = text.charCodeAt(q - 1);
+    if (comma !== 0xff0c && comma !== 0x2c) continue;
+    const date = dates.at(skipBack(text, q - 1));
     if (!date) continue;
     found.push(makeEvent(text, { start: nameStart, end: nameEnd }, { date, place, online, start: date.span.start }, tEnd, false));
   }
@@ -373,7 +392,7 @@ function eventEndingAt(text: string, e: number, dates: DateTable): { name: strin
   }
   if (best >= 0) {
     let nameStart = ns + best + trig.length;
-    if (text[nameStart] === '的') nameStart++;
+    if (text.charCodeAt(nameStart) === 0x7684 /* 的 */) nameStart++;
     nameStart = skipFwd(text, nameStart, e);
     if (nameStart >= e) return undefined;
     const left = eventLeft(text, ns + best, dates);
@@ -381,7 +400,7 @@ function eventEndingAt(text: string, e: number, dates: DateTable): { name: strin
   }
   // 在EVENT上: no date.
   let s = ns;
-  if (PLACE_PREPS.includes(text[s])) s++;
+  if (isPrep(text.charCodeAt(s))) s++;
   if (!EVENT_NOUNS.some((n) => endsAt(text, e, n))) return undefined;
   return { name: cleanEventName(text.slice(s, e)), span: { start: s, end: e } };
 }
@@ -389,14 +408,15 @@ function eventEndingAt(text: string, e: number, dates: DateTable): { name: strin
 /** `…VERB(的)` ending at `p`, with what precedes the verb. */
 function frameAtVerb(text: string, p: number, dates: DateTable): LeftFrame | undefined {
   let q = p;
-  if (text[q - 1] === '的') q = skipBack(text, q - 1);
+  if (text.charCodeAt(q - 1) === 0x7684 /* 的 */) q = skipBack(text, q - 1);
+  if (VERB_LAST[text.charCodeAt(q - 1)] !== 1) return undefined;
   const verb = endingWord(text, q, VERBS);
   if (!verb) return undefined;
   const vs = q - verb.length;
   const verbSpan = { start: vs, end: q };
   let r = skipBack(text, vs);
   // EVENT上通过的, EVENT期间通过的
-  const on = text[r - 1] === '上' ? 1 : endsAt(text, r, '期间') || endsAt(text, r, '期間') ? 2 : 0;
+  const on = text.charCodeAt(r - 1) === 0x4e0a /* 上 */ ? 1 : endsAt(text, r, '期间') || endsAt(text, r, '期間') ? 2 : 0;
   if (on) {
     const ev = eventEndingAt(text, r - on, dates);
     if (ev) {
@@ -412,7 +432,7 @@ function frameAtVerb(text: string, p: number, dates: DateTable): LeftFrame | und
     place = { text: pl.text, span: pl.span };
     r = skipBack(text, pl.prepStart);
   }
-  const date = dates.byEnd.get(r);
+  const date = dates.at(r);
   if (date) return { frame: place ? 'date-place-verb' : 'date-verb', date, place, verb: { text: verb, span: verbSpan } };
   if (place) return { frame: 'bare', place, verb: { text: verb, span: verbSpan } };
   return undefined;
@@ -421,7 +441,7 @@ function frameAtVerb(text: string, p: number, dates: DateTable): LeftFrame | und
 /** `（DATE，PLACE）` right after a title ending at `e`. */
 function parenthetical(text: string, e: number): Pick<LeftFrame, 'date' | 'place'> | undefined {
   let p = skipFwd(text, e);
-  if (text[p] !== '（' && text[p] !== '(') return undefined;
+  if (text.charCodeAt(p) !== 0xff08 /* （ */ && text.charCodeAt(p) !== 0x28 /* ( */) return undefined;
   p = skipFwd(text, p + 1);
   let date = dateStartingAt(text, p);
   let place: LeftFrame['place'];
@@ -434,19 +454,19 @@ function parenthetical(text: string, e: number): Pick<LeftFrame, 'date' | 'place
   if (date) {
     if (date.dates[0].yearOnly) return undefined;
     p = skipFwd(text, date.span.end);
-    if (text[p] === '，' || text[p] === ',' || text[p] === '、') p = readPlace(skipFwd(text, p + 1));
+    if (text.charCodeAt(p) === 0xff0c /* ， */ || text.charCodeAt(p) === 0x2c /* , */ || text.charCodeAt(p) === 0x3001 /* 、 */) p = readPlace(skipFwd(text, p + 1));
   } else {
     p = readPlace(p);
     if (!place) return undefined;
     p = skipFwd(text, p);
-    if (text[p] !== '，' && text[p] !== ',' && text[p] !== '、') return undefined;
+    if (text.charCodeAt(p) !== 0xff0c /* ， */ && text.charCodeAt(p) !== 0x2c /* , */ && text.charCodeAt(p) !== 0x3001 /* 、 */) return undefined;
     p = skipFwd(text, p + 1);
     date = dateStartingAt(text, p);
     if (!date || date.dates[0].yearOnly) return undefined;
     p = date.span.end;
   }
   p = skipFwd(text, p);
-  if (text[p] !== '）' && text[p] !== ')') return undefined;
+  if (text.charCodeAt(p) !== 0xff09 /* ） */ && text.charCodeAt(p) !== 0x29 /* ) */) return undefined;
   return { date, place };
 }
 
@@ -455,6 +475,8 @@ const CLOSE = '》';
 const OPEN_C = 0x300a; // 《
 const CLOSE_C = 0x300b; // 》
 const MAX_TITLE = 300;
+/** The body of a title: anything up to 《, 》, a line break or 。. */
+const TITLE_BODY = /[^《》\n\r。]*/y;
 
 function innerOpen(c: number): boolean {
   return c === 0x3008 || c === 0x3c || c === 0xff1c || c === 0x2039;
@@ -500,16 +522,13 @@ export function scanReferences(text: string, from = 0, to = text.length): Refere
   let i = text.indexOf(OPEN, from);
   while (i >= 0 && i < to) {
     // Find the closing 》 on the same line, within MAX_TITLE.
-    let j = i + 1;
-    const lim = Math.min(text.length, i + MAX_TITLE);
-    let cj = 0;
-    while (j < lim) {
-      cj = text.charCodeAt(j);
-      if (cj === CLOSE_C || cj === OPEN_C || cj === 0x0a || cj === 0x0d || cj === 0x3002) break;
-      j++;
-    }
-    if (j >= lim || cj !== CLOSE_C) {
-      i = text.indexOf(OPEN, j < lim && cj === OPEN_C ? j : i + 1);
+    // (A sticky regex runs over the title in native code; test() allocates nothing.)
+    TITLE_BODY.lastIndex = i + 1;
+    TITLE_BODY.test(text);
+    const j = TITLE_BODY.lastIndex;
+    const cj = j < text.length ? text.charCodeAt(j) : 0;
+    if (cj !== CLOSE_C || j - i > MAX_TITLE) {
+      i = text.indexOf(OPEN, cj === OPEN_C ? j : i + 1);
       continue;
     }
     if (j === i + 1) {
@@ -517,7 +536,6 @@ export function scanReferences(text: string, from = 0, to = text.length): Refere
       continue;
     }
     dates ??= new DateTable(text);
-    dates.cover(i - 200, i);
     const m: ReferenceMention = {
       title: text.slice(i + 1, j),
       titleSpan: { start: i + 1, end: j },
@@ -556,7 +574,7 @@ function leftFrame(text: string, s: number, dates: DateTable, previous: Referenc
   if (!conn) return undefined;
   const c = skipBack(text, p - conn.length);
   // 《A》和《B》: B takes A's frame.
-  if (text[c - 1] === CLOSE) {
+  if (text.charCodeAt(c - 1) === CLOSE_C) {
     const prev = previous[previous.length - 1];
     if (prev && prev.span.end === c && prev.frame !== 'bare' && prev.frame !== 'parenthetical') {
       const f: LeftFrame = { frame: prev.frame };
@@ -570,8 +588,8 @@ function leftFrame(text: string, s: number, dates: DateTable, previous: Referenc
   }
   // …通过的成果声明和《B》: a short noun phrase between the frame and the connector.
   let k = c;
-  while (k > 0 && c - k < 12 && isIdeo(text.charCodeAt(k - 1)) && text[k - 1] !== '的') k--;
-  if (k < c && text[k - 1] === '的') {
+  while (k > 0 && c - k < 12 && isIdeo(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== 0x7684 /* 的 */) k--;
+  if (k < c && text.charCodeAt(k - 1) === 0x7684 /* 的 */) {
     const f = frameAtVerb(text, k, dates);
     if (f && f.frame !== 'bare') return f;
   }
