@@ -184,3 +184,14 @@ test('scanEvents: EVENT于DATE在PLACE举行 and the future 将于', () => {
   ]);
   // 下次会议 is relative to the text, not one event
 });
+
+test('…举行的EVENT通过的《T》 (no 上) and DATE《T》 without a verb', () => {
+  assert.deepEqual(one('欢迎2022年9月16日在撒马尔罕举行的上海合作组织成员国元首理事会会议通过的《上海合作组织成员国元首理事会撒马尔罕宣言》'), [
+    '上海合作组织成员国元首理事会撒马尔罕宣言', 'event-verb', '2022-09-16', '撒马尔罕', '通过', '上海合作组织成员国元首理事会会议',
+  ]);
+  assert.deepEqual(one('恪守2002年6月7日《上海合作组织宪章》的宗旨'), ['上海合作组织宪章', 'date-verb', '2002-06-07', undefined, undefined, undefined]);
+  // an undated event before the verb gives no frame
+  assert.deepEqual(one('团长们欢迎元首理事会会议通过的《甲宣言》'), ['甲宣言', 'bare', undefined, undefined, undefined, undefined]);
+  // a year before a title is no date of adoption
+  assert.deepEqual(one('2022年《甲计划》'), ['甲计划', 'bare', undefined, undefined, undefined, undefined]);
+});

@@ -7,7 +7,9 @@
  * Frames (left of the title, then coordination, then a parenthesis after it):
  * - `DATE在PLACE通过的《T》`, `DATE在PLACE批准的《T》`, `DATE在PLACE签署的《T》`, `DATE在PLACE通过《T》`,
  *   `DATE通过的《T》`, `在PLACE通过的《T》` (place and verb, no date), `于` for `在`;
- * - `DATE在PLACE举行的EVENT上通过的《T》` and `…EVENT上通过的成果声明和《T》`: the event's date and place;
+ * - `DATE在PLACE举行的EVENT上通过的《T》`, `…EVENT期间签署的《T》`, `…举行的EVENT通过的《T》` and
+ *   `…EVENT上通过的成果声明和《T》`: the event's date and place;
+ * - `DATE《T》` (a date right before the title, no verb): frame `date-verb` without `verb`;
  * - `…通过的《A》和《B》` / `《A》、《B》`: B takes A's frame when it has none of its own;
  * - `《T》（DATE，PLACE）`, `《T》(DATE, PLACE)`, `《T》（DATE）` (a day- or month-precision date).
  * Anything else is `bare` (undated), e.g. `批准了《T》`, `关于制定《T》草案`.
@@ -41,6 +43,8 @@ export const EVENT_NOUNS = [
 /** First code units of event nouns: a one-read gate before comparing words. */
 const NOUN_FIRST = new Uint8Array(0x10000);
 for (const n of EVENT_NOUNS) NOUN_FIRST[n.charCodeAt(0)] = 1;
+const NOUN_LAST = new Uint8Array(0x10000);
+for (const n of EVENT_NOUNS) NOUN_LAST[n.charCodeAt(n.length - 1)] = 1;
 const PLACE_PREPS = '在于於';
 function isPrep(c: number): boolean {
   return c === 0x5728 || c === 0x4e8e || c === 0x65bc; // 在 于 於
@@ -426,6 +430,15 @@ function frameAtVerb(text: string, p: number, dates: DateTable): LeftFrame | und
       return f;
     }
   }
+  // DATE在PLACE举行的EVENT通过的 (no 上): only when the event's frame is dated.
+  if (!on && NOUN_LAST[text.charCodeAt(r - 1)] === 1 && EVENT_NOUNS.some((n) => endsAt(text, r, n))) {
+    const ev = eventEndingAt(text, r, dates);
+    if (ev?.left?.date) {
+      const f: LeftFrame = { frame: 'event-verb', date: ev.left.date, verb: { text: verb, span: verbSpan }, event: { name: ev.name, span: ev.span } };
+      if (ev.left.place) f.place = ev.left.place;
+      return f;
+    }
+  }
   let place: LeftFrame['place'];
   const pl = placeBefore(text, r);
   if (pl) {
@@ -570,6 +583,9 @@ function leftFrame(text: string, s: number, dates: DateTable, previous: Referenc
   const p = skipBack(text, s);
   const own = frameAtVerb(text, p, dates);
   if (own) return own;
+  // DATE《T》: a dated reference without a verb (2002年6月7日《…宪章》).
+  const bareDate = dates.at(p);
+  if (bareDate && !bareDate.dates[0].yearOnly) return { frame: 'date-verb', date: bareDate };
   const conn = endingWord(text, p, CONNECTORS);
   if (!conn) return undefined;
   const c = skipBack(text, p - conn.length);
