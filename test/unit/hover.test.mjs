@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { service, zh, at, core, kb } from './service-fixture.mjs';
+
+test('hover anywhere inside 《…》: canonical title, kind, date/place/verb, mentions as file:line links', () => {
+  for (const src of ['各方欢迎《|上合组织经济论坛构想》。', '各方欢迎《上合组织经济|论坛构想》。', '各方欢迎《上合组织经济论坛构想|》。']) {
+    const [text, offset] = at(src);
+    const h = service.hover(text, offset);
+    assert.ok(h, src);
+    assert.equal(text.slice(h.span.start, h.span.end), '《上合组织经济论坛构想》');
+    assert.match(h.markdown, /《上合组织经济论坛构想》 — 构想/);
+    assert.match(h.markdown, /2021年9月17日/);
+    assert.match(h.markdown, /杜尚别/);
+    assert.match(h.markdown, /批准/);
+    assert.match(h.markdown, /Mentioned 1 time in the corpus/);
+    assert.match(h.markdown, /\]\(file:\/\/[^)]*sco-2021-heads-of-government-communique\.zh\.txt#L1\)/);
+  }
+});
+
+test('hover on a nested 〈…〉 title and on its outer title: implements / implemented by', () => {
+  const [text, inner] = at('落实《〈上合组织成员国环保|合作构想〉2022—2024年落实措施计划》');
+  const h = service.hover(text, inner);
+  assert.equal(text.slice(h.span.start, h.span.end), '〈上合组织成员国环保合作构想〉');
+  assert.match(h.markdown, /Implemented by: 《〈上合组织成员国环保合作构想〉2022—2024年落实措施计划》/);
+  const outer = service.hover(text, text.indexOf('落实措施'));
+  assert.equal(text.slice(outer.span.start, outer.span.end), text.slice(2));
+  assert.match(outer.markdown, /Implements: 《上合组织成员国环保合作构想》/);
+  assert.match(outer.markdown, /2021年9月17日/);
+});
+
+test('a variant spelling (traditional, half-width) resolves to the instrument and says how it is written here', () => {
+  const [text, offset] = at('《上合組織經濟|論壇構想》');
+  const h = service.hover(text, offset);
+  assert.match(h.markdown, /^《上合组织经济论坛构想》/);
+  assert.match(h.markdown, /Written here as 《上合組織經濟論壇構想》/);
+});
+
+test('hover on a known date lists what was adopted and held that day; on a place; on an official', () => {
+  const [text, d] = at('2021年9月1|7日在杜尚别');
+  const h = service.hover(text, d);
+  assert.equal(text.slice(h.span.start, h.span.end), '2021年9月17日');
+  assert.match(h.markdown, /Adopted or signed that day/);
+  assert.match(h.markdown, /《上合组织经济论坛构想》/);
+  const p = service.hover(text, text.indexOf('尚'));
+  assert.equal(text.slice(p.span.start, p.span.end), '杜尚别');
+  assert.match(p.markdown, /Adopted or signed there/);
+  assert.match(p.markdown, /《上合组织银行联合体中期发展战略（2022—2026年）》/);
+  const o = service.hover('会议由马明主持。', 4);
+  assert.match(o.markdown, /\*\*马明\*\*/);
+  assert.match(o.markdown, /哈萨克斯坦共和国 总理/);
+  assert.equal(service.hover('1999年1月1日', 3), undefined, 'a date the corpus does not know');
+});
+
+test('an unknown title says so; plain text has no hover', () => {
+  const h = service.hover('《完全不存在的文件名称》', 3);
+  assert.match(h.markdown, /Not in the knowledge base/);
+  assert.equal(service.hover('普通的句子。', 2), undefined);
+});
+
+test('Chinese locale', () => {
+  const h = zh.hover('《上合组织经济论坛构想》', 3);
+  assert.match(h.markdown, /语料中提及 1 次/);
+});
+
+test('corpus text is escaped: no links, HTML, images or commands come from the corpus', () => {
+  const evil = '上合组织[点此](command:workbench.action.terminal.new)<img src=x onerror=alert(1)>![i](http://x/y.png)http://evil.example/合作纲要';
+  const text = `　　2020年1月2日在莫斯科通过的《${evil}》。`;
+  const docs = [{ uri: 'file:///tmp/evil.txt', text, encoding: 'utf-8' }];
+  const kb2 = core.buildKnowledgeBase(docs);
+  const s = core.createLanguageService({ kb: kb2 });
+  const h = s.hover(`《${evil}》`, 3);
+  assert.ok(h, 'the evil instrument is known');
+  const md = h.markdown;
+  // The only link destinations are the corpus file links built by the hover.
+  const links = [...md.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]);
+  for (const l of links) assert.match(l, /^file:\/\/\/tmp\/evil\.txt#L\d+$/, md);
+  assert.doesNotMatch(md, /(?<!\\)<img/);
+  assert.doesNotMatch(md, /(?<!\\)\[点此\]/);
+  assert.doesNotMatch(md, /(?<!\\)!\[/);
+  assert.doesNotMatch(md, /(?<!\\)http:\/\//);
+  assert.ok(kb2.instruments.length >= 1);
+  assert.ok(kb.instruments.length > 10);
+});
