@@ -19,3 +19,4 @@ export * from './knowledge/scan';
 export * from './knowledge/extract';
 export * from './knowledge/kb';
 export * from './languageService';
+export * from './phrasing/snippets';

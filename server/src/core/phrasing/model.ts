@@ -661,10 +661,11 @@ export function completePhrasing(
   const ctx: number[] = [];
   for (let i = 0; i < ctxStr.length; i++) ctx.push(ctxStr.charCodeAt(i));
 
-  // The typed prefix a proposal replaces: the characters since the last punctuation (at most 4).
+  // The typed prefix a proposal replaces: the ideographs just before the cursor (at most 4).
   let pStart = offset;
-  while (pStart > sStart && offset - pStart < 4 && !isClausePunct(text[pStart - 1]) && !/[\s《》“”（）]/.test(text[pStart - 1])) pStart--;
+  while (pStart > sStart && offset - pStart < 4 && isIdeograph(text.charCodeAt(pStart - 1))) pStart--;
   const prefix = text.slice(pStart, offset);
+  const normPrefix = toSimplified(prefix);
 
   const scored: { e: CompletionEntry; score: number }[] = [];
   const draft = draftIndex(text, sStart, options);
@@ -674,9 +675,10 @@ export function completePhrasing(
     scored.push({
       score: pr.score,
       e: {
-        label: prefix + pr.text,
+        label: normPrefix + pr.text,
         kind: 'phrase',
-        insertText: prefix + pr.text,
+        // the typed prefix in the corpus's form (simplified, full-width); the client filters on what was typed
+        insertText: normPrefix + pr.text,
         replace: { start: pStart, end: offset },
         filterText: prefix + pr.text,
         detail: `${Math.round(pr.p * 100)}% · ${pr.count}×`,
@@ -770,6 +772,11 @@ function draftIndex(text: string, sentenceStart: number, options: PhrasingComple
   const index = new SuffixIndex(u, buildSuffixArray(u, 16), 16);
   draftCache = { key, index };
   return index;
+}
+
+/** CJK ideographs: the typed prefix a phrase replaces is a run of these (at most 4). */
+function isIdeograph(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
 
 function units(s: string): number[] {
@@ -885,7 +892,8 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
       const score = p * (chars.length - 1 + gamma);
       if (chars.length >= 2 && score > best.score) {
         const o = os[0];
-        best = { len: chars.length, p, score, at: o.hi > o.lo ? sa.sa[o.lo] : -1, count: count(o) };
+        // an attestation: the corpus position of the proposal's last character
+        best = { len: chars.length, p, score, at: o.hi > o.lo ? sa.sa[o.lo] + o.depth - 1 : -1, count: count(o) };
       }
     };
     consider();
@@ -963,6 +971,6 @@ export function templateSnippet(
 export function phrasePrefixSpan(text: string, offset: number): Span {
   const { start } = sentenceStartBefore(text, offset);
   let p = offset;
-  while (p > start && offset - p < 4 && !isClausePunct(text[p - 1]) && !/[\s《》“”（）]/.test(text[p - 1])) p--;
+  while (p > start && offset - p < 4 && isIdeograph(text.charCodeAt(p - 1))) p--;
   return { start: p, end: offset };
 }
