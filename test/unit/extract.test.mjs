@@ -287,3 +287,42 @@ test('eventsLike: the same series with another session number', () => {
   assert.deepEqual(index.eventsLike('甲乙会议'), []);
   assert.equal(index.event('上合組織成員國第二十次經貿部長會議')?.session, 20);
 });
+
+test('end to end: a GB18030 folder corpus in another document style', async () => {
+  const iconv = require('iconv-lite');
+  const doc = [
+    '上海合作组织成员国元首理事会撒马尔罕宣言',
+    '　　2022年9月15日至16日，上海合作组织（以下简称“上合组织”或“本组织”）成员国元首理事会会议在撒马尔罕举行。',
+    '　　成员国恪守2002年6月7日《上海合作组织宪章》的宗旨和原则，落实2007年8月16日在比什凯克签署的《上海合作组织成员国长期睦邻友好合作条约》。',
+    '　　成员国欢迎2021年9月17日在杜尚别举行的上合组织成员国元首理事会会议通过的《上合组织成员国元首理事会关于粮食安全的声明》和《上合组织成员国元首理事会关于加强科技创新领域合作的声明》。',
+    '　　成员国注意到《上合组織成員國政府間國際道路運輸便利化協定》（二〇一四年九月十二日，杜尚別）的落实情况。',
+    '　　甲国总统张三、乙共和国总理李四出席会议。',
+  ].join('\r\n');
+  const reader = core.memoryCorpusReader({ '/c/samarkand.txt': iconv.encode(doc, 'gb18030'), '/c/skip.pdf': 'x' });
+  const { docs, problems } = await core.loadCorpus(['/c'], reader);
+  assert.deepEqual(problems, []);
+  assert.equal(docs[0].encoding, 'gb18030');
+  const k = buildKnowledgeBase(docs, problems);
+  const ix = new KnowledgeIndex(k);
+  const fact = (t) => {
+    const a = ix.byTitle(t).adoptions[0];
+    return [dateKey(a.date), a.place, a.verb, a.event];
+  };
+  assert.deepEqual(fact('上合组织宪章'), ['2002-06-07', undefined, undefined, undefined]);
+  assert.deepEqual(fact('上海合作组织成员国长期睦邻友好合作条约'), ['2007-08-16', '比什凯克', '签署', undefined]);
+  assert.deepEqual(fact('上合组织成员国元首理事会关于粮食安全的声明'), ['2021-09-17', '杜尚别', '通过', '上合组织成员国元首理事会会议']);
+  assert.deepEqual(fact('上合组织成员国元首理事会关于加强科技创新领域合作的声明'), ['2021-09-17', '杜尚别', '通过', '上合组织成员国元首理事会会议']);
+  assert.deepEqual(fact('上合组织成员国政府间国际道路运输便利化协定'), ['2014-09-12', '杜尚別', undefined, undefined]);
+  assert.equal(ix.byTitle('上合组织成员国长期睦邻友好合作条约').kind, '条约');
+  assert.equal(ix.byTitle('上海合作组织宪章').kind, '宪章');
+  // an unnumbered series recurs: one event per year, no conflict
+  assert.deepEqual(k.events.map((e) => [e.id, e.name, core.dateExprKey(e.date), e.place]), [
+    ['上合组织成员国元首理事会会议', '上海合作组织成员国元首理事会会议', '2022-09-15/2022-09-16', '撒马尔罕'],
+    ['上合组织成员国元首理事会会议@2021', '上合组织成员国元首理事会会议', '2021-09-17', '杜尚别'],
+  ]);
+  assert.deepEqual(k.conflicts, []);
+  assert.equal(ix.eventsNamed('上合组织成员国元首理事会会议').length, 2);
+  assert.deepEqual(k.officials.map((o) => [o.name, o.country, o.role]), [['张三', '甲国', '总统'], ['李四', '乙共和国', '总理']]);
+  // provenance lines follow the CRLF line breaks
+  assert.equal(ix.byTitle('上合组织宪章').mentions[0].line, 2);
+});

@@ -97,12 +97,19 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
     }
   }
 
-  // Events: the first dated occurrence of each name; later ones only feed conflicts.
+  // Events. A name with a session number (第二十次…) is one event: another date for it is a
+  // conflict. A series without numbers (元首理事会会议) recurs: an occurrence in another year
+  // is another event (id `name@year`); another date in the same year is a conflict.
   const events = new Map<string, EventFact>();
   const eventOccurrences = new Map<string, EventFact[]>();
   for (const f of facts) {
     for (const e of f.events) {
-      const id = key(e.name);
+      const base = key(e.name);
+      let id = base;
+      const year = e.date?.dates[0]?.year;
+      const first = events.get(base);
+      const firstYear = first?.date?.dates[0]?.year;
+      if (first && e.session === undefined && year !== undefined && firstYear !== undefined && year !== firstYear) id = `${base}@${year}`;
       const fact: EventFact = {
         id,
         name: e.name,
@@ -176,6 +183,7 @@ export class KnowledgeIndex {
   private readonly byKey = new Map<string, Instrument>();
   private readonly eventsByKey = new Map<string, EventFact>();
   private readonly eventsByBase = new Map<string, EventFact[]>();
+  private readonly eventsByName = new Map<string, EventFact[]>();
   private readonly officialsByName = new Map<string, Official>();
   private readonly byDate = new Map<string, FactsAt>();
   private readonly byPlace = new Map<string, FactsAt>();
@@ -203,7 +211,11 @@ export class KnowledgeIndex {
     }
     for (const e of kb.events) {
       this.eventsByKey.set(e.id, e);
-      this.eventsByKey.set(this.key(e.name), e);
+      const k = this.key(e.name);
+      if (!this.eventsByKey.has(k)) this.eventsByKey.set(k, e);
+      let named = this.eventsByName.get(k);
+      if (!named) this.eventsByName.set(k, (named = []));
+      named.push(e);
       const base = eventBaseKey(this.key(e.name));
       let list = this.eventsByBase.get(base);
       if (!list) this.eventsByBase.set(base, (list = []));
@@ -238,9 +250,14 @@ export class KnowledgeIndex {
     return this.kb.instruments;
   }
 
-  /** An event by name (any typography) or id. */
+  /** An event by id, or the first occurrence of a name (any typography). */
   event(name: string): EventFact | undefined {
     return this.eventsByKey.get(name) ?? this.eventsByKey.get(this.key(name));
+  }
+
+  /** Every occurrence of an event name (a series without numbers recurs: one per year). */
+  eventsNamed(name: string): EventFact[] {
+    return this.eventsByName.get(this.key(name)) ?? [];
   }
 
   /**
