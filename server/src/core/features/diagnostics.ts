@@ -66,6 +66,10 @@ function seriesKey(name: string): string {
 
 interface EventTable {
   bySeries: Map<string, EventFact[]>;
+  /** seriesKey memo: drafts repeat event names. */
+  keys: Map<string, string>;
+  /** Instruments by id. */
+  byId: Map<string, Instrument>;
 }
 const eventTables = new WeakMap<object, EventTable>();
 
@@ -79,7 +83,7 @@ function eventTable(index: TitleIndexLike): EventTable {
     if (!list) bySeries.set(k, (list = []));
     list.push(e);
   }
-  t = { bySeries };
+  t = { bySeries, keys: new Map(), byId: new Map(index.kb.instruments.map((i) => [i.id, i])) };
   eventTables.set(index, t);
   return t;
 }
@@ -270,7 +274,7 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
     for (const [key, list] of dated) {
       if (list.length < 2) continue;
       if (key.startsWith('id:')) {
-        const inst = index.kb.instruments.find((i) => 'id:' + i.id === key);
+        const inst = eventTable(index).byId.get(key.slice(3));
         if (inst && inst.adoptions.some((a) => a.date)) continue; // date-mismatch covers it
       }
       const first = list[0];
@@ -426,7 +430,12 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[]): voi
   const table = eventTable(index);
   if (table.bySeries.size === 0) return;
   for (const e of scanEvents(text) as EventMention[]) {
-    const series = table.bySeries.get(seriesKey(e.name));
+    let key = table.keys.get(e.name);
+    if (key === undefined) {
+      key = seriesKey(e.name);
+      if (table.keys.size < 100_000) table.keys.set(e.name, key);
+    }
+    const series = table.bySeries.get(key);
     if (!series) continue;
     const same = series.filter((f) => (f.session ?? 0) === (e.session ?? 0));
     const place = e.place !== undefined && e.placeSpan ? { text: e.place, span: e.placeSpan } : undefined;

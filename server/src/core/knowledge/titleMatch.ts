@@ -86,30 +86,45 @@ const MAX_SYN = Math.max(...NEAR_SYNONYMS.flat().map((s) => s.length));
 /** Brackets and dashes inside titles: losing or changing them is a slip, not another title. */
 const TITLE_PUNCT = /[〈〉《》（）()“”—\-–－]/g;
 
+/**
+ * Tables built from the knowledge base for matching. Only `keys`/`byKey` are built eagerly (an
+ * exact title needs nothing else); the rest is built on first need, so a draft whose titles are
+ * all exact never pays for candidate retrieval.
+ */
 interface Prepared {
   aliases: AliasTable;
-  instruments: Instrument[];
+  instruments: readonly Instrument[];
   keys: string[];
   byKey: Map<string, Instrument>;
-  /** Every spelling the corpus attests (as written), per instrument id. */
-  spellings: Map<string, Set<string>>;
-  /** Attested spellings with only the alias rewriting applied, per instrument id. */
-  aliasSpellings: Map<string, Set<string>>;
-  /** Bigram → instrument indices. */
-  postings: Map<number, number[]>;
-  /** CJK bigrams the corpus uses anywhere (its vocabulary, roughly). */
-  vocabulary: Set<number>;
+  /** Every spelling the corpus attests (as written), and with only the alias rewriting applied. */
+  spellings: Map<string, { written: Set<string>; aliased: Set<string> }>;
+  /** Bigram → instrument indices (lazy). */
+  postings?: Map<number, number[]>;
+  /** CJK bigrams the corpus uses anywhere: its vocabulary, roughly (lazy). */
+  vocabulary?: Set<number>;
+  /** normalizeTitle memo for this knowledge base's aliases. */
+  norm: Map<string, string>;
   cache: Map<string, TitleMatch>;
 }
 
 const prepared = new WeakMap<object, Prepared>();
 
+/** A bigram as a small integer (a V8 Smi, so Map/Set lookups stay fast); collisions only widen the candidate set. */
 function bigram(s: string, i: number): number {
-  return s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+  return (s.charCodeAt(i) * 65599 + s.charCodeAt(i + 1)) & 0x3fffffff;
 }
+
+const CJK_BASE = 0x3400;
+const CJK_SPAN = 0x9fff - CJK_BASE + 1;
 
 function isCjkIdeograph(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** An exact key for a pair of CJK ideographs in U+3400–U+9FFF (a Smi), or -1. */
+function cjkPair(a: number, b: number): number {
+  if (a < CJK_BASE || a > 0x9fff || b < CJK_BASE || b > 0x9fff) return -1;
+  return (a - CJK_BASE) * CJK_SPAN + (b - CJK_BASE);
 }
 
 function aliasesOf(index: TitleIndexLike): AliasTable {
@@ -127,41 +142,51 @@ function applyAliases(s: string, aliases: AliasTable): string {
 
 function addVocabulary(vocab: Set<number>, s: string): void {
   for (let i = 0; i + 1 < s.length; i++) {
-    const a = s.charCodeAt(i);
-    const b = s.charCodeAt(i + 1);
-    if (isCjkIdeograph(a) && isCjkIdeograph(b)) vocab.add(a * 65536 + b);
+    const k = cjkPair(s.charCodeAt(i), s.charCodeAt(i + 1));
+    if (k >= 0) vocab.add(k);
   }
+}
+
+function normOf(p: Prepared, title: string): string {
+  let k = p.norm.get(title);
+  if (k === undefined) {
+    k = normalizeTitle(title, p.aliases);
+    p.norm.set(title, k);
+  }
+  return k;
 }
 
 function prepare(index: TitleIndexLike): Prepared {
   let p = prepared.get(index);
   if (p) return p;
-  const aliases = aliasesOf(index);
   const instruments = index.kb.instruments;
-  const keys: string[] = [];
-  const byKey = new Map<string, Instrument>();
-  const spellings = new Map<string, Set<string>>();
-  const aliasSpellings = new Map<string, Set<string>>();
+  p = { aliases: aliasesOf(index), instruments, keys: [], byKey: new Map(), spellings: new Map(), norm: new Map(), cache: new Map() };
+  for (const inst of instruments) {
+    const key = normOf(p, inst.title);
+    p.keys.push(key);
+    if (!p.byKey.has(key)) p.byKey.set(key, inst);
+    if (!p.byKey.has(inst.id)) p.byKey.set(inst.id, inst);
+  }
+  prepared.set(index, p);
+  return p;
+}
+
+/** Spellings of an instrument attested in the corpus: titles in its mentions' sentences with its key. */
+function spellingsOf(p: Prepared, inst: Instrument): { written: Set<string>; aliased: Set<string> } {
+  let sp = p.spellings.get(inst.id);
+  if (sp) return sp;
+  const key = normOf(p, inst.title);
+  const written = new Set<string>([inst.title]);
+  for (const m of inst.mentions) for (const t of titlesIn(m.sentence)) if (t !== inst.title && !written.has(t) && normOf(p, t) === key) written.add(t);
+  sp = { written, aliased: new Set([...written].map((s) => applyAliases(s, p.aliases))) };
+  p.spellings.set(inst.id, sp);
+  return sp;
+}
+
+function postingsOf(p: Prepared): Map<number, number[]> {
+  if (p.postings) return p.postings;
   const postings = new Map<number, number[]>();
-  const vocabulary = new Set<number>();
-  const seenSentences = new Set<string>();
-  instruments.forEach((inst, n) => {
-    const key = normalizeTitle(inst.title, aliases);
-    keys.push(key);
-    if (!byKey.has(key)) byKey.set(key, inst);
-    if (!byKey.has(inst.id)) byKey.set(inst.id, inst);
-    const sp = new Set<string>([inst.title]);
-    // Spellings attested in the corpus: titles in the sentences of its mentions with the same key.
-    for (const m of inst.mentions) {
-      if (!seenSentences.has(m.sentence)) {
-        seenSentences.add(m.sentence);
-        addVocabulary(vocabulary, m.sentence);
-      }
-      for (const t of titlesIn(m.sentence)) if (t !== inst.title && normalizeTitle(t, aliases) === key) sp.add(t);
-    }
-    spellings.set(inst.id, sp);
-    aliasSpellings.set(inst.id, new Set([...sp].map((s) => applyAliases(s, aliases))));
-    addVocabulary(vocabulary, inst.title);
+  p.keys.forEach((key, n) => {
     const seen = new Set<number>();
     for (let i = 0; i + 1 < key.length; i++) {
       const g = bigram(key, i);
@@ -172,16 +197,27 @@ function prepare(index: TitleIndexLike): Prepared {
       list.push(n);
     }
   });
-  for (const e of index.kb.events) {
-    addVocabulary(vocabulary, e.name);
-    if (!seenSentences.has(e.provenance.sentence)) {
-      seenSentences.add(e.provenance.sentence);
-      addVocabulary(vocabulary, e.provenance.sentence);
-    }
+  return (p.postings = postings);
+}
+
+function vocabularyOf(p: Prepared, kb: KnowledgeBase): Set<number> {
+  if (p.vocabulary) return p.vocabulary;
+  const vocabulary = new Set<number>();
+  const seen = new Set<string>();
+  const add = (s: string) => {
+    if (seen.has(s)) return;
+    seen.add(s);
+    addVocabulary(vocabulary, s);
+  };
+  for (const inst of p.instruments) {
+    add(inst.title);
+    for (const m of inst.mentions) add(m.sentence);
   }
-  p = { aliases, instruments, keys, byKey, spellings, aliasSpellings, postings, vocabulary, cache: new Map() };
-  prepared.set(index, p);
-  return p;
+  for (const e of kb.events) {
+    add(e.name);
+    add(e.provenance.sentence);
+  }
+  return (p.vocabulary = vocabulary);
 }
 
 /** The 《…》 and 〈…〉 titles in a sentence (flat, both levels). */
@@ -206,20 +242,21 @@ export function matchTitle(title: string, index: TitleIndexLike): TitleMatch {
   const p = prepare(index);
   const cached = p.cache.get(title);
   if (cached) return cached;
-  const m = matchUncached(title, p);
+  const m = matchUncached(title, p, index.kb);
   if (p.cache.size > 50_000) p.cache.clear();
   p.cache.set(title, m);
   return m;
 }
 
-function matchUncached(title: string, p: Prepared): TitleMatch {
-  const key = normalizeTitle(title, p.aliases);
+function matchUncached(title: string, p: Prepared, kb: KnowledgeBase): TitleMatch {
+  const key = normOf(p, title);
   const inst = p.byKey.get(key);
   if (inst) {
-    const sp = p.spellings.get(inst.id)!;
-    if (sp.has(title)) return { kind: 'exact', instrument: inst };
+    if (title === inst.title) return { kind: 'exact', instrument: inst };
+    const sp = spellingsOf(p, inst);
+    if (sp.written.has(title)) return { kind: 'exact', instrument: inst };
     const aliased = applyAliases(title, p.aliases);
-    if (p.aliasSpellings.get(inst.id)!.has(aliased)) {
+    if (sp.aliased.has(aliased)) {
       return {
         kind: 'variant',
         instrument: inst,
@@ -231,7 +268,7 @@ function matchUncached(title: string, p: Prepared): TitleMatch {
     // The draft's typography departs: suggest its own text with the typography folded when that
     // is a spelling the corpus uses (so an alias form stays), else the corpus's title.
     const folded = foldTypography(title);
-    const suggestion = p.aliasSpellings.get(inst.id)!.has(applyAliases(folded, p.aliases)) ? folded : inst.title;
+    const suggestion = sp.aliased.has(applyAliases(folded, p.aliases)) ? folded : inst.title;
     return {
       kind: 'variant',
       instrument: inst,
@@ -244,7 +281,7 @@ function matchUncached(title: string, p: Prepared): TitleMatch {
       },
     };
   }
-  return nearest(key, p);
+  return nearest(key, p, kb);
 }
 
 interface Classified {
@@ -254,7 +291,7 @@ interface Classified {
   dist: number;
 }
 
-function nearest(key: string, p: Prepared): TitleMatch {
+function nearest(key: string, p: Prepared, kb: KnowledgeBase): TitleMatch {
   if (key.length < 2 || p.instruments.length === 0) return { kind: 'unknown' };
   // Candidate retrieval: titles sharing most of the key's bigrams.
   const counts = new Map<number, number>();
@@ -265,7 +302,7 @@ function nearest(key: string, p: Prepared): TitleMatch {
     if (seen.has(g)) continue;
     seen.add(g);
     q++;
-    const list = p.postings.get(g);
+    const list = postingsOf(p).get(g);
     if (!list) continue;
     for (const n of list) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
@@ -282,7 +319,7 @@ function nearest(key: string, p: Prepared): TitleMatch {
   const top = cands.slice(0, 8);
   const classified: Classified[] = [];
   for (const { n } of top) {
-    const c = classify(key, p.keys[n], p);
+    const c = classify(key, p.keys[n], () => vocabularyOf(p, kb));
     if (c) classified.push({ n, ...c, dist: distance(key, p.keys[n]) });
   }
   const misquotes = classified.filter((c) => c.kind === 'misquote').sort((a, b) => a.dist - b.dist);
@@ -324,7 +361,7 @@ function hasDigit(s: string): boolean {
 }
 
 /** How the draft key `q` differs from the known key `k`; undefined when not close at all. */
-function classify(q: string, k: string, p: Prepared): { kind: 'misquote' | 'different'; diff: TitleDiff } | undefined {
+function classify(q: string, k: string, vocabulary: () => Set<number>): { kind: 'misquote' | 'different'; diff: TitleDiff } | undefined {
   let pre = 0;
   const min = Math.min(q.length, k.length);
   while (pre < min && q.charCodeAt(pre) === k.charCodeAt(pre)) pre++;
@@ -354,9 +391,7 @@ function classify(q: string, k: string, p: Prepared): { kind: 'misquote' | 'diff
     const c = a.charCodeAt(0);
     const left = pre > 0 ? q.charCodeAt(pre - 1) : 0;
     const right = q.length - suf < q.length ? q.charCodeAt(q.length - suf) : 0;
-    const word =
-      isCjkIdeograph(c) &&
-      ((isCjkIdeograph(left) && p.vocabulary.has(left * 65536 + c)) || (isCjkIdeograph(right) && p.vocabulary.has(c * 65536 + right)));
+    const word = isCjkIdeograph(c) && (vocabulary().has(cjkPair(left, c)) || vocabulary().has(cjkPair(c, right)));
     return word ? { kind: 'different', diff: 'content-word' } : { kind: 'misquote', diff: 'replaced' };
   }
   // A whole word-like span replaced, or several edits: another instrument, if close at all.

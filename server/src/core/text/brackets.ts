@@ -44,9 +44,12 @@ function isCjk(c: number): boolean {
   return (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
 }
 
-function isLineBreak(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
-}
+/**
+ * The characters the scanner stops at. Everything between them is skipped by the regular
+ * expression engine (`test` + `lastIndex`: no allocation per stop), several times faster than a
+ * charCodeAt loop over Chinese text.
+ */
+const STOP = /[《》〈〉“”（）()\n\r\u2028\u2029\u3000]/g;
 
 /** Cancellation, structurally the same as service.ts's. */
 interface Token {
@@ -132,11 +135,15 @@ export function scanBrackets(text: string, from = 0, to = text.length, token?: T
     ignoredParens = 0;
   };
 
-  for (let i = from; i < to; i++) {
-    if ((i & 0xffff) === 0 && token?.isCancellationRequested) return issues;
+  let stops = 0;
+  STOP.lastIndex = from;
+  while (STOP.test(text)) {
+    const i = STOP.lastIndex - 1;
+    if (i >= to) break;
+    if ((++stops & 0x3fff) === 0 && token?.isCancellationRequested) return issues;
     const c = text.charCodeAt(i);
-    if (c < 0x28) {
-      if (c === 10 || c === 13) endParagraph();
+    if (c === 10 || c === 13) {
+      endParagraph();
       continue;
     }
     let t = -1;
@@ -191,7 +198,7 @@ export function scanBrackets(text: string, from = 0, to = text.length, token?: T
       case 0x3000:
         if (i + 1 < to && text.charCodeAt(i + 1) === 0x3000) {
           endParagraph();
-          i++;
+          STOP.lastIndex = i + 2;
         }
         continue;
       case 0x2028:
