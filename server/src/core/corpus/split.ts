@@ -22,23 +22,20 @@ function pushTrimmed(out: Span[], text: string, start: number, end: number): voi
   if (end > start) out.push({ start, end });
 }
 
+/** Paragraph separators: a line break, or a run of two or more ideographic spaces. */
+const PARA_SEP = /\r\n|[\n\r\u2028\u2029]|\u3000{2,}/g;
+
 export function splitParagraphs(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (isBreak(c)) {
-      pushTrimmed(out, text, start, i);
-      start = i + 1;
-    } else if (c === 0x3000 && i + 1 < n && text.charCodeAt(i + 1) === 0x3000) {
-      pushTrimmed(out, text, start, i);
-      // Skip the whole run of ideographic spaces.
-      while (i + 1 < n && text.charCodeAt(i + 1) === 0x3000) i++;
-      start = i + 1;
-    }
+  // The regex scans in native code; only separators come back to JS.
+  PARA_SEP.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PARA_SEP.exec(text))) {
+    pushTrimmed(out, text, start, m.index);
+    start = m.index + m[0].length;
   }
-  pushTrimmed(out, text, start, n);
+  pushTrimmed(out, text, start, text.length);
   return out;
 }
 
@@ -59,16 +56,18 @@ export function splitSentences(text: string, within?: Span): Span[] {
 /** Sentences of each of `parts` (paragraph spans already computed). */
 export function sentencesOf(text: string, parts: readonly Span[]): Span[] {
   const out: Span[] = [];
+  const re = /[。！？；!?;\n\r\u2028\u2029]/g;
   for (const p of parts) {
-    let start = p.start;
+    let start = Math.max(0, p.start);
     const end = Math.min(p.end, text.length);
-    for (let i = Math.max(0, p.start); i < end; i++) {
+    re.lastIndex = start;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) && m.index < end) {
+      const i = m.index;
       const c = text.charCodeAt(i);
-      if (KIND[c] !== 1) {
-        if (isBreak(c)) {
-          pushTrimmed(out, text, start, i);
-          start = i + 1;
-        }
+      if (isBreak(c)) {
+        pushTrimmed(out, text, start, i);
+        start = i + 1;
         continue;
       }
       if (c < 0x80) {
@@ -81,7 +80,7 @@ export function sentencesOf(text: string, parts: readonly Span[]): Span[] {
       while (e < end && KIND[text.charCodeAt(e)] !== 0) e++;
       pushTrimmed(out, text, start, e);
       start = e;
-      i = e - 1;
+      re.lastIndex = e;
     }
     pushTrimmed(out, text, start, end);
   }
