@@ -18,6 +18,7 @@
 //      CHANCERY_E2E_VERBOSE=1 (echo code-server's output), CHANCERY_E2E_GREP (mocha --grep).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { format } from 'node:util';
 import {
   REPO, cleanup, installTools, installVsix, launchChromium, log, makeHome, packageVsix, payloadUrl,
   startCodeServer, timed, withTimeout,
@@ -54,7 +55,9 @@ async function main() {
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    // args are console.log's arguments (a format string first, as mocha's reporter writes them).
+    const list = Array.isArray(args) ? args : [args];
+    const text = format(...list.map((a) => (typeof a === 'string' || typeof a === 'number' ? a : JSON.stringify(a))));
     if (type === 'error') console.error(text);
     else console.log(text);
   });

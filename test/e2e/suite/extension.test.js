@@ -121,6 +121,26 @@ function completionLabels(list) {
   return (list && list.items ? list.items : []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
 }
 
+/** Parses JSON with comments and trailing commas (the format of .code-snippets files). */
+function parseJsonc(text) {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      out += text.slice(start, i + 1);
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      out += '\n';
+    } else if (c === '/' && text[i + 1] === '*') {
+      i = text.indexOf('*/', i + 2) + 1;
+      if (i === 0) break;
+    } else out += c;
+  }
+  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+}
+
 /** Expands a TextMate snippet body the way VS Code inserts it: placeholders keep their default
  *  text, choices their first option, bare tab stops nothing. */
 function expandSnippet(body) {
@@ -293,13 +313,14 @@ describe('Chancery in a real VS Code extension host', function () {
       const contributed = (ext.packageJSON.contributes && ext.packageJSON.contributes.snippets) || [];
       const entry = contributed.find((s) => s.language === 'communique') || contributed[0];
       assert.ok(entry, 'the extension contributes snippets');
-      const file = JSON.parse(fs.readFileSync(path.join(ext.extensionPath, entry.path), 'utf8'));
+      const file = parseJsonc(fs.readFileSync(path.join(ext.extensionPath, entry.path), 'utf8'));
       const usable = Object.entries(file).filter(([, s]) => {
         const body = Array.isArray(s.body) ? s.body.join('\n') : s.body;
         return !/\$\{?[A-Z_]/.test(body); // no variables: the expected text is then exact
       });
       assert.ok(usable.length > 0, 'a snippet without variables exists');
-      const [name, snippet] = usable[0];
+      // Prefer a template with tab stops (placeholders or choice lists): it exercises more.
+      const [name, snippet] = usable.find(([, s]) => /\$\{\d/.test([].concat(s.body).join('\n'))) || usable[0];
       const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
       const doc = await vscode.workspace.openTextDocument({ language: entry.language || 'communique', content: '' });
       await vscode.window.showTextDocument(doc);
@@ -307,6 +328,7 @@ describe('Chancery in a real VS Code extension host', function () {
       await until(() => doc.getText().length > 0, `snippet "${name}" to be inserted`, 10_000);
       await vscode.commands.executeCommand('leaveSnippet');
       assert.equal(doc.getText(), expandSnippet(body), `snippet "${name}"`);
+      console.log(`      snippet "${name}" → ${JSON.stringify(doc.getText())}`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
@@ -379,4 +401,4 @@ describe('Chancery in a real VS Code extension host', function () {
   });
 });
 
-module.exports = { expandSnippet };
+module.exports = { expandSnippet, parseJsonc };
