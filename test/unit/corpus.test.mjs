@@ -150,3 +150,11 @@ test('the embedded corpus splits into the title and its 97 paragraphs', () => {
   assert.equal(t.slice(ps[0].start, ps[0].end), '上海合作组织成员国政府首脑（总理）理事会第二十次会议联合公报');
   assert.equal(t.slice(ps[97].start, ps[97].end), '（新华社努尔苏丹11月25日电）');
 });
+
+test('file:// uris name local paths', async () => {
+  const { pathToFileURL } = await import('node:url');
+  const { docs, problems } = await loadCorpus([pathToFileURL(builtinCorpusDir()).href]);
+  assert.deepEqual(problems, []);
+  assert.equal(docs.length, 1);
+  assert.equal(docs[0].uri, 'builtin:/sco-2021-heads-of-government-communique.zh.txt');
+});

@@ -326,3 +326,12 @@ test('end to end: a GB18030 folder corpus in another document style', async () =
   // provenance lines follow the CRLF line breaks
   assert.equal(ix.byTitle('上合组织宪章').mentions[0].line, 2);
 });
+
+test('abbreviations with and without quotes, with 简称 alone', () => {
+  const k = buildKnowledgeBase([{ uri: 'm', text: '　　世界贸易组织（以下简称世贸组织）和中华人民共和国（简称“中国”）以及独立国家联合体（简称：独联体、独联）。', encoding: 'utf-8' }]);
+  assert.deepEqual(k.abbreviations.map((a) => [a.full, a.short]), [
+    ['世界贸易组织', ['世贸组织']],
+    ['中华人民共和国', ['中国']],
+    ['独立国家联合体', ['独联体', '独联']],
+  ]);
+});

@@ -14,7 +14,7 @@
  * - files of a memory reader: `memory:/<path>`.
  */
 import * as path from 'path';
-import { pathToFileURL } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
 import type { CorpusDocument, CorpusProblem, Message } from '../types';
@@ -220,7 +220,8 @@ function errCode(e: unknown): string {
 }
 
 /**
- * Loads every path (file or folder, folders recursively in sorted order). Files named
+ * Loads every path (file or folder, folders recursively in sorted order; a `file://` uri is
+ * taken as its path). Files named
  * explicitly are read whatever their extension; inside folders only .txt and .md are.
  * Each file is loaded once even when reached twice (symlinks); symlink loops are reported.
  */
@@ -319,8 +320,18 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
     if (explicit) problems.push({ uri: uriOf(p), message: msg(`Skipped ${p}: not a file or folder.`, `已跳过 ${p}：不是文件或文件夹。`) });
   };
 
-  for (const p of paths) {
+  for (const raw of paths) {
     if (cancelled()) break;
+    let p = raw;
+    // file:// uris (from editor settings) name local paths.
+    if (/^file:\/\//i.test(p)) {
+      try {
+        p = fileURLToPath(p);
+      } catch {
+        problems.push({ uri: raw, message: msg(`Not a local file uri: ${raw}`, `不是本地文件地址：${raw}`) });
+        continue;
+      }
+    }
     await walk(p, true, new Set(), 0);
   }
   return { docs, problems };

@@ -82,7 +82,7 @@ function isIdeo(c: number): boolean {
 
 export function extractAbbreviations(text: string, prov: ProvenanceMaker): Abbreviation[] {
   const out: Abbreviation[] = [];
-  const re = /[（(]\s*以下(?:简称|簡稱|称|稱)/g;
+  const re = /[（(]\s*(?:以下(?:简称|簡稱|称|稱)|简称|簡稱)[：:]?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const open = m.index;
@@ -99,7 +99,13 @@ export function extractAbbreviations(text: string, prov: ProvenanceMaker): Abbre
         i = j + 1;
       } else i++;
     }
-    if (!shorts.length || i >= lim) continue;
+    if (i >= lim) continue;
+    if (!shorts.length) {
+      // Unquoted: （以下简称上合组织） or （简称上合组织、本组织）.
+      const inner = text.slice(m.index + m[0].length, i).trim();
+      for (const part of inner.split(/或|、|，|,/)) if (/^[\u4e00-\u9fff]{1,12}$/.test(part.trim())) shorts.push(part.trim());
+      if (!shorts.length) continue;
+    }
     // The full name: the ideographs before the parenthesis, from the first character the
     // short name shares with it (上海合作组织 → 上合组织), else back to the clause boundary.
     let k = open;
