@@ -230,6 +230,14 @@ function fill(prev: SimpleDate, d: SimpleDate): SimpleDate {
   return d;
 }
 
+/** The same date with its keys in reading order (year, month, day) for readable JSON. */
+function ordered(d: SimpleDate): SimpleDate {
+  const o: SimpleDate = d.year !== undefined ? { year: d.year, month: d.month } : { month: d.month };
+  if (d.day !== undefined) o.day = d.day;
+  if (d.yearOnly) o.yearOnly = true;
+  return o;
+}
+
 function parseExpr(text: string, p: number, to: number): DateExpr | undefined {
   const first = parsePart(text, p, to);
   if (!first) return yearRange(text, p, to);
@@ -258,7 +266,7 @@ function parseExpr(text: string, p: number, to: number): DateExpr | undefined {
       kind = 'list';
     }
   }
-  return { kind, dates, style: first.style, text: text.slice(first.start, end), span: { start: first.start, end } };
+  return { kind, dates: dates.map(ordered), style: first.style, text: text.slice(first.start, end), span: { start: first.start, end } };
 }
 
 /** `2021至2022年`, `2021—2025年`. */
