@@ -101,7 +101,7 @@ async function main() {
             return expect.every((e) => t.includes(e));
           },
           EXPECT,
-          { timeout: 4000, polling: 100 },
+          { timeout: 2500, polling: 100 },
         );
         return await page.evaluate(hoverText);
       } catch {
