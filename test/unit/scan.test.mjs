@@ -195,3 +195,33 @@ test('…举行的EVENT通过的《T》 (no 上) and DATE《T》 without a verb'
   // a year before a title is no date of adoption
   assert.deepEqual(one('2022年《甲计划》'), ['甲计划', 'bare', undefined, undefined, undefined, undefined]);
 });
+
+test('property: on random texts of frame fragments, every span points at its text and nothing throws', () => {
+  const parts = ['《', '》', '〈', '〉', '2021年', '9月', '17日', '至', '、', '和', '在', '杜尚别', '通过', '的', '批准', '签署', '举行', '会议', '上',
+    '（', '）', '，', '。', '二〇二一年', '十一月', '二十五日', '以视频方式', '第二十次', '甲乙协定', ' ', '\n', '(', ')', ',', '于', '期间', '论坛'];
+  let seed = 20211125;
+  const rnd = (n) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  for (let round = 0; round < 400; round++) {
+    let t = '';
+    const len = 5 + rnd(60);
+    for (let i = 0; i < len; i++) t += parts[rnd(parts.length)];
+    const check = (m) => {
+      assert.equal(t.slice(m.titleSpan.start, m.titleSpan.end), m.title, t);
+      assert.ok(m.span.start >= 0 && m.span.end <= t.length);
+      if (m.date) assert.equal(t.slice(m.date.span.start, m.date.span.end), m.date.text, t);
+      if (m.place) assert.equal(t.slice(m.place.span.start, m.place.span.end), m.place.text, t);
+      if (m.verb) assert.equal(t.slice(m.verb.span.start, m.verb.span.end), m.verb.text, t);
+      if (m.event) assert.ok(m.event.span.start >= 0 && m.event.span.end <= m.span.start, t);
+      for (const n of m.inner) check(n);
+    };
+    for (const m of scanReferences(t)) check(m);
+    for (const e of scanEvents(t)) {
+      assert.ok(e.span.start < e.span.end && e.span.end <= t.length, t);
+      if (e.placeSpan) assert.equal(t.slice(e.placeSpan.start, e.placeSpan.end), e.place, t);
+      if (e.date) assert.equal(t.slice(e.date.span.start, e.date.span.end), e.date.text, t);
+    }
+  }
+});
