@@ -68,8 +68,6 @@ interface EventTable {
   bySeries: Map<string, EventFact[]>;
   /** seriesKey memo: drafts repeat event names. */
   keys: Map<string, string>;
-  /** Instruments by id. */
-  byId: Map<string, Instrument>;
 }
 const eventTables = new WeakMap<object, EventTable>();
 
@@ -83,7 +81,7 @@ function eventTable(index: TitleIndexLike): EventTable {
     if (!list) bySeries.set(k, (list = []));
     list.push(e);
   }
-  t = { bySeries, keys: new Map(), byId: new Map(index.kb.instruments.map((i) => [i.id, i])) };
+  t = { bySeries, keys: new Map() };
   eventTables.set(index, t);
   return t;
 }
@@ -187,9 +185,26 @@ function closeTitleFix(text: string, at: number, index: TitleIndexLike): Fix | u
   return insertFix(pos, '》', { en: `Close the title after “${best.title}”`, zh: `在“${best.title}”后补上“》”` });
 }
 
-/** The first adoption that carries the field, for provenance. */
-function withField<K extends keyof Adoption>(adoptions: Adoption[], k: K): Adoption[] {
-  return adoptions.filter((a) => a[k] !== undefined && a[k] !== '');
+/** Adoptions that carry a date, a place, a verb: per instrument, computed once. */
+interface AdoptionFields {
+  date: Adoption[];
+  place: Adoption[];
+  verb: Adoption[];
+}
+const adoptionFields = new WeakMap<Instrument, AdoptionFields>();
+
+function fieldsOf(inst: Instrument): AdoptionFields {
+  let f = adoptionFields.get(inst);
+  if (!f) {
+    const has = (a: Adoption, k: 'date' | 'place' | 'verb') => a[k] !== undefined && a[k] !== '';
+    f = {
+      date: inst.adoptions.filter((a) => has(a, 'date')),
+      place: inst.adoptions.filter((a) => has(a, 'place')),
+      verb: inst.adoptions.filter((a) => has(a, 'verb')),
+    };
+    adoptionFields.set(inst, f);
+  }
+  return f;
 }
 
 function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
@@ -250,16 +265,23 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   // References.
   const refs = scanReferences(text);
   check();
-  const dated = new Map<string, { ref: ReferenceMention; date: DateExpr }[]>();
+  // Dated mentions per instrument (or per normalised title when unknown), for date-inconsistent;
+  // instruments the corpus dates are left to date-mismatch.
+  const dated = new Map<Instrument | string, { ref: ReferenceMention; date: DateExpr }[]>();
+  const normMemo = new Map<string, string>();
   let n = 0;
   const visit = (ref: ReferenceMention, outerResolved: boolean) => {
     if ((++n & 255) === 0) check();
     // An accepted title (a deliberate variant) gets no title finding; its facts are still checked.
     const match: TitleMatch = matchTitle(ref.title, index);
     if (!accepted.has(ref.title)) titleFindings(ref, match, outerResolved, out, on);
-    const inst = (match.kind === 'exact' || match.kind === 'variant' || match.kind === 'misquote') ? match.instrument : undefined;
-    if (ref.date && !invalidAt.has(ref.date.span.start)) {
-      const key = inst ? 'id:' + inst.id : 'title:' + normalizeTitle(ref.title);
+    const inst = match.kind === 'exact' || match.kind === 'variant' || match.kind === 'misquote' ? match.instrument : undefined;
+    if (ref.date && !invalidAt.has(ref.date.span.start) && !(inst && fieldsOf(inst).date.length)) {
+      let key: Instrument | string | undefined = inst;
+      if (!key) {
+        key = normMemo.get(ref.title);
+        if (key === undefined) normMemo.set(ref.title, (key = normalizeTitle(ref.title)));
+      }
       let list = dated.get(key);
       if (!list) dated.set(key, (list = []));
       list.push({ ref, date: ref.date });
@@ -271,12 +293,8 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
 
   // One draft, two dates for the same instrument (where the corpus does not settle it).
   if (on('date-inconsistent')) {
-    for (const [key, list] of dated) {
+    for (const list of dated.values()) {
       if (list.length < 2) continue;
-      if (key.startsWith('id:')) {
-        const inst = eventTable(index).byId.get(key.slice(3));
-        if (inst && inst.adoptions.some((a) => a.date)) continue; // date-mismatch covers it
-      }
       const first = list[0];
       for (const other of list.slice(1)) {
         const sameAct = !first.ref.verb || !other.ref.verb || first.ref.verb.text === other.ref.verb.text;
@@ -347,7 +365,8 @@ function titleFindings(ref: ReferenceMention, m: TitleMatch, outerResolved: bool
 }
 
 function factFindings(ref: ReferenceMention, inst: Instrument, invalidAt: Set<number>, out: Finding[], on: (c: FindingCode) => boolean): void {
-  const withDate = withField(inst.adoptions, 'date');
+  const fields = fieldsOf(inst);
+  const withDate = fields.date;
   if (ref.date && withDate.length && on('date-mismatch')) {
     const ok = withDate.some((a) => exprAgrees(ref.date!, a.date!));
     if (!ok) {
@@ -382,7 +401,7 @@ function factFindings(ref: ReferenceMention, inst: Instrument, invalidAt: Set<nu
       }
     }
   }
-  const withPlace = withField(inst.adoptions, 'place');
+  const withPlace = fields.place;
   if (ref.place && withPlace.length && on('place-mismatch')) {
     const ok = withPlace.some((a) => samePlace(ref.place!.text, a.place!));
     if (!ok) {
@@ -403,7 +422,7 @@ function factFindings(ref: ReferenceMention, inst: Instrument, invalidAt: Set<nu
       );
     }
   }
-  const withVerb = withField(inst.adoptions, 'verb');
+  const withVerb = fields.verb;
   if (ref.verb && withVerb.length && on('verb-mismatch')) {
     const ok = withVerb.some((a) => a.verb === ref.verb!.text);
     if (!ok) {
