@@ -99,11 +99,6 @@ function evaluateFold(fold) {
         const hits = items.slice(0, 3).map((e) => applies(e, typed, target));
         if (hits[0]) top1++;
         if (hits.some(Boolean)) top3++;
-        if (process.env.PHRASING_ORACLE) {
-          const all = items.map((e) => applies(e, typed, target));
-          const m = Math.max(...all);
-          if (m) hits[0] = m;
-        }
         if (hits[0]) {
           accepted++;
           acceptedChars += hits[0] - i;
@@ -116,7 +111,40 @@ function evaluateFold(fold) {
     }
     draft = target;
   }
+  // Ceilings (what limits the figure), by the same simulation with an oracle choosing:
+  // offered — the longest matching item among everything the completion offered at that point;
+  // attested — the longest continuation attested anywhere in the training text after the same
+  // previous character (no model could propose more from this training data with that context).
+  const trainText = train.map((p) => p.text).join('\n');
+  const ceiling = (choose) => {
+    let keys = 0;
+    let draft = '';
+    for (const p of test) {
+      const before = draft ? draft + '\n' : '';
+      const target = before + p.text;
+      let i = before.length;
+      while (i < target.length) {
+        keys++;
+        const to = choose(target, i);
+        i = to > i + 1 ? to : i + 1;
+      }
+      draft = target;
+    }
+    return 1 - keys / chars;
+  };
+  const offeredCeiling = ceiling((target, i) => {
+    const typed = target.slice(0, i);
+    return Math.max(0, ...core.completePhrasing(model, typed, i, index, tuning).map((e) => applies(e, typed, target)));
+  });
+  const attestedCeiling = ceiling((target, i) => {
+    const c0 = Math.max(0, i - 1);
+    let best = 0;
+    for (let L = 2; i + L <= target.length && trainText.includes(target.slice(c0, i + L)); L++) best = i + L;
+    return best;
+  });
   return {
+    offeredCeiling,
+    attestedCeiling,
     fold,
     trainParagraphs: train.length,
     testParagraphs: test.length,
@@ -145,6 +173,8 @@ const overall = {
   top3: results.reduce((a, r) => a + r.top3 * r.offered, 0) / sum('offered'),
   accepted: sum('accepted'),
   acceptedChars: sum('acceptedChars'),
+  offeredCeiling: results.reduce((a, r) => a + r.offeredCeiling * r.chars, 0) / sum('chars'),
+  attestedCeiling: results.reduce((a, r) => a + r.attestedCeiling * r.chars, 0) / sum('chars'),
 };
 if (json) {
   console.log(JSON.stringify({ folds: k, paragraphs: paragraphs.length, results, overall, kb: !!core.buildKnowledgeBase }, null, 2));
@@ -159,6 +189,10 @@ if (json) {
     );
   console.log(
     ` all              ${String(overall.chars).padStart(6)}  ${String(overall.keystrokes).padStart(10)}  ${pct(overall.savings)}  ${pct(overall.top1)}  ${pct(overall.top3)}  ${String(overall.accepted).padStart(8)}`,
+  );
+  console.log(
+    `ceilings (an oracle choosing the longest match): among the items offered ${pct(overall.offeredCeiling).trim()}; ` +
+      `any continuation attested in the training folds after the same character ${pct(overall.attestedCeiling).trim()}`,
   );
   console.log(`accepted completions by kind: ${JSON.stringify(results.reduce((a, r) => { for (const [kk, v] of Object.entries(r.byKind)) a[kk] = (a[kk] ?? 0) + v; return a; }, {}))}; characters inserted by completions: ${overall.acceptedChars}`);
 }

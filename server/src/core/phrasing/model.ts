@@ -53,6 +53,11 @@ const END_U = 3;
 
 /** Suffixes are ordered on this many units: contexts (a sliding window of ≤ 15) never look further. */
 const SA_DEPTH = 16;
+/**
+ * Longest context order. Measured on the embedded corpus (docs/phrasing.md): 4–5 characters predict
+ * best; longer contexts mostly repeat one attestation and over-commit to it.
+ */
+const DEFAULT_CONTEXT = 5;
 
 export type FormulaKind = 'opener' | 'closer' | 'connective' | 'frame';
 
@@ -586,7 +591,7 @@ export function modelProvenance(model: PhrasingModel, at: number): { uri: string
 // Completion
 
 export interface PhrasingCompleteOptions {
-  /** Longest context (characters of the current sentence) to condition on. Default 12. */
+  /** Longest context (characters of the current sentence, markers included) to condition on. Default 5. */
   maxContext?: number;
   /** Number of phrase alternatives. Default 5. */
   alternatives?: number;
@@ -598,7 +603,7 @@ export interface PhrasingCompleteOptions {
   gamma?: number;
   /** Stop growing a proposal below this probability. Default 0.01. */
   floor?: number;
-  /** Witten–Bell escape scale: λ = n / (n + β·u). Default 1. */
+  /** Witten–Bell escape scale: λ = n / (n + β·u). Default 0.7. */
   beta?: number;
   /** Stop a proposal after clause punctuation (default true). */
   stopAtPunct?: boolean;
@@ -651,7 +656,7 @@ export function completePhrasing(
   options: PhrasingCompleteOptions = {},
 ): CompletionEntry[] {
   const ix = indexOf(model);
-  const maxCtx = options.maxContext ?? 12;
+  const maxCtx = options.maxContext ?? DEFAULT_CONTEXT;
   const { start: sStart, first } = sentenceStartBefore(text, offset);
   const typed = text.slice(Math.max(sStart, offset - 64), offset);
   const sentence = toSimplified(foldPunctuation(typed));
@@ -812,9 +817,9 @@ function isStopUnit(u: number): boolean {
  */
 function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOptions, draft?: SuffixIndex): Proposal[] {
   const nAlt = options.alternatives ?? 5;
-  const K = Math.min(options.maxContext ?? 12, SA_DEPTH - 1);
+  const K = Math.min(options.maxContext ?? DEFAULT_CONTEXT, SA_DEPTH - 1);
   const kappa = options.kappa;
-  const beta = options.beta ?? 1;
+  const beta = options.beta ?? 0.7;
   const gamma = options.gamma ?? 5;
   const floor = options.floor ?? 0.01;
   const maxPhrase = options.maxPhrase ?? 32;
