@@ -456,12 +456,25 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[]): voi
     }
     const series = table.bySeries.get(key);
     if (!series) continue;
-    const same = series.filter((f) => (f.session ?? 0) === (e.session ?? 0));
-    const place = e.place !== undefined && e.placeSpan ? { text: e.place, span: e.placeSpan } : undefined;
-    if (same.length) {
-      // The same event (same session, or a series without numbers in the same year). When the
-      // corpus records it more than once, the record whose date agrees is the one to compare.
-      const f = (e.date && same.find((x) => x.date && eventDatesAgree(e.date!, x.date))) || same.find((x) => x.date) || same[0];
+    // The same event: same session, or a series without numbers. When the corpus records it
+    // more than once, the record whose date agrees is the one to compare.
+    let f: EventFact | undefined;
+    let fDated: EventFact | undefined;
+    let fAny: EventFact | undefined;
+    const session = e.session ?? 0;
+    for (const x of series) {
+      if ((x.session ?? 0) !== session) continue;
+      fAny ??= x;
+      if (!x.date) continue;
+      fDated ??= x;
+      if (e.date && eventDatesAgree(e.date, x.date)) {
+        f = x;
+        break;
+      }
+    }
+    f ??= fDated ?? fAny;
+    if (f) {
+      const place = e.place !== undefined && e.placeSpan ? { text: e.place, span: e.placeSpan } : undefined;
       if (e.date && f.date && !eventDatesAgree(e.date, f.date)) {
         const sameYear = e.date.dates[0]?.year === undefined || f.date.dates[0]?.year === undefined || e.date.dates[0].year === f.date.dates[0].year;
         if (e.session !== undefined || sameYear) {
@@ -497,13 +510,13 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[]): voi
     }
     // Another session number: the same meeting only if the date says so.
     if (e.session === undefined || !e.date) continue;
-    const f = series.find((x) => x.session !== undefined && x.date && eventDatesAgree(e.date!, x.date));
-    if (!f) continue;
-    const theirs = SESSION.exec(f.name);
+    const g = series.find((x) => x.session !== undefined && x.date && eventDatesAgree(e.date!, x.date));
+    if (!g) continue;
+    const theirs = SESSION.exec(g.name);
     if (!e.sessionSpan || !theirs) continue;
     const at = e.sessionSpan.start;
     const mine = [text.slice(at, e.sessionSpan.end)];
-    const says = corpusSays(f.provenance, { en: f.name, zh: f.name });
+    const says = corpusSays(g.provenance, { en: g.name, zh: g.name });
     out.push(
       finding(
         'event-mismatch',
@@ -511,7 +524,7 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[]): voi
         at + mine[0].length,
         { en: `${e.name} on ${e.date.text}: ${says.en}`, zh: `${e.date.text}的${e.name}：${says.zh}` },
         [replaceFix(at, at + mine[0].length, theirs[0])],
-        [f.provenance],
+        [g.provenance],
       ),
     );
   }

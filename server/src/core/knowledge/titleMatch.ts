@@ -162,7 +162,9 @@ function prepare(index: TitleIndexLike): Prepared {
   const instruments = index.kb.instruments;
   p = { aliases: aliasesOf(index), instruments, keys: [], byKey: new Map(), spellings: new Map(), norm: new Map(), cache: new Map() };
   for (const inst of instruments) {
-    const key = normOf(p, inst.title);
+    // An instrument's id is its normalised title (types.ts), under the same alias table.
+    const key = inst.id;
+    p.norm.set(inst.title, key);
     p.keys.push(key);
     if (!p.byKey.has(key)) p.byKey.set(key, inst);
     if (!p.byKey.has(inst.id)) p.byKey.set(inst.id, inst);
