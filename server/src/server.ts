@@ -10,6 +10,7 @@ import {
   CancellationToken,
   CodeAction,
   CodeActionKind,
+  CompletionItemKind,
   Connection,
   Diagnostic,
   DidChangeConfigurationNotification,
@@ -602,8 +603,10 @@ export function startServer(connection: Connection): void {
     runSafe(token, 'completion', () => {
       const st = doc(p.textDocument.uri);
       if (!st || !service) return [];
-      return service.complete(st.text, toOffset(st.lines, p.position), token).map((e) => toCompletionItem(e, st.lines));
-    }, []),
+      const items = service.complete(st.text, toOffset(st.lines, p.position), token).map((e) => toCompletionItem(e, st.lines));
+      // Instruments are capped and filtered by the typed prefix: ask again as the prefix grows.
+      return { isIncomplete: items.some((i) => i.kind === CompletionItemKind.Reference), items };
+    }, null),
   );
 
   connection.onCodeAction((p, token) =>

@@ -16,6 +16,9 @@ import { instrumentMarkdown } from './hover';
 
 const SENTENCE_END = '。；！？';
 const MAX_TITLE_PREFIX = 120;
+/** Instruments sent per completion request (ranked), and how many carry the full hover as documentation. */
+export const MAX_INSTRUMENTS = 300;
+const FULL_DOCUMENTATION = 40;
 
 export function complete(ctx: Ctx, text: string, offset: number, token?: Cancellation): CompletionEntry[] {
   if (offset < 0 || offset > text.length) return [];
@@ -93,24 +96,29 @@ function instrumentEntries(ctx: Ctx, text: string, offset: number, c: { open: nu
   }
   const replace: Span = { start: c.open + 1, end: offset };
   const closeAfter = text[offset] === c.close;
-  const entries: CompletionEntry[] = [];
+  const typed = text.slice(c.open + 1, offset);
+  const ranked: { ins: Instrument; key: string }[] = [];
   for (const ins of ctx.index.instruments() as Instrument[]) {
+    if (typed && !ins.title.includes(typed) && !ins.id.includes(typed)) continue;
     const dm = ins.adoptions.some((a) => a.date && (dateKeys.has(dateKey(a.date)) || (a.date.year !== undefined && dateKeys.has(dateKey({ month: a.date.month, day: a.date.day })))));
     const pm = !!place && ins.adoptions.some((a) => a.place === place);
     const rank = dm && pm ? 0 : dm ? 1 : pm ? 2 : 3;
     const mentions = String(99999 - Math.min(99999, ins.mentions.length)).padStart(5, '0');
-    entries.push({
-      label: ins.title,
-      kind: 'instrument',
-      insertText: ins.title + (closeAfter ? '' : c.close),
-      replace,
-      detail: adoptionDetail(ins) || ins.kind,
-      documentation: instrumentMarkdown(ctx, ins),
-      sortText: `${rank}${mentions}${ins.title}`,
-      filterText: ins.title,
-    });
+    ranked.push({ ins, key: `${rank}${mentions}${ins.title}` });
   }
-  return entries;
+  // A large knowledge base has thousands of instruments: send the best MAX_INSTRUMENTS for what is
+  // typed (the client asks again as the prefix grows), full documentation for the first few.
+  ranked.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return ranked.slice(0, MAX_INSTRUMENTS).map(({ ins, key }, i) => ({
+    label: ins.title,
+    kind: 'instrument' as const,
+    insertText: ins.title + (closeAfter ? '' : c.close),
+    replace,
+    detail: adoptionDetail(ins) || ins.kind,
+    documentation: i < FULL_DOCUMENTATION ? instrumentMarkdown(ctx, ins) : escapeMarkdown(`《${ins.title}》 ${adoptionDetail(ins)}`),
+    sortText: key,
+    filterText: ins.title,
+  }));
 }
 
 /** `《T》（` → `DATE，PLACE）` for a known T. */
