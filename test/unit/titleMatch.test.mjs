@@ -115,3 +115,22 @@ test('titles close to nothing are unknown', () => {
 test('results are cached and stable', () => {
   assert.equal(m(misquotes.dropped), m(misquotes.dropped));
 });
+
+test('a large knowledge base: the right candidate among thousands sharing common bigrams', () => {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const HAN = '农业教育卫生能源交通海关旅游文化体育青年媒体科技创新数字金融投资环保司法航天林业渔业气象';
+  const word = () => HAN[Math.floor(rnd() * HAN.length)] + HAN[Math.floor(rnd() * HAN.length)];
+  const titles = new Set();
+  while (titles.size < 3000) titles.add(`上合组织成员国政府间${word()}${word()}领域合作协定`);
+  const instruments = [...titles].map((title) => ({ id: normalizeTitle(title), title, adoptions: [], mentions: [], implements: [], implementedBy: [] }));
+  const big = { kb: { version: 1, sources: [], problems: [], instruments, events: [], abbreviations: [], officials: [], conflicts: [] }, aliases: [] };
+  const target = instruments[1234].title;
+  const r = matchTitle(target.replace('领域合作协定', '领域合作协议'), big);
+  assert.equal(r.kind, 'misquote');
+  assert.equal(r.instrument.title, target);
+  const dropped = target.slice(0, 12) + target.slice(13);
+  const d = matchTitle(dropped, big);
+  if (!titles.has(dropped)) assert.ok(d.kind === 'misquote' || d.kind === 'different', d.kind);
+  assert.equal(matchTitle(target, big).kind, 'exact');
+});

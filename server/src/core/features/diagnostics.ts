@@ -68,6 +68,9 @@ interface EventTable {
   bySeries: Map<string, EventFact[]>;
   /** seriesKey memo: drafts repeat event names. */
   keys: Map<string, string>;
+  /** Instruments by title as written, and the distinct title lengths, longest first (closing an unclosed 《). */
+  byTitle: Map<string, Instrument>;
+  titleLengths: number[];
 }
 const eventTables = new WeakMap<object, EventTable>();
 
@@ -81,7 +84,10 @@ function eventTable(index: TitleIndexLike): EventTable {
     if (!list) bySeries.set(k, (list = []));
     list.push(e);
   }
-  t = { bySeries, keys: new Map() };
+  const byTitle = new Map<string, Instrument>();
+  for (const inst of index.kb.instruments) if (!byTitle.has(inst.title)) byTitle.set(inst.title, inst);
+  const titleLengths = [...new Set([...byTitle.keys()].map((k) => k.length))].sort((a, b) => b - a);
+  t = { bySeries, keys: new Map(), byTitle, titleLengths };
   eventTables.set(index, t);
   return t;
 }
@@ -175,9 +181,12 @@ function bracketFinding(i: BracketIssue, text: string): Finding {
  * (the longest known title the text after the 《 starts with).
  */
 function closeTitleFix(text: string, at: number, index: TitleIndexLike): Fix | undefined {
+  const { byTitle, titleLengths } = eventTable(index);
   let best: Instrument | undefined;
-  for (const inst of index.kb.instruments) {
-    if (text.startsWith(inst.title, at + 1) && (!best || inst.title.length > best.title.length)) best = inst;
+  // Longest first: the longest known title the text after the 《 starts with.
+  for (const len of titleLengths) {
+    best = byTitle.get(text.slice(at + 1, at + 1 + len));
+    if (best) break;
   }
   if (!best) return undefined;
   const pos = at + 1 + best.title.length;
@@ -238,11 +247,12 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   const on = (c: FindingCode) => !off.has(c);
   const out: Finding[] = [];
 
-  // Brackets.
+  // Brackets (a fix closing an unclosed 《 after a known title for the first 1,000 of them).
+  let closeFixes = 0;
   if (on('bracket-unclosed') || on('bracket-unopened')) {
     for (const i of scanBrackets(text, 0, text.length, token)) {
       const f = bracketFinding(i, text);
-      if (i.kind === 'unclosed' && i.pair === '《》' && !i.replaceWith) {
+      if (i.kind === 'unclosed' && i.pair === '《》' && !i.replaceWith && ++closeFixes <= 1000) {
         const fix = closeTitleFix(text, i.offset, index);
         if (fix) f.fixes.push(fix);
       }

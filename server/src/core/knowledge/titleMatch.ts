@@ -100,6 +100,8 @@ interface Prepared {
   spellings: Map<string, { written: Set<string>; aliased: Set<string> }>;
   /** Bigram → instrument indices (lazy). */
   postings?: Map<number, number[]>;
+  /** Per instrument, the set of its key's bigrams (lazy). */
+  grams: (Set<number> | undefined)[];
   /** CJK bigrams the corpus uses anywhere: its vocabulary, roughly (lazy). */
   vocabulary?: Set<number>;
   /** normalizeTitle memo for this knowledge base's aliases. */
@@ -160,7 +162,7 @@ function prepare(index: TitleIndexLike): Prepared {
   let p = prepared.get(index);
   if (p) return p;
   const instruments = index.kb.instruments;
-  p = { aliases: aliasesOf(index), instruments, keys: [], byKey: new Map(), spellings: new Map(), norm: new Map(), cache: new Map() };
+  p = { aliases: aliasesOf(index), instruments, keys: [], byKey: new Map(), spellings: new Map(), grams: [], norm: new Map(), cache: new Map() };
   for (const inst of instruments) {
     // An instrument's id is its normalised title (types.ts), under the same alias table.
     const key = inst.id;
@@ -183,6 +185,20 @@ function spellingsOf(p: Prepared, inst: Instrument): { written: Set<string>; ali
   sp = { written, aliased: new Set([...written].map((s) => applyAliases(s, p.aliases))) };
   p.spellings.set(inst.id, sp);
   return sp;
+}
+
+const EMPTY: number[] = [];
+
+/** The distinct bigrams of an instrument's key (lazy, cached). */
+function gramsOf(p: Prepared, n: number): Set<number> {
+  let g = p.grams[n];
+  if (!g) {
+    const key = p.keys[n];
+    g = new Set<number>();
+    for (let i = 0; i + 1 < key.length; i++) g.add(bigram(key, i));
+    p.grams[n] = g;
+  }
+  return g;
 }
 
 function postingsOf(p: Prepared): Map<number, number[]> {
@@ -295,26 +311,33 @@ interface Classified {
 
 function nearest(key: string, p: Prepared, kb: KnowledgeBase): TitleMatch {
   if (key.length < 2 || p.instruments.length === 0) return { kind: 'unknown' };
-  // Candidate retrieval: titles sharing most of the key's bigrams.
-  const counts = new Map<number, number>();
+  // Candidate retrieval: titles sharing at least half of the key's bigrams. By pigeonhole such a
+  // title is in one of the (q − ⌈q/2⌉ + 1) rarest posting lists of the key's bigrams, so common
+  // bigrams (上合, 组织 …, in every title of a large corpus) never enumerate the whole base.
+  const postings = postingsOf(p);
+  const grams: number[] = [];
   const seen = new Set<number>();
-  let q = 0;
   for (let i = 0; i + 1 < key.length; i++) {
     const g = bigram(key, i);
-    if (seen.has(g)) continue;
-    seen.add(g);
-    q++;
-    const list = postingsOf(p).get(g);
-    if (!list) continue;
-    for (const n of list) counts.set(n, (counts.get(n) ?? 0) + 1);
+    if (!seen.has(g)) {
+      seen.add(g);
+      grams.push(g);
+    }
   }
+  const q = grams.length;
+  const lists = grams.map((g) => postings.get(g) ?? EMPTY).sort((x, y) => x.length - y.length);
+  const probe = q - Math.ceil(q / 2) + 1;
+  const candidates = new Set<number>();
+  for (let j = 0; j < probe && j < lists.length; j++) for (const n of lists[j]) candidates.add(n);
   const cands: { n: number; shared: number }[] = [];
-  for (const [n, shared] of counts) {
+  for (const n of candidates) {
     const k = p.keys[n];
     if (Math.abs(k.length - key.length) > 6) continue;
-    const kb = Math.max(1, k.length - 1);
-    // Overlap relative to the longer of the two bigram sets.
-    if (shared / Math.max(q, kb) >= 0.5) cands.push({ n, shared });
+    const kg = gramsOf(p, n);
+    let shared = 0;
+    for (const g of grams) if (kg.has(g)) shared++;
+    // Overlap relative to the larger of the two bigram sets.
+    if (shared / Math.max(q, kg.size) >= 0.5) cands.push({ n, shared });
   }
   if (cands.length === 0) return { kind: 'unknown' };
   cands.sort((a, b) => b.shared - a.shared);
