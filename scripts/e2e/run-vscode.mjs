@@ -65,6 +65,15 @@ async function main() {
     resolveExit(typeof code === 'number' ? code : 1);
   });
   page.on('pageerror', (e) => log('page error:', e.message));
+  page.on('crash', () => {
+    log('the page crashed');
+    resolveExit(1);
+  });
+  const onServerExit = (code, signal) => {
+    log(`code-server exited early (${code ?? signal})`);
+    resolveExit(1);
+  };
+  server.child.once('exit', onServerExit);
 
   const url = payloadUrl(server.base, server.port, dirs.workspace, {
     extensionDevelopmentPath: extDir,
@@ -74,6 +83,7 @@ async function main() {
     await page.goto(url);
     return withTimeout(exited, TIMEOUT, 'extension tests');
   });
+  server.child.off('exit', onServerExit);
 
   const summaryFile = path.join(dirs.results, 'mocha.json');
   if (existsSync(summaryFile)) {
