@@ -17,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     synchronize: { configurationSection: 'chancery' },
-    initializationOptions: { ...vscode.workspace.getConfiguration('chancery'), workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: { ...JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('chancery'))), workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('chancery', 'Chancery', serverOptions, clientOptions);
 

@@ -194,6 +194,8 @@ export function startServer(connection: Connection): void {
   const cache = new Map<string, Cached>();
   const timers = new Map<string, NodeJS.Timeout>();
   const log = (m: string) => connection.console.log(m);
+  /** A user-facing message in the client's language (English or Simplified Chinese). */
+  const say = (en: string, zh: string) => (locale === 'zh' ? zh : en);
 
   // ---------- helpers
 
@@ -366,7 +368,7 @@ export function startServer(connection: Connection): void {
     const paths = resolveCorpusPaths(settings);
     if (pathProblems.length) {
       for (const p of pathProblems) connection.console.warn(`chancery: ${p}`);
-      connection.window.showWarningMessage(`Chancery: ${pathProblems.join('; ')}`);
+      connection.window.showWarningMessage(say(`Chancery: ${pathProblems.join('; ')}`, `Chancery：部分语料路径未读取——${pathProblems.join('；')}`));
     }
     let progress: WorkDoneProgressServerReporter | undefined;
     if (caps.workDoneProgress) {
@@ -405,7 +407,10 @@ export function startServer(connection: Connection): void {
       if (kb.problems.length) {
         const first = kb.problems[0];
         connection.window.showWarningMessage(
-          `Chancery: ${kb.problems.length} corpus problem(s); first: ${first.uri}: ${pick(first.message, locale)} (see the output channel)`,
+          say(
+            `Chancery: ${kb.problems.length} corpus problem(s); first: ${first.uri}: ${pick(first.message, locale)} (see the output channel)`,
+            `Chancery：语料中有 ${kb.problems.length} 个问题；第一个：${first.uri}：${pick(first.message, locale)}（详见输出面板）`,
+          ),
         );
       }
       watchCorpus(paths);
@@ -415,7 +420,7 @@ export function startServer(connection: Connection): void {
       return st;
     } catch (e) {
       connection.console.error(`chancery: knowledge base build failed: ${(e as Error)?.stack ?? e}`);
-      connection.window.showErrorMessage(`Chancery: the knowledge base could not be built: ${(e as Error)?.message ?? e}`);
+      connection.window.showErrorMessage(say(`Chancery: the knowledge base could not be built: ${(e as Error)?.message ?? e}`, `Chancery：无法构建知识库：${(e as Error)?.message ?? e}`));
       const st = status('error', String((e as Error)?.message ?? e));
       connection.sendNotification(StatusNotification.method, st).catch(() => undefined);
       return st;
@@ -473,7 +478,9 @@ export function startServer(connection: Connection): void {
     settings = s;
     if (problems.length) {
       for (const p of problems) connection.console.warn(`chancery: ${p}`);
-      connection.window.showWarningMessage(`Chancery: invalid settings — ${problems.join('; ')}. Defaults are used for these.`);
+      connection.window.showWarningMessage(
+        say(`Chancery: invalid settings — ${problems.join('; ')}. Defaults are used for these.`, `Chancery：设置无效——${problems.join('；')}。这些设置将使用默认值。`),
+      );
     }
   }
 
