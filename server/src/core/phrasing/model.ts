@@ -51,8 +51,8 @@ const SENT_U = 1;
 const PARA_U = 2;
 const END_U = 3;
 
-/** Suffixes are ordered on this many units: contexts (a sliding window of ≤ 15) never look further. */
-const SA_DEPTH = 16;
+/** Suffixes are ordered on this many units: contexts (a sliding window of ≤ 7) never look further. */
+const SA_DEPTH = 8;
 /**
  * Longest context order. Measured on the embedded corpus (docs/phrasing.md): 4–5 characters predict
  * best; longer contexts mostly repeat one attestation and over-commit to it.
@@ -100,7 +100,15 @@ export interface PhrasingModel {
   templates: Template[];
   /** Choice lists for template slots, most frequent first (corpus frames + knowledge base). */
   choices: Record<SlotKind, string[]>;
-  stats: { documents: number; paragraphs: number; sentences: number; chars: number; learnMs: number };
+  stats: {
+    documents: number;
+    paragraphs: number;
+    sentences: number;
+    chars: number;
+    learnMs: number;
+    /** Milliseconds per phase: text, formulas, templates, index (the suffix array). */
+    phaseMs?: Record<string, number>;
+  };
 }
 
 export interface LearnOptions {
@@ -155,6 +163,7 @@ export function learnPhrasing(docs: CorpusDocument[], kb?: KnowledgeBase, option
     }
   });
   const modelText = parts.join('');
+  const t1 = Date.now();
   const model: PhrasingModel = {
     version: PHRASING_MODEL_VERSION,
     text: modelText,
@@ -177,10 +186,13 @@ export function learnPhrasing(docs: CorpusDocument[], kb?: KnowledgeBase, option
     };
   };
   model.formulas = mineFormulas(sentences, minCount, prov);
+  const t2 = Date.now();
   const { templates, choices } = mineTemplates(sentences, minCount, prov, kb);
+  const t3 = Date.now();
   model.templates = templates;
   model.choices = choices;
   indexOf(model); // build the suffix array now: learning pays for it, not the first completion
+  model.stats.phaseMs = { text: t1 - t0, formulas: t2 - t1, templates: t3 - t2, index: Date.now() - t3 };
   model.stats.learnMs = Date.now() - t0;
   return model;
 }
@@ -292,13 +304,22 @@ function closerSuffixesReversed(clause: string): string[] {
 
 const reverse = (s: string) => Array.from(s).reverse().join('');
 
+/**
+ * Candidate formulas are mined on at most this many sentences (an even sample of a large corpus):
+ * the tries of prefixes and suffixes are the costly part of learning. Their counts and contexts
+ * then come from a pass over every sentence, so the frequencies reported are exact.
+ */
+const MINING_SAMPLE = 8000;
+
 function mineFormulas(
   sentences: SentenceRec[],
   minCount: number,
   prov: (sent: SentenceRec, start: number, length: number) => Provenance,
 ): Formula[] {
+  const stride = Math.max(1, Math.ceil(sentences.length / MINING_SAMPLE));
+  const sample = stride === 1 ? sentences : sentences.filter((_, i) => i % stride === 0);
   // Openers: branching nodes of the trie of sentence beginnings.
-  const openT = countTrie(sentences.map((x) => openerPrefixes(x.s)));
+  const openT = countTrie(sample.map((x) => openerPrefixes(x.s)));
   const openers = new Map<string, Formula>();
   /** Sentence subjects: opener nodes without punctuation with several different continuations. */
   const subjects = new Set<string>();
@@ -310,8 +331,7 @@ function mineFormulas(
     if (!isClausePunct(last) && branching && (openT.children.get(k) ?? 0) >= 3) subjects.add(k);
   }
   // Closers: branching nodes (leftwards) of the trie of clause endings.
-  const allClauses = sentences.map((x) => clauses(x.s));
-  const closeT = countTrie(allClauses.flatMap((cs) => cs.map((c) => closerSuffixesReversed(c.text))));
+  const closeT = countTrie(sample.flatMap((x) => clauses(x.s).map((c) => closerSuffixesReversed(c.text))));
   /** Closers keyed by their reversed text. */
   const closersRev = new Map<string, Formula>();
   const closers = new Set<string>();
@@ -327,81 +347,108 @@ function mineFormulas(
     }
   }
   // Connectives: branching clause beginnings after a comma, or after a sentence subject.
-  const clauseStarts = (sent: string, cs: { text: string; start: number }[]): { text: string; start: number }[] => {
-    const out = cs.slice(1).map((c) => c);
+  const clauseStarts = (cs: { text: string; start: number }[]): { text: string; start: number }[] => {
+    const out = cs.slice(1);
     const first = cs[0]?.text ?? '';
-    let subj = '';
     for (let k = Math.min(MAX_FORMULA, first.length); k >= 2; k--)
       if (subjects.has(first.slice(0, k))) {
-        subj = first.slice(0, k);
+        out.push({ text: first.slice(k), start: k });
         break;
       }
-    if (subj) out.push({ text: first.slice(subj.length), start: subj.length });
-    void sent;
     return out;
   };
-  const starts = sentences.map((x, i) => clauseStarts(x.s, allClauses[i]));
-  const connT = countTrie(starts.flatMap((cs) => cs.map((c) => openerPrefixes(c.text))));
+  const connT = countTrie(sample.flatMap((x) => clauseStarts(clauses(x.s)).map((c) => openerPrefixes(c.text))));
   const connectives = new Map<string, Formula>();
   for (const [k, n] of connT.count) {
     if (n < minCount || k.length < 2 || isClausePunct(k[k.length - 1])) continue;
-    if ((connT.maxChild.get(k) ?? 0) < BRANCH_SHARE * n && !openers.has(k))
-      connectives.set(k, formula('connective', k, n));
+    if ((connT.maxChild.get(k) ?? 0) < BRANCH_SHARE * n && !openers.has(k)) connectives.set(k, formula('connective', k, n));
   }
   // Frames: connective … closer in one clause, attested with different middles.
   const frames = new Map<string, { f: Formula; gaps: Set<string> }>();
-  const frameOf = (clause: string): { key: string; a: string; b: string; gap: string } | undefined => {
-    let a = '';
-    for (let k = Math.min(MAX_FORMULA, clause.length); k >= 2; k--)
-      if (connectives.has(clause.slice(0, k))) {
-        a = clause.slice(0, k);
-        break;
-      }
-    if (!a) return undefined;
-    let b = '';
-    for (let k = Math.min(MAX_FORMULA, clause.length - a.length - 1); k >= 3; k--)
-      if (closers.has(clause.slice(clause.length - k))) {
-        b = clause.slice(clause.length - k);
-        break;
-      }
-    if (!b) return undefined;
-    return { key: a + '…' + b, a, b, gap: clause.slice(a.length, clause.length - b.length) };
+  // One pass over every sentence: exact counts (when mined on a sample), attested contexts, frames.
+  // The candidates are walked as character tries, so the pass allocates no strings.
+  const exact = stride > 1;
+  if (exact) for (const m of [openers, closersRev, connectives]) for (const f of m.values()) f.count = 0;
+  const seen = (f: Formula | undefined, x: SentenceRec, start: number, length: number) => {
+    if (!f) return;
+    if (exact) f.count++;
+    if (f.contexts.length < MAX_CONTEXTS) f.contexts.push(prov(x, start, length));
   };
-  sentences.forEach((x, i) => {
-    for (const c of starts[i]) {
-      const clause = allClauses[i].find((cl) => cl.start <= c.start && c.start < cl.start + cl.text.length);
-      if (!clause) continue;
-      const fr = frameOf(x.s.slice(c.start, clause.start + clause.text.length));
-      if (!fr) continue;
-      let e = frames.get(fr.key);
-      if (!e) frames.set(fr.key, (e = { f: { kind: 'frame', text: fr.key, parts: [fr.a, fr.b], count: 0, contexts: [] }, gaps: new Set() }));
-      e.f.count++;
-      e.gaps.add(fr.gap);
-      if (e.f.contexts.length < MAX_CONTEXTS) e.f.contexts.push(prov(x, c.start, clause.start + clause.text.length - c.start));
-    }
-  });
-  // Attested contexts for openers, closers, connectives (second pass, first occurrences).
-  sentences.forEach((x, i) => {
-    for (const p of openerPrefixes(x.s)) {
-      const f = openers.get(p);
-      if (f && f.contexts.length < MAX_CONTEXTS) f.contexts.push(prov(x, 0, p.length));
-    }
-    for (const c of allClauses[i])
-      for (const r of closerSuffixesReversed(c.text)) {
-        const f = closersRev.get(r);
-        if (f && f.contexts.length < MAX_CONTEXTS) f.contexts.push(prov(x, c.start + c.text.length - r.length, r.length));
+  const openTrie = charTrie(openers);
+  const closeTrie = charTrie(closersRev);
+  const connTrie = charTrie(connectives);
+  const subjTrie = charTrie(new Map([...subjects].map((k) => [k, formula('opener', k, 0)])));
+  for (const x of sentences) {
+    const t = x.s;
+    walk(openTrie, t, 0, 1, (f) => seen(f, x, 0, f.text.length));
+    // clause starts: after the sentence subject, and after each clause punctuation but 、
+    let subjEnd = -1;
+    walk(subjTrie, t, 0, 1, (f) => (subjEnd = f.text.length));
+    let clauseStart = 0;
+    for (let i = 0; i <= t.length; i++) {
+      const endOfClause = i === t.length || (t[i] !== '、' && isClausePunct(t[i]));
+      if (!endOfClause) continue;
+      const end = i < t.length ? i + 1 : i; // the clause with its punctuation
+      if (i < t.length) walk(closeTrie, t, i, -1, (f) => seen(f, x, end - f.text.length, f.text.length));
+      const starts = clauseStart === 0 ? (subjEnd > 0 && subjEnd < end ? [subjEnd] : []) : [clauseStart];
+      for (const cs of starts) {
+        let conn: Formula | undefined;
+        walk(connTrie, t, cs, 1, (f) => {
+          seen(f, x, cs, f.text.length);
+          conn = f;
+        });
+        if (!conn || i >= t.length) continue;
+        let clo: Formula | undefined;
+        walk(closeTrie, t, i, -1, (f) => (clo = f));
+        if (!clo || cs + conn.text.length > end - clo.text.length - 1) continue;
+        const a = conn.text;
+        const b = clo.text;
+        const key = a + '…' + b;
+        let e = frames.get(key);
+        if (!e) frames.set(key, (e = { f: { kind: 'frame', text: key, parts: [a, b], count: 0, contexts: [] }, gaps: new Set() }));
+        e.f.count++;
+        if (e.gaps.size < 2) e.gaps.add(t.slice(cs + a.length, end - b.length));
+        if (e.f.contexts.length < MAX_CONTEXTS) e.f.contexts.push(prov(x, cs, end - cs));
       }
-    for (const c of starts[i])
-      for (const p of openerPrefixes(c.text)) {
-        const f = connectives.get(p);
-        if (f && f.contexts.length < MAX_CONTEXTS) f.contexts.push(prov(x, c.start, p.length));
-      }
-  });
+      clauseStart = end;
+    }
+  }
   const out = [...openers.values(), ...closersRev.values(), ...connectives.values()];
   for (const { f, gaps } of frames.values()) if (f.count >= minCount && gaps.size >= 2) out.push(f);
   const order: Record<FormulaKind, number> = { opener: 0, closer: 1, connective: 2, frame: 3 };
   out.sort((a, b) => order[a.kind] - order[b.kind] || b.count - a.count || b.text.length - a.text.length || (a.text < b.text ? -1 : 1));
   return out;
+}
+
+interface CharTrie {
+  next: Map<number, CharTrie>;
+  f?: Formula;
+}
+
+/** A trie of the map's keys (as stored: closers reversed). */
+function charTrie(m: Map<string, Formula>): CharTrie {
+  const root: CharTrie = { next: new Map() };
+  for (const [k, f] of m) {
+    let n = root;
+    for (let i = 0; i < k.length; i++) {
+      const c = k.charCodeAt(i);
+      let nx = n.next.get(c);
+      if (!nx) n.next.set(c, (nx = { next: new Map() }));
+      n = nx;
+    }
+    n.f = f;
+  }
+  return root;
+}
+
+/** Walk `t` from `i` in direction `dir` along the trie, calling `hit` for every formula on the way. */
+function walk(trie: CharTrie, t: string, i: number, dir: 1 | -1, hit: (f: Formula) => void): void {
+  let n: CharTrie | undefined = trie;
+  for (let j = i; j >= 0 && j < t.length; j += dir) {
+    n = n.next.get(t.charCodeAt(j));
+    if (!n) return;
+    if (n.f) hit(n.f);
+  }
 }
 
 function formula(kind: FormulaKind, text: string, count: number): Formula {
@@ -694,10 +741,11 @@ export function completePhrasing(
 
   // Sentence openers while the sentence so far is a prefix of one.
   const typedSentence = text.slice(sStart, offset);
-  if (offset - sStart <= SA_DEPTH - 2) {
-    const n = sentenceStarts(ix.sa, toSimplified(foldPunctuation(typedSentence)), first);
+  if (offset - sStart < MAX_FORMULA) {
+    const normSentence = toSimplified(foldPunctuation(typedSentence));
+    const n = sentenceStarts(ix.sa, normSentence, first);
     for (const f of ix.openers) {
-      if (f.text.length <= typedSentence.length || !f.text.startsWith(toSimplified(foldPunctuation(typedSentence)))) continue;
+      if (f.text.length <= typedSentence.length || !f.text.startsWith(normSentence)) continue;
       const c = f.contexts[0];
       scored.push({
         // expected keystrokes saved, like phrase proposals: P(formula | sentence so far) · (characters − 1)
@@ -792,7 +840,8 @@ function units(s: string): number[] {
 
 /** How many corpus sentences start with `prefix` (paragraph-initial ones when `first`). */
 function sentenceStarts(sa: SuffixIndex, prefix: string, first: boolean): number {
-  const [lo, hi] = sa.find(units((first ? PARA : '') + SENT + prefix));
+  // the index orders suffixes on SA_DEPTH units: longer prefixes are counted on their beginning
+  const [lo, hi] = sa.find(units(((first ? PARA : '') + SENT + prefix).slice(0, SA_DEPTH)));
   return hi - lo;
 }
 
