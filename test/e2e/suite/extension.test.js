@@ -17,7 +17,8 @@ const SENTENCE = `　　各代表团团长认为，切实落实${DATE}在${PLACE
 const NEW_TITLE = '上合组织成员国政府间极地科学考察合作协定';
 const NEW_DATE = '2023年7月4日';
 const NEW_PLACE = '新德里';
-const SLOW = 60_000; // the first requests may wait for the knowledge base to be built
+const SLOW = 60_000; // the first requests may wait for the server and its knowledge base
+const WAIT = 20_000; // any later wait (a broken build then fails in minutes, not hours)
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -37,7 +38,7 @@ async function open(name) {
 }
 
 /** Polls fn() until it returns a truthy value or the deadline passes; wakes on diagnostics changes. */
-async function until(fn, what, ms = SLOW) {
+async function until(fn, what, ms = WAIT) {
   const deadline = Date.now() + ms;
   let last;
   for (;;) {
@@ -236,7 +237,7 @@ describe('Chancery in a real VS Code extension host', function () {
       assert.ok(communique && (communique.extensions || []).includes('.communique'), 'contributes the communique language for .communique');
       const { doc } = await open('draft.communique');
       assert.equal(doc.languageId, 'communique');
-      await until(() => ext.isActive, 'the extension to activate');
+      await until(() => ext.isActive, 'the extension to activate', SLOW);
     });
 
     it('serves each kind of draft: .communique, .txt and .md get diagnostics', async () => {
@@ -247,7 +248,7 @@ describe('Chancery in a real VS Code extension host', function () {
       ]) {
         const { doc } = await open(name);
         assert.equal(doc.languageId, language, `${name} opens as ${language}`);
-        await until(() => vscode.languages.getDiagnostics(doc.uri).length > 0, `diagnostics for ${name}`);
+        await until(() => vscode.languages.getDiagnostics(doc.uri).length > 0, `diagnostics for ${name}`, SLOW);
       }
     });
   });
@@ -259,7 +260,7 @@ describe('Chancery in a real VS Code extension host', function () {
       const text = await until(async () => {
         const t = await hoverAt(doc, inTitle);
         return t.includes(DATE) && t.includes(PLACE) ? t : undefined;
-      }, `a hover with ${DATE} and ${PLACE}`);
+      }, `a hover with ${DATE} and ${PLACE}`, SLOW);
       assert.ok(text.includes(TITLE), 'the hover names the instrument');
     });
 
