@@ -215,6 +215,26 @@ describe('language server over stdio', () => {
     c.close(u);
   });
 
+  test('a corpus folder inside the workspace (relative path): workspace/didChangeWatchedFiles rebuilds', async () => {
+    const inside = path.join(ws, 'corpus-in');
+    mkdirSync(inside, { recursive: true });
+    writeFileSync(path.join(inside, 'c.txt'), '　　2022年9月16日在撒马尔罕通过的《上合组织成员国关于应对气候变化的声明》。\n');
+    const ready = c.statuses().filter((s) => s.state === 'ready').length;
+    c.settings = { chancery: { corpus: { paths: ['corpus-in'] } } };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.equal((await c.ready(ready + 1)).sources, 2);
+    const file = path.join(inside, 'd.txt');
+    writeFileSync(file, '　　2022年9月16日在撒马尔罕通过的《上合组织成员国关于供应链安全稳定多元化合作的声明》。\n');
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 1 }] });
+    assert.equal((await c.ready(ready + 2)).sources, 3);
+    const u = fileUri(path.join(ws, 'watched.communique'));
+    c.open(u, '　　各方欢迎《上合组织成员国关于供应链安全稳定多元化合作的声明》。');
+    const h = await c.hover(u, c.positionOf(u, '供应链'));
+    assert.match(h.contents.value, /撒马尔罕/);
+    c.close(u);
+    c.settings = { chancery: {} };
+  });
+
   test('custom requests: knowledge base (markdown), reference list, check workspace, rebuild', async () => {
     const md = await c.request('chancery/knowledgeBase', { format: 'markdown' });
     assert.match(md.content, /^# Chancery knowledge base/);

@@ -29,7 +29,8 @@ export function complete(ctx: Ctx, text: string, offset: number, token?: Cancell
     out.push(...afterTitleParen(ctx, text, offset));
     out.push(...placeEntries(ctx, text, offset));
     out.push(...dateEntries(ctx, text, offset));
-    out.push(...formulaEntries(ctx, text, offset));
+    // The phrasing model proposes formulas (ranked in context) itself; without one, the fallback.
+    if (ctx.phrasing === undefined || !ctx.phrasingApi.completePhrasing) out.push(...formulaEntries(ctx, text, offset));
   }
   if (token?.isCancellationRequested) return out;
   if (ctx.phrasing !== undefined && ctx.phrasingApi.completePhrasing) {
