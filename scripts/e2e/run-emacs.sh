@@ -6,6 +6,8 @@
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 command -v emacs >/dev/null || { echo "emacs not found: run scripts/e2e/install-tools.sh" >&2; exit 1; }
+# docs/editors.md must show the set-up snippet this test runs (test/e2e/emacs/chancery.*).
+node "$REPO/scripts/e2e/check-doc-snippets.mjs" emacs
 export CHANCERY_SERVER="${CHANCERY_SERVER:-$REPO/dist/server.js}"
 [ -f "$CHANCERY_SERVER" ] || (cd "$REPO" && npm run --silent build)
 
