@@ -35,13 +35,16 @@ const EVIL_CORPUS = [
   `　　<script>alert(1)</script>欢迎2021年9月17日在杜尚别签署的《上合组织[嵌套〈上合组织[链接](http://evil.example)纲要〉]行动计划》。`,
 ].join('\n');
 writeFileSync(path.join(corpusDir, 'evil.txt'), EVIL_CORPUS);
+// A corpus FILE NAME with link syntax: hovers link to corpus files by name and line.
+const EVIL_NAME_TITLE = '《上合组织成员国文件名测试合作纲要》';
+writeFileSync(path.join(corpusDir, 'x](command:evil) <img src=y onerror=z> `a`.txt'), `　　2017年6月9日在阿斯塔纳签署的${EVIL_NAME_TITLE}。\n`);
 
 let server;
 before(async () => {
   const chancery = { corpus: { paths: [corpusDir], includeBuiltin: false } };
   server = await LspServer.start({ settings: { chancery }, initializationOptions: chancery, workspaceFolders: [ws] });
   await server.waitFor(
-    () => server.notifications.some((n) => n.method === 'chancery/status' && n.params?.state === 'ready' && n.params.instruments >= 3),
+    () => server.notifications.some((n) => n.method === 'chancery/status' && n.params?.state === 'ready' && n.params.instruments >= 4),
     60000,
     'knowledge base of the evil corpus ready',
   );
@@ -77,7 +80,7 @@ function assertInert(markdown, where) {
 
 test('hover on instruments whose corpus text holds links, commands, HTML and images', { timeout: 60000 }, async () => {
   const uri = pathToFileURL(path.join(ws, 'draft.communique')).href;
-  const draft = EVIL_CORPUS;
+  const draft = EVIL_CORPUS + '\n' + EVIL_NAME_TITLE;
   await server.openAndWait(uri, draft);
   const lines = draft.split('\n');
   let hovers = 0;
@@ -98,8 +101,9 @@ test('hover on instruments whose corpus text holds links, commands, HTML and ima
 
 test('completion documentation after 《 escapes corpus text', { timeout: 60000 }, async () => {
   const uri = pathToFileURL(path.join(ws, 'complete.communique')).href;
-  await server.openAndWait(uri, '　　各方欢迎《');
-  const res = await server.completion(uri, { line: 0, character: 6 });
+  const text = '　　各方欢迎《';
+  await server.openAndWait(uri, text);
+  const res = await server.completion(uri, { line: 0, character: text.length });
   const items = Array.isArray(res) ? res : (res?.items ?? []);
   assert.ok(items.length >= 3, `instruments offered after 《 (${items.length})`);
   const caps = server.initializeResult.capabilities.completionProvider ?? {};
