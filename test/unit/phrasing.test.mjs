@@ -183,3 +183,14 @@ test('the embedded corpus: the genre formulas of the issue are found', async () 
   const t = '各代表团团长认为，应继续落实2019年6月14日在比什';
   assert.ok(apply(t, completePhrasing(m, t, t.length, kb ? { kb } : undefined)[0]).startsWith(t + '凯克通过的《上合组织'));
 });
+
+test('proposals never split a surrogate pair', () => {
+  const m = learnPhrasing([{ uri: 'test:/e.txt', text: '　　甲方😀乙方😀丙方😀。\n　　甲方😀乙方😀丁方😀。', encoding: 'utf-8' }]);
+  for (const t of ['甲方', '甲方\ud83d', '甲方😀乙']) {
+    for (const e of completePhrasing(m, t, t.length)) {
+      const r = t.slice(0, e.replace.start) + e.insertText;
+      assert.ok(!/[\ud800-\udbff]$/.test(r) || r === t, JSON.stringify(r));
+      assert.ok(!/^[\udc00-\udfff]/.test(e.insertText.slice(t.length - e.replace.start)) || /[\ud800-\udbff]$/.test(t), JSON.stringify(e.insertText));
+    }
+  }
+});

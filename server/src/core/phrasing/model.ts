@@ -706,7 +706,8 @@ export function completePhrasing(
   const maxCtx = options.maxContext ?? DEFAULT_CONTEXT;
   const { start: sStart, first } = sentenceStartBefore(text, offset);
   const typed = text.slice(Math.max(sStart, offset - 64), offset);
-  const sentence = toSimplified(foldPunctuation(typed));
+  // folded like the corpus (control characters cannot pose as the model's markers)
+  const sentence = toSimplified(foldText(typed));
   // Context units: markers when the sentence start is within reach, then the sentence so far.
   const lead = sStart >= offset - 64 ? (first ? PARA + SENT : SENT) : '';
   const ctxStr = (lead + sentence).slice(-maxCtx);
@@ -963,7 +964,11 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
       p *= bestNext.p;
       consider();
     }
-    if (best.len >= 2) out.push({ text: String.fromCharCode(...chars.slice(0, best.len)), p: best.p, at: best.at, count: best.count, score: best.score });
+    // never split a surrogate pair (a corpus may hold characters outside the BMP)
+    let len = best.len;
+    if (len > 0 && chars[len - 1] >= 0xd800 && chars[len - 1] <= 0xdbff) len--;
+    if (chars[0] >= 0xdc00 && chars[0] <= 0xdfff) continue;
+    if (len >= 2) out.push({ text: String.fromCharCode(...chars.slice(0, len)), p: best.p, at: best.at, count: best.count, score: best.score });
   }
   out.sort((a, b) => b.score - a.score);
   return out.slice(0, nAlt);
