@@ -328,10 +328,11 @@ export async function benchHostile({ largeChars = 50 * 1024 * 1024, out = consol
   return rows;
 }
 
-export async function benchMemory({ edits = 10000, seed = 1, out = console.log } = {}) {
+export async function benchMemory({ edits = 10000, seed = 1, nodeArgs, out = console.log } = {}) {
   const { runFuzz } = await import('../scripts/fuzz.mjs');
-  out(`\n## Memory over a long session (scripts/fuzz.mjs --seed ${seed} --edits ${edits}, 4 documents)`);
-  const res = await runFuzz({ seed, edits, rssAt: [100, 1000, Math.floor(edits / 2), edits] });
+  out(`\n## Memory over a long session (scripts/fuzz.mjs --seed ${seed} --edits ${edits}, 4 documents${nodeArgs ? `, server run with ${nodeArgs.join(' ')}` : ''})`);
+  const marks = [100, 1000, 2500, 5000, 7500, 10000].map((k) => Math.round((k * edits) / 10000));
+  const res = await runFuzz({ seed, edits, nodeArgs, rssAt: marks });
   const at100 = res.rss[100];
   const atEnd = res.rss[edits];
   out(`  RSS: ${Object.entries(res.rss).map(([k, v]) => `after ${k} edits ${v} kB`).join(', ')}`);
@@ -355,5 +356,10 @@ if (!isMainThread && workerData?.robustCase) {
   console.log(`# bench/robust.mjs — node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);
   if (all || sections.includes('scanners')) await benchScanners({ size: opt('--size', 1 << 20) });
   if (all || sections.includes('hostile')) await benchHostile({ largeChars: opt('--large', 50 * 1024 * 1024) });
-  if (all || sections.includes('memory')) await benchMemory({ edits: opt('--edits', 10000), seed: opt('--seed', 1) });
+  if (all || sections.includes('memory')) {
+    await benchMemory({ edits: opt('--edits', 10000), seed: opt('--seed', 1) });
+    // The same session with the server's V8 heap capped: a leak would end in an out-of-memory
+    // crash; a flat working set runs through, and RSS shows what the session really needs.
+    await benchMemory({ edits: opt('--edits', 10000), seed: opt('--seed', 1), nodeArgs: ['--max-old-space-size=160'] });
+  }
 }

@@ -633,7 +633,7 @@ export async function runFuzz(o = {}) {
   const r = rand(mulberry32(seed));
   const m = corpusMaterial();
   const oracle = o.useCore === false ? undefined : await coreOracle();
-  const server = o.server ?? (await LspServer.start({ serverPath: o.serverPath, settings: o.settings ?? {} }));
+  const server = o.server ?? (await LspServer.start({ serverPath: o.serverPath, settings: o.settings ?? {}, nodeArgs: o.nodeArgs }));
   const result = {
     seed,
     edits: 0,
@@ -796,9 +796,10 @@ function parseArgs(argv) {
     else if (k === '--burst') (a.burst = Number(v)), i++;
     else if (k === '--server') (a.serverPath = path.resolve(v)), i++;
     else if (k === '--no-core') a.useCore = false;
+    else if (k === '--server-node-args') (a.nodeArgs = v.split(/\s+/).filter(Boolean)), i++;
     else if (k === '--verbose' || k === '-v') a.verbose = true;
     else if (k === '--help' || k === '-h') {
-      console.log('usage: node scripts/fuzz.mjs [--seed N] [--edits N] [--docs N] [--burst N] [--server path] [--no-core] [--verbose]');
+      console.log('usage: node scripts/fuzz.mjs [--seed N] [--edits N] [--docs N] [--burst N] [--server path] [--server-node-args "--max-old-space-size=128"] [--no-core] [--verbose]');
       process.exit(0);
     } else throw new Error(`unknown argument ${k}`);
   }
