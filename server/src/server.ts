@@ -433,7 +433,10 @@ export function startServer(connection: Connection): void {
   function rebuildSoon(reason: string) {
     clearTimeout(rebuildTimer);
     rebuildTimer = setTimeout(() => {
-      ready = rebuild(reason).then(() => undefined);
+      // Requests keep being served by the current knowledge base while a new one is built;
+      // only the first build (startup) makes them wait.
+      const p = rebuild(reason).then(() => undefined);
+      if (!service) ready = p;
     }, 150);
   }
 
@@ -684,7 +687,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(RebuildRequest.method, async (): Promise<KnowledgeStatus> => {
     clearTimeout(rebuildTimer);
     const p = rebuild('requested');
-    ready = p.then(() => undefined);
+    if (!service) ready = p.then(() => undefined);
     return p;
   });
 
