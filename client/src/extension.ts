@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.text = '$(book) Chancery';
   status.show();
   const showStatus = (s: P.KnowledgeStatus) => {
-    status.text = s.state === 'building' ? '$(sync~spin) Chancery' : `$(book) ${s.instruments}`;
+    status.text = s.state === 'building' ? '$(sync~spin) Chancery' : `$(book) ${vscode.l10n.t('{0} instruments', s.instruments)}`;
     status.tooltip = vscode.l10n.t('Chancery knowledge base: {0} instruments, {1} events, {2} officials from {3} source(s)', s.instruments, s.events, s.officials, s.sources);
   };
 

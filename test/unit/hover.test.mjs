@@ -81,3 +81,12 @@ test('corpus text is escaped: no links, HTML, images or commands come from the c
   assert.ok(kb2.instruments.length >= 1);
   assert.ok(kb.instruments.length > 10);
 });
+
+test('hover on an event the corpus records: when and where it was held', () => {
+  const [text, offset] = at('会议期间举行了上合组织成员国农业|部长会议。');
+  const h = service.hover(text, offset);
+  assert.equal(text.slice(h.span.start, h.span.end), '上合组织成员国农业部长会议');
+  assert.match(h.markdown, /Held: 2021年8月12日, 杜尚别/);
+  const [d] = service.definition(text, offset);
+  assert.match(d.sentence, /上合组织成员国农业部长会议在杜尚别举行/);
+});

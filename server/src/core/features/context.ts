@@ -40,6 +40,9 @@ export interface Ctx {
   dateFacts: Map<string, Fact>;
   /** Officials, longest name first. */
   officials: Official[];
+  /** Event names the corpus records, longest first, and the events by name. */
+  eventNames: string[];
+  eventsByName: Map<string, EventFact[]>;
   /** Sentence formulas (openings) learned from the corpus, most frequent first. */
   formulas: string[];
   resolve(title: string): Instrument | undefined;
@@ -83,6 +86,14 @@ export function createContext(
   }
   const places = [...placeFacts.keys()].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
   const officials = [...kb.officials].filter((o) => o.name).sort((a, b) => b.name.length - a.name.length);
+  const eventsByName = new Map<string, EventFact[]>();
+  for (const e of kb.events) {
+    if (!e.name || e.name.length < 4) continue;
+    const list = eventsByName.get(e.name) ?? [];
+    list.push(e);
+    eventsByName.set(e.name, list);
+  }
+  const eventNames = [...eventsByName.keys()].sort((a, b) => b.length - a.length);
   const api = opts.phrasingApi ?? {};
   let formulas: string[] = [];
   if (opts.phrasing && api.sentenceFormulas) {
@@ -118,6 +129,8 @@ export function createContext(
     placeFacts,
     dateFacts,
     officials,
+    eventNames,
+    eventsByName,
     formulas,
     resolve,
   };

@@ -51,6 +51,15 @@ export function hover(ctx: Ctx, text: string, offset: number): HoverResult | und
     for (const x of o) lines.push(`- ${escapeMarkdown(x.country)} ${escapeMarkdown(x.role)} — ${provLink(x.provenance)}`);
     return { span: off.span, markdown: lines.join('\n') };
   }
+  const ev = nameAt(text, offset, ctx.eventNames);
+  if (ev) {
+    const lines = [`**${escapeMarkdown(ev.name)}**`, ''];
+    for (const e of ctx.eventsByName.get(ev.name) ?? []) {
+      const parts = [e.date?.text, e.place, e.online ? t(ctx, 'by video', '视频方式') : ''].filter(Boolean).map((x) => escapeMarkdown(String(x)));
+      lines.push(`- ${t(ctx, 'Held', '举行')}${parts.length ? ': ' + parts.join(', ') : ''} — ${provLink(e.provenance)}`);
+    }
+    return { span: ev.span, markdown: lines.join('\n') };
+  }
   return undefined;
 }
 

@@ -4,12 +4,17 @@
  */
 import type { Provenance, Span } from '../types';
 import { scanReferences } from '../knowledge/scan';
-import { Ctx, flatMentions, mentionAt } from './context';
+import { Ctx, flatMentions, mentionAt, nameAt } from './context';
 
 export function definition(ctx: Ctx, text: string, offset: number): Provenance[] {
   const id = instrumentAt(ctx, text, offset);
   const ins = id ? ctx.index.instrument(id) : undefined;
-  if (!ins) return [];
+  if (!ins) {
+    // An event the corpus records: where it is reported.
+    const ev = mentionAt(text, offset) ? undefined : nameAt(text, offset, ctx.eventNames);
+    const e = ev && ctx.eventsByName.get(ev.name)?.[0];
+    return e ? [e.provenance] : [];
+  }
   const first = ins.mentions[0] ?? ins.adoptions[0]?.provenance;
   return first ? [first] : [];
 }
