@@ -29,11 +29,17 @@ export function splitParagraphs(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
   // The regex scans in native code; only separators come back to JS.
+  // test() leaves lastIndex after the separator and allocates no match array; the start is
+  // found by stepping back over it (\r\n, or a run of U+3000).
   PARA_SEP.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PARA_SEP.exec(text))) {
-    pushTrimmed(out, text, start, m.index);
-    start = m.index + m[0].length;
+  while (PARA_SEP.test(text)) {
+    const e = PARA_SEP.lastIndex;
+    let b = e - 1;
+    const c = text.charCodeAt(b);
+    if (c === 0x3000) while (b > start && text.charCodeAt(b - 1) === 0x3000) b--;
+    else if (c === 0x0a && b > start && text.charCodeAt(b - 1) === 0x0d) b--;
+    pushTrimmed(out, text, start, b);
+    start = e;
   }
   pushTrimmed(out, text, start, text.length);
   return out;
@@ -61,9 +67,9 @@ export function sentencesOf(text: string, parts: readonly Span[]): Span[] {
     let start = Math.max(0, p.start);
     const end = Math.min(p.end, text.length);
     re.lastIndex = start;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) && m.index < end) {
-      const i = m.index;
+    while (re.test(text)) {
+      const i = re.lastIndex - 1;
+      if (i >= end) break;
       const c = text.charCodeAt(i);
       if (isBreak(c)) {
         pushTrimmed(out, text, start, i);

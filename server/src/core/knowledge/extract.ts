@@ -21,7 +21,12 @@ export const INSTRUMENT_KINDS = [
 
 /** The instrument's kind: the LAST genre noun of the title, ignoring trailing （…） parts. */
 export function instrumentKind(title: string): string | undefined {
-  let t = toSimplified(title).replace(/[\s\u3000]+/g, '');
+  return kindOfKey(toSimplified(title).replace(/[\s\u3000]+/g, ''));
+}
+
+/** `instrumentKind` of a title already simplified (a normalised key). */
+export function kindOfKey(key: string): string | undefined {
+  let t = key;
   // Drop trailing parenthesised parts: （2022—2024年）.
   for (;;) {
     const m = /[（(][^（()）]*[）)]$/.exec(t);
@@ -136,6 +141,10 @@ export const ROLE_NOUNS = [
   '副执行主任', '执行主任', '副主任', '主任', '轮值主席', '副主席', '主席', '副秘书长', '秘书长', '国王', '元首',
   '特使', '大使', '代表', '总干事', '行长', '理事长', '执行秘书', '主持人',
 ].sort((a, b) => b.length - a.length);
+const SEG_SEP = new Uint8Array(0x10000);
+for (const ch of '、，；。,;') SEG_SEP[ch.charCodeAt(0)] = 1;
+/** Role nouns, longest first, as one alternation: the last match is the role before the name. */
+const ROLE_RE = new RegExp(ROLE_NOUNS.join('|'), 'g');
 const COUNTRY_SUFFIXES = ['共和国', '联邦', '王国', '公国', '合众国', '国'];
 const ORG_MARKERS = ['组织', '机构', '委员会', '秘书处', '理事会', '联合体', '中心', '银行', '联盟', '论坛', '会议'];
 const LEAD_QUALIFIERS = ['代表', '客人', '以及'];
@@ -145,14 +154,11 @@ function parseOfficial(seg: string): { name: string; country: string; role: stri
   // Name: the ideographs after the last role noun.
   let roleAt = -1;
   let role = '';
-  for (const r of ROLE_NOUNS) {
-    const i = seg.lastIndexOf(r);
-    if (i < 0) continue;
-    const end = i + r.length;
-    if (end > roleAt + role.length || (end === roleAt + role.length && r.length > role.length)) {
-      roleAt = i;
-      role = r;
-    }
+  ROLE_RE.lastIndex = 0;
+  let rm: RegExpExecArray | null;
+  while ((rm = ROLE_RE.exec(seg))) {
+    roleAt = rm.index;
+    role = rm[0];
   }
   if (roleAt <= 0) return undefined;
   const nameAt = roleAt + role.length;
@@ -205,8 +211,7 @@ export function extractOfficials(text: string, prov: ProvenanceMaker): Official[
     // Segments separated by list punctuation.
     let segStart = 0;
     for (let i = 0; i <= para.length; i++) {
-      const ch = para[i];
-      if (i < para.length && !'、，；。,;'.includes(ch)) continue;
+      if (i < para.length && SEG_SEP[para.charCodeAt(i)] !== 1) continue;
       const raw = para.slice(segStart, i);
       // Remove spaces, keeping a map to the original offsets for provenance.
       let seg = raw.replace(/[\s\u3000]+/g, '');

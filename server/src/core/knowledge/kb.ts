@@ -23,7 +23,19 @@ import {
 } from '../types';
 import { normalizeTitle, toSimplified, type AliasTable } from '../text/normalize';
 import { dateExprKey, dateKey } from '../text/dates';
-import { extractDocument, instrumentKind, type DocumentFacts } from './extract';
+import { extractDocument, kindOfKey, type DocumentFacts } from './extract';
+
+/** toSimplified with a cache: places, verbs and names repeat across a corpus. */
+const simpleCache = new Map<string, string>();
+function simple(s: string): string {
+  let v = simpleCache.get(s);
+  if (v === undefined) {
+    v = toSimplified(s);
+    if (simpleCache.size > 50000) simpleCache.clear();
+    simpleCache.set(s, v);
+  }
+  return v;
+}
 
 /** Full → short pairs used in titles: the first short name of each declaration, longest full names first. */
 export function aliasTableOf(abbreviations: readonly Abbreviation[]): AliasTable {
@@ -70,7 +82,7 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
     const id = key(m.title);
     let ins = instruments.get(id);
     if (!ins) {
-      ins = { id, title: m.title, kind: instrumentKind(m.title), adoptions: [], mentions: [], implements: [], implementedBy: [] };
+      ins = { id, title: m.title, kind: kindOfKey(id), adoptions: [], mentions: [], implements: [], implementedBy: [] };
       instruments.set(id, ins);
     }
     ins.mentions.push(f.prov.make(m.span.start, m.span.end - m.span.start));
@@ -79,7 +91,7 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
       const a: Adoption = { provenance: f.prov.make(s, m.span.end - s) };
       if (m.date) a.date = m.date.dates[0];
       if (m.place) a.place = m.place.text;
-      if (m.verb) a.verb = toSimplified(m.verb.text);
+      if (m.verb) a.verb = simple(m.verb.text);
       if (m.event) a.event = m.event.name;
       ins.adoptions.push(a);
     }
@@ -137,21 +149,37 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
     }
 
   const conflicts: Conflict[] = [];
-  const conflict = (subject: string, field: Conflict['field'], items: { value: string | undefined; provenance: Provenance }[]) => {
-    const byValue = new Map<string, Provenance>();
-    for (const it of items) if (it.value !== undefined && !byValue.has(it.value)) byValue.set(it.value, it.provenance);
-    if (byValue.size > 1) conflicts.push({ subject, field, values: [...byValue].map(([value, provenance]) => ({ value, provenance })) });
+  /** One pass over the occurrences of a subject: the first provenance of each distinct value per field. */
+  const check = (subject: string, items: readonly { date?: string; place?: string; verb?: string; provenance: Provenance }[], fields: Conflict['field'][]) => {
+    for (const field of fields) {
+      let first: string | undefined;
+      let byValue: Map<string, Provenance> | undefined;
+      for (const it of items) {
+        const v = it[field];
+        if (v === undefined) continue;
+        if (first === undefined) first = v;
+        else if (v !== first) {
+          if (!byValue) {
+            byValue = new Map();
+            byValue.set(first, items.find((x) => x[field] === first)!.provenance);
+          }
+          if (!byValue.has(v)) byValue.set(v, it.provenance);
+        }
+      }
+      if (byValue) conflicts.push({ subject, field, values: [...byValue].map(([value, provenance]) => ({ value, provenance })) });
+    }
   };
   for (const ins of instruments.values()) {
     if (ins.adoptions.length < 2) continue;
-    conflict(ins.id, 'date', ins.adoptions.map((a) => ({ value: a.date && dateKey(a.date), provenance: a.provenance })));
-    conflict(ins.id, 'place', ins.adoptions.map((a) => ({ value: a.place && toSimplified(a.place), provenance: a.provenance })));
-    conflict(ins.id, 'verb', ins.adoptions.map((a) => ({ value: a.verb, provenance: a.provenance })));
+    check(
+      ins.id,
+      ins.adoptions.map((a) => ({ date: a.date && dateKey(a.date), place: a.place && simple(a.place), verb: a.verb, provenance: a.provenance })),
+      ['date', 'place', 'verb'],
+    );
   }
   for (const [id, occ] of eventOccurrences) {
     if (occ.length < 2) continue;
-    conflict(id, 'date', occ.map((e) => ({ value: e.date && dateExprKey(e.date), provenance: e.provenance })));
-    conflict(id, 'place', occ.map((e) => ({ value: e.place && toSimplified(e.place), provenance: e.provenance })));
+    check(id, occ.map((e) => ({ date: e.date && dateExprKey(e.date), place: e.place && simple(e.place), provenance: e.provenance })), ['date', 'place']);
   }
 
   return {
@@ -198,30 +226,31 @@ export class KnowledgeIndex {
     };
     for (const ins of kb.instruments) {
       this.byId.set(ins.id, ins);
-      this.byKey.set(this.key(ins.title), ins);
+      // Ids are keys under the same alias table: no need to normalise titles again.
       if (!this.byKey.has(ins.id)) this.byKey.set(ins.id, ins);
       const dates = new Set<string>();
       const places = new Set<string>();
       for (const a of ins.adoptions) {
         if (a.date) dates.add(dateKey(a.date));
-        if (a.place) places.add(toSimplified(a.place));
+        if (a.place) places.add(simple(a.place));
       }
       for (const d of dates) at(this.byDate, d).instruments.push(ins);
       for (const p of places) at(this.byPlace, p).instruments.push(ins);
     }
     for (const e of kb.events) {
       this.eventsByKey.set(e.id, e);
-      const k = this.key(e.name);
+      const at2 = e.id.lastIndexOf('@');
+      const k = at2 > 0 && /^@\d+$/.test(e.id.slice(at2)) ? e.id.slice(0, at2) : e.id;
       if (!this.eventsByKey.has(k)) this.eventsByKey.set(k, e);
       let named = this.eventsByName.get(k);
       if (!named) this.eventsByName.set(k, (named = []));
       named.push(e);
-      const base = eventBaseKey(this.key(e.name));
+      const base = eventBaseKey(k);
       let list = this.eventsByBase.get(base);
       if (!list) this.eventsByBase.set(base, (list = []));
       if (!list.includes(e)) list.push(e);
       if (e.date) for (const d of new Set(e.date.dates.map(dateKey))) at(this.byDate, d).events.push(e);
-      if (e.place) at(this.byPlace, toSimplified(e.place)).events.push(e);
+      if (e.place) at(this.byPlace, simple(e.place)).events.push(e);
     }
     for (const o of kb.officials) if (!this.officialsByName.has(o.name)) this.officialsByName.set(o.name, o);
   }

@@ -32,7 +32,7 @@ const VERB_LAST = new Uint8Array(0x10000);
 for (const v of VERBS) VERB_LAST[v.charCodeAt(v.length - 1)] = 1;
 const CONNECTORS = ['以及', '和', '及', '与', '與', '、', '并', '並'];
 const EVENT_TRIGGERS = ['举行', '舉行', '举办', '舉辦', '召开', '召開'];
-const TRIGGER_RE = new RegExp(EVENT_TRIGGERS.join('|'), 'g');
+const TRIGGER_RE = new RegExp(EVENT_TRIGGERS.join('|'), 'g'); // all two code units long
 const ONLINE = ['以视频会议方式', '以视频会议形式', '以视频方式', '以视频形式', '以視頻方式', '以視頻形式', '通过视频方式', '以线上方式', '以線上方式', '以视频连线方式'];
 /** Head nouns of event names. */
 export const EVENT_NOUNS = [
@@ -309,8 +309,12 @@ export function scanEvents(text: string, from = 0, to = text.length): EventMenti
   const found: EventMention[] = [];
   const triggers: number[] = [];
   TRIGGER_RE.lastIndex = from;
-  let tm: RegExpExecArray | null;
-  while ((tm = TRIGGER_RE.exec(text)) && tm.index < to) triggers.push(tm.index);
+  // Every trigger is two code units long: test() gives its end, no match array.
+  while (TRIGGER_RE.test(text)) {
+    const k = TRIGGER_RE.lastIndex - 2;
+    if (k >= to) break;
+    triggers.push(k);
+  }
   for (const t of triggers) {
     const tEnd = t + 2;
     // Pattern A: DATE … 举行(的) NAME

@@ -305,9 +305,9 @@ export function findDates(text: string, from = 0, to = text.length): DateExpr[] 
   const re = /[年月]/g;
   re.lastIndex = from;
   let lastEnd = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < to) {
-    const u = m.index;
+  while (re.test(text)) {
+    const u = re.lastIndex - 1;
+    if (u >= to) break;
     let b = u;
     while (b > lastEnd && isSpaceCode(text.charCodeAt(b - 1))) b--;
     let r0 = b;
