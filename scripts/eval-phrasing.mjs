@@ -11,7 +11,7 @@
 // what the editor would pass to the completion). Next-phrase accuracy: at every position where a proposal is offered, whether the top item
 // (top-1) or one of the first three (top-3) matches the text that follows.
 //
-// Usage: node scripts/eval-phrasing.mjs [--folds 5] [--corpus file...] [--json]
+// Usage: node scripts/eval-phrasing.mjs [--folds 5] [--service] [--json] [corpus files…]
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -28,6 +28,9 @@ const opt = (name, dflt) => {
 };
 const k = Number(opt('--folds', 5));
 const json = args.includes('--json');
+// --service: evaluate the language service's whole completion list (knowledge-base items — titles after
+// 《, places after 在, dates — merged with the phrasing items), in the order an editor shows it (sortText).
+const viaService = args.includes('--service');
 // Development knob: completion options as JSON (the product uses the defaults).
 const tuning = process.env.PHRASING_OPTS ? JSON.parse(process.env.PHRASING_OPTS) : undefined;
 const corpusArg = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
@@ -69,6 +72,15 @@ function evaluateFold(fold) {
   const model = core.learnPhrasing(docs, kb);
   const learnMs = performance.now() - t0;
   const index = kb ? { kb } : undefined;
+  const service = viaService ? core.createLanguageService({ kb, phrasing: model }) : undefined;
+  const completeAt = (typed, i) => {
+    if (!service) return core.completePhrasing(model, typed, i, index, tuning);
+    const list = service.complete(typed, i);
+    return list
+      .map((e, n) => ({ e, n }))
+      .sort((a, b) => (a.e.sortText ?? a.e.label).localeCompare(b.e.sortText ?? b.e.label) || a.n - b.n)
+      .map((x) => x.e);
+  };
   let chars = 0;
   let keys = 0;
   let queries = 0;
@@ -90,7 +102,7 @@ function evaluateFold(fold) {
     while (i < target.length) {
       const typed = target.slice(0, i);
       const c0 = performance.now();
-      const items = core.completePhrasing(model, typed, i, index, tuning);
+      const items = completeAt(typed, i);
       completeMs += performance.now() - c0;
       queries++;
       keys++;
@@ -134,7 +146,7 @@ function evaluateFold(fold) {
   };
   const offeredCeiling = ceiling((target, i) => {
     const typed = target.slice(0, i);
-    return Math.max(0, ...core.completePhrasing(model, typed, i, index, tuning).map((e) => applies(e, typed, target)));
+    return Math.max(0, ...completeAt(typed, i).map((e) => applies(e, typed, target)));
   });
   const attestedCeiling = ceiling((target, i) => {
     const c0 = Math.max(0, i - 1);

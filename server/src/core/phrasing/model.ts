@@ -192,6 +192,7 @@ export function learnPhrasing(docs: CorpusDocument[], kb?: KnowledgeBase, option
   model.templates = templates;
   model.choices = choices;
   indexOf(model); // build the suffix array now: learning pays for it, not the first completion
+  toSimplified('體'); // load the conversion table now too
   model.stats.phaseMs = { text: t1 - t0, formulas: t2 - t1, templates: t3 - t2, index: Date.now() - t3 };
   model.stats.learnMs = Date.now() - t0;
   return model;
@@ -650,6 +651,8 @@ export interface PhrasingCompleteOptions {
   gamma?: number;
   /** Stop growing a proposal below this probability. Default 0.01. */
   floor?: number;
+  /** Confidence exponent α in the cut P(ℓ)^α·(ℓ − 1 + γ) (α > 1 distrusts unlikely long proposals). Default 1. */
+  alpha?: number;
   /** Witten–Bell escape scale: λ = n / (n + β·u). Default 0.7. */
   beta?: number;
   /** Stop a proposal after clause punctuation (default true). */
@@ -870,6 +873,7 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
   const K = Math.min(options.maxContext ?? DEFAULT_CONTEXT, SA_DEPTH - 1);
   const kappa = options.kappa;
   const beta = options.beta ?? 0.7;
+  const alpha = options.alpha ?? 1;
   const gamma = options.gamma ?? 5;
   const floor = options.floor ?? 0.01;
   const maxPhrase = options.maxPhrase ?? 32;
@@ -944,7 +948,7 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
     const chars = [c];
     let best = { len: 0, p: 0, score: 0, at: -1, count: 0 };
     const consider = () => {
-      const score = p * (chars.length - 1 + gamma);
+      const score = Math.pow(p, alpha) * (chars.length - 1 + gamma);
       if (chars.length >= 2 && score > best.score) {
         const o = os[0];
         // an attestation: the corpus position of the proposal's last character
