@@ -113,7 +113,25 @@
         (let ((shown (chancery-test-wait (lambda () (flymake-diagnostics)) 10)))
           (chancery-test-check shown "flymake lists the diagnostic in the buffer")
           (when shown
-            (chancery-test-log "flymake: %s" (flymake-diagnostic-text (car shown)))))))))
+            (chancery-test-log "flymake: %s" (flymake-diagnostic-text (car shown)))))
+        ;; 3. its quick fix, applied by eglot, restores the canonical title
+        (let* ((region (eglot--range-region (plist-get hit :range)))
+               (actions (eglot-code-actions (car region) (cdr region) "quickfix"))
+               (fix (or (cl-find-if (lambda (a) (and (plist-get a :isPreferred) (plist-get a :edit))) actions)
+                        (cl-find-if (lambda (a) (plist-get a :edit)) actions))))
+          (chancery-test-check fix "a quick fix with an edit is offered")
+          (when fix
+            (chancery-test-log "quick fix: %s" (plist-get fix :title))
+            (eglot--apply-workspace-edit (plist-get fix :edit))
+            ;; eglot sends the change from an idle timer, and batch Emacs is never idle: send it.
+            (eglot--signal-textDocument/didChange)
+            (chancery-test-check
+             (save-excursion (goto-char (point-min))
+                             (search-forward "《上合组织成员国政府间国际道路运输便利化协定》" nil t))
+             "applying it restores the canonical title")
+            (chancery-test-check
+             (chancery-test-wait (lambda () (null (append (gethash uri chancery-test-published) nil))))
+             "the diagnostic goes away after the edit")))))))
 
 (condition-case err
     (chancery-test-main)

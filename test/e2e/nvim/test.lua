@@ -133,6 +133,32 @@ local function main()
     -- and Neovim itself shows it (vim.diagnostic)
     local shown = vim.diagnostic.get(bad)
     check(#shown > 0, 'vim.diagnostic.get() lists it for the buffer')
+
+    -- 3. its quick fix, applied by Neovim, restores the canonical title
+    local res = vim.lsp.buf_request_sync(bad, 'textDocument/codeAction', {
+      textDocument = { uri = uri },
+      range = hit.range,
+      context = { diagnostics = { hit }, only = { 'quickfix' } },
+    }, 5000)
+    local fix
+    for _, r in pairs(res or {}) do
+      for _, action in ipairs(r.result or {}) do
+        if action.edit and (fix == nil or action.isPreferred) then
+          fix = action
+        end
+      end
+    end
+    check(fix ~= nil, 'a quick fix with an edit is offered')
+    if fix then
+      log('quick fix: ' .. fix.title)
+      vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
+      local line = vim.api.nvim_buf_get_lines(bad, 0, 1, false)[1]
+      check(line:find('《上合组织成员国政府间国际道路运输便利化协定》', 1, true) ~= nil,
+        'applying it restores the canonical title')
+      check(vim.wait(TIMEOUT, function()
+        return #(published[uri] or {}) == 0
+      end, 50), 'the diagnostic goes away after the edit')
+    end
   end
 end
 
