@@ -150,6 +150,7 @@ export class LspServer {
     c.onClose(() => this.wake());
     c.onNotification('textDocument/publishDiagnostics', (p) => {
       const list = this.diagnostics.get(p.uri) ?? [];
+      if (typeof p.version === 'number') this.sawVersion = true;
       list.push({ version: p.version, diagnostics: p.diagnostics, seq: ++this.seq });
       if (list.length > 8) list.splice(0, list.length - 8);
       this.diagnostics.set(p.uri, list);
@@ -318,7 +319,9 @@ export class LspServer {
       () => {
         const l = this.latest(uri);
         if (!l || l.seq <= afterSeq) return undefined;
-        if (l.version === undefined || l.version === null) return l;
+        // A publication without a version: the only kind from a server that never sends versions;
+        // from one that does, the clearing sent after didClose (skip it).
+        if (l.version === undefined || l.version === null) return this.sawVersion ? undefined : l;
         if (typeof version === 'number' && l.version > version) throw new Error(`${uri}: diagnostics published for version ${l.version} > ${version}`);
         return l.version === version ? l : undefined;
       },
@@ -678,6 +681,18 @@ export async function runFuzz(o = {}) {
       const round = result.rounds;
       // 1. A burst of edits on every document.
       for (const d of docs) {
+        if (d.pendingFix && d.pendingFix.version === d.doc.version && result.edits < totalEdits) {
+          // A server-proposed quick fix, applied as the client would: one didChange, edits in
+          // reverse document order (LSP TextEdits of one change refer to the original text).
+          const sorted = [...d.pendingFix.edits].sort((a, b) => d.doc.offsetAt(b.range.start) - d.doc.offsetAt(a.range.start));
+          const changes = sorted.map((e) => ({ range: e.range, text: e.newText }));
+          const version = d.doc.version + 1;
+          d.doc = TextDocument.update(d.doc, changes, version);
+          server.change(d.uri, version, changes);
+          result.edits++;
+          result.fixesApplied = (result.fixesApplied ?? 0) + 1;
+        }
+        d.pendingFix = undefined;
         const n = Math.min(r.int(1, maxBurst), totalEdits - result.edits);
         let i = 0;
         while (i < n) {
@@ -711,14 +726,53 @@ export async function runFuzz(o = {}) {
         result.maxDocLength = Math.max(result.maxDocLength, d.doc.getText().length);
         if (result.edits >= totalEdits) break;
       }
-      // Requests in flight while edits happen: hover and completion at random positions.
+      // Sometimes a document is closed and reopened (same text, next version), and sometimes the
+      // knowledge base is rebuilt while edits are in flight: results of either must not go stale.
+      for (const d of docs) {
+        if (r.chance(0.02)) {
+          server.close(d.uri);
+          const version = d.doc.version + 1;
+          d.doc = TextDocument.update(d.doc, [], version);
+          server.open(d.uri, d.doc.getText(), d.languageId, version);
+          result.reopens = (result.reopens ?? 0) + 1;
+        }
+      }
+      if (r.chance(o.rebuildChance ?? 0.02)) {
+        result.rebuilds = (result.rebuilds ?? 0) + 1;
+        server.request('chancery/rebuild', null, waitMs).catch((e) => {
+          if (!(e instanceof rpc.ResponseError && e.code === rpc.ErrorCodes.MethodNotFound)) result.requestErrors.push(`chancery/rebuild: ${e.message}`);
+        });
+      }
+      // Requests in flight while edits happen, at random positions: hover, completion, code actions
+      // (with the last published, possibly stale, diagnostics), symbols, semantic tokens, folding,
+      // definition, references. A quick fix returned for the current version is applied as the
+      // first edit of the document's next burst.
       const probes = docs.map((d) => {
-        const off = r.int(0, d.doc.getText().length);
+        const text = d.doc.getText();
+        const off = r.int(0, text.length);
         const pos = d.doc.positionAt(off);
-        const req = r.chance(0.5) ? server.hover(d.uri, pos, waitMs) : server.completion(d.uri, pos, waitMs);
+        const td = { uri: d.uri };
+        const version = d.doc.version;
+        const kind = weighted(r, { hover: 4, completion: 3, codeAction: 4, symbols: 1, tokens: 1, folding: 1, definition: 1, references: 1 });
+        let req;
+        if (kind === 'hover') req = server.hover(d.uri, pos, waitMs);
+        else if (kind === 'completion') req = server.completion(d.uri, pos, waitMs);
+        else if (kind === 'codeAction') {
+          const end = d.doc.positionAt(Math.min(text.length, off + r.int(0, 200)));
+          const diagnostics = (server.latest(d.uri)?.diagnostics ?? []).slice(0, 50);
+          req = server.request('textDocument/codeAction', { textDocument: td, range: { start: pos, end }, context: { diagnostics } }, waitMs).then((actions) => {
+            const edits = (actions ?? []).map((a) => a.edit?.changes?.[d.uri] ?? a.edit?.documentChanges?.find((c) => c.textDocument?.uri === d.uri)?.edits).filter((e) => e?.length);
+            if (edits.length && d.doc.version === version) d.pendingFix = { version, edits: r.pick(edits) };
+          });
+        } else if (kind === 'symbols') req = server.request('textDocument/documentSymbol', { textDocument: td }, waitMs);
+        else if (kind === 'tokens') req = server.request('textDocument/semanticTokens/full', { textDocument: td }, waitMs);
+        else if (kind === 'folding') req = server.request('textDocument/foldingRange', { textDocument: td }, waitMs);
+        else if (kind === 'definition') req = server.request('textDocument/definition', { textDocument: td, position: pos }, waitMs);
+        else req = server.request('textDocument/references', { textDocument: td, position: pos, context: { includeDeclaration: true } }, waitMs);
+        result.probes = (result.probes ?? 0) + 1;
         return req.catch((e) => {
           if (e instanceof rpc.ResponseError && (e.code === -32800 || e.code === -32801)) return; // cancelled / content modified
-          result.requestErrors.push(`${d.uri} @${off}: ${e.message}`);
+          result.requestErrors.push(`${kind} ${d.uri} @${off}: ${e.message}`);
           if (!(e instanceof rpc.ResponseError)) throw e;
         });
       });
@@ -814,6 +868,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(
     [
       `seed ${res.seed}: ${res.edits} edits in ${res.rounds} rounds on ${a.docs} documents, ${(res.ms / 1000).toFixed(1)} s`,
+      `  reopened documents: ${res.reopens ?? 0}; knowledge-base rebuilds during edits: ${res.rebuilds ?? 0}; requests probed: ${res.probes ?? 0}; quick fixes applied: ${res.fixesApplied ?? 0}`,
       `  comparisons incremental=fresh: ${res.comparisons}; server=core: ${res.oracleComparisons}${res.usedCoreOracle ? '' : ' (core oracle unavailable)'}`,
       `  mismatches: ${res.mismatches.length}; stale overwrites: ${res.staleOverwrites}; request errors: ${res.requestErrors.length}; error logs: ${res.errorLogs.length}`,
       `  diagnostics wait per round p50 ${q(0.5)} ms, p95 ${q(0.95)} ms; largest document ${res.maxDocLength} chars`,
