@@ -25,7 +25,7 @@ import { findDates } from '../text/dates';
 // ---------------------------------------------------------------------------------------------
 // Vocabulary of the frames (words of the genre, not facts).
 
-/** Verbs of adoption, simplified and traditional. Normalised to simplified in mentions' `verb.text`? No: as written. */
+/** Verbs of adoption, simplified and traditional (mentions keep the verb as written; the KB simplifies it). */
 const VERBS = ['通过', '通過', '批准', '签署', '簽署', '签订', '簽訂', '核准', '缔结', '締結', '发表', '發表'];
 /** Last code units of the verbs: a one-read gate. */
 const VERB_LAST = new Uint8Array(0x10000);
@@ -45,7 +45,6 @@ const NOUN_FIRST = new Uint8Array(0x10000);
 for (const n of EVENT_NOUNS) NOUN_FIRST[n.charCodeAt(0)] = 1;
 const NOUN_LAST = new Uint8Array(0x10000);
 for (const n of EVENT_NOUNS) NOUN_LAST[n.charCodeAt(n.length - 1)] = 1;
-const PLACE_PREPS = '在于於';
 function isPrep(c: number): boolean {
   return c === 0x5728 || c === 0x4e8e || c === 0x65bc; // 在 于 於
 }
