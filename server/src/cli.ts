@@ -229,7 +229,11 @@ async function check(args: Args): Promise<number> {
       }
     }
     const total = results.reduce((n, r) => n + r.findings.length, 0);
-    out.push(`${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}`);
+    out.push(
+      args.lang === 'zh'
+        ? `${results.length} 个文件中发现 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`
+        : `${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}`,
+    );
     process.stdout.write(out.join('\n') + '\n');
   }
   return errors > 0 && !args.exitZero ? 1 : 0;
