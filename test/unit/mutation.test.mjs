@@ -90,11 +90,11 @@ const places = [...new Set(kb.instruments.flatMap((i) => i.adoptions.map((a) => 
 const counts = {};
 const failures = [];
 
-function run(kind, ref, start, end, replacement, expectCodes) {
+function run(kind, ref, start, end, replacement, expectCodes, original = corpus) {
   counts[kind] ??= { flagged: 0, fixed: 0, total: 0 };
   const c = counts[kind];
   c.total++;
-  const mutated = corpus.slice(0, start) + replacement + corpus.slice(end);
+  const mutated = original.slice(0, start) + replacement + original.slice(end);
   const newEnd = start + replacement.length;
   const findings = diagnose(mutated, index).filter((f) => expectCodes.includes(f.code) && f.start < Math.max(newEnd, start + 1) && f.end > start - 1);
   if (!findings.length) {
@@ -102,7 +102,7 @@ function run(kind, ref, start, end, replacement, expectCodes) {
     return;
   }
   c.flagged++;
-  if (findings.some((f) => f.fixes.length && applyEdits(mutated, f.fixes[0].edits) === corpus)) c.fixed++;
+  if (findings.some((f) => f.fixes.length && applyEdits(mutated, f.fixes[0].edits) === original)) c.fixed++;
   else failures.push(`${kind}: 《${ref.title}》 ${corpus.slice(start, end)} → ${replacement}: fix does not restore (${findings.map((f) => f.code + ' ' + JSON.stringify(f.fixes[0]?.edits)).join('; ')})`);
 }
 
@@ -118,6 +118,19 @@ test('every dated reference, misquoted one way at a time, is flagged and fixed',
       const d = shiftedDate(ref.date, part);
       if (d) run(`date: ${part} shifted`, ref, ref.date.span.start, ref.date.span.end, d, ['date-mismatch', 'event-mismatch']);
     }
+    // The date written in Chinese numerals (二〇一四年九月十三日): the fix comes back in Chinese numerals.
+    const one = ref.date.dates[0];
+    if (ref.date.kind === 'single' && one.day !== undefined && one.year !== undefined) {
+      const cn = formatDate(one, 'chinese');
+      const original = corpus.slice(0, ref.date.span.start) + cn + corpus.slice(ref.date.span.end);
+      const wrong = formatDate({ ...one, day: one.day >= 28 ? one.day - 1 : one.day + 1 }, 'chinese');
+      run('date: Chinese numerals', ref, ref.date.span.start, ref.date.span.start + cn.length, wrong, ['date-mismatch', 'event-mismatch'], original);
+    }
+    // Typography copied from the web: half-width parentheses and dashes.
+    if (/[（）—]/.test(ref.title)) {
+      const web = ref.title.replace(/（/g, '(').replace(/）/g, ')').replace(/—/g, '-');
+      run('title: half-width typography', ref, ref.titleSpan.start, ref.titleSpan.end, web, ['title-variant']);
+    }
     if (ref.place) {
       const other = places.find((p) => p !== ref.place.text);
       run('place: another known place', ref, ref.place.span.start, ref.place.span.end, other, ['place-mismatch', 'event-mismatch']);
@@ -126,10 +139,10 @@ test('every dated reference, misquoted one way at a time, is flagged and fixed',
   const lines = [`mutation test over ${dated.length} dated references of the embedded corpus:`];
   let all = { flagged: 0, fixed: 0, total: 0 };
   for (const [kind, c] of Object.entries(counts)) {
-    lines.push(`  ${kind.padEnd(26)} flagged ${c.flagged}/${c.total}, fixed ${c.fixed}/${c.total}`);
+    lines.push(`  ${kind.padEnd(29)} flagged ${c.flagged}/${c.total}, fixed ${c.fixed}/${c.total}`);
     all = { flagged: all.flagged + c.flagged, fixed: all.fixed + c.fixed, total: all.total + c.total };
   }
-  lines.push(`  ${'all'.padEnd(26)} flagged ${all.flagged}/${all.total}, fixed ${all.fixed}/${all.total}`);
+  lines.push(`  ${'all'.padEnd(29)} flagged ${all.flagged}/${all.total}, fixed ${all.fixed}/${all.total}`);
   console.log(lines.join('\n'));
   for (const l of lines) t.diagnostic(l);
   for (const f of failures) t.diagnostic('miss: ' + f);
