@@ -117,6 +117,13 @@ async function main() {
     null,
     { timeout: 5000, polling: 50 },
   ).catch(() => {});
+  // Report (without failing) characters VS Code boxes as ambiguous/invisible Unicode in the
+  // draft: in Chinese text these are the ideographic space and full-width punctuation, which a
+  // language-specific editor.unicodeHighlight default turns off.
+  const boxed = await page.evaluate(
+    () => document.querySelectorAll('.editor-instance .monaco-editor [class*="unicode-highlight"]').length,
+  );
+  if (boxed) log(`note: ${boxed} character(s) boxed by editor.unicodeHighlight in ${FILE}`);
   const shot = path.join(RESULTS, 'hover.png');
   await page.screenshot({ path: shot });
   log(`hover text: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
