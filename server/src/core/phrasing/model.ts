@@ -41,9 +41,9 @@ import {
 
 export const PHRASING_MODEL_VERSION = 1;
 
-/** Marker before every sentence in the model text. */
+/** Marker before every sentence but the first of a paragraph. */
 const SENT = '\u0001';
-/** Marker before the first sentence of a paragraph (followed by SENT). */
+/** Marker before the first sentence of a paragraph. */
 const PARA = '\u0002';
 /** Marker after a paragraph. */
 const END = '\u0003';
@@ -87,7 +87,7 @@ export interface Template {
 
 export interface PhrasingModel {
   version: typeof PHRASING_MODEL_VERSION;
-  /** The training text: PARA? SENT sentence … END per paragraph, punctuation folded. */
+  /** The training text: PARA sentence (SENT sentence)* END per paragraph, punctuation folded. */
   text: string;
   /** Source documents' uris. */
   uris: string[];
@@ -146,18 +146,16 @@ export function learnPhrasing(docs: CorpusDocument[], kb?: KnowledgeBase, option
     lineStarts.push(ls);
     for (const para of splitParagraphs(text)) {
       paragraphs++;
-      parts.push(PARA);
-      pos++;
-      for (const sp of splitSentences(text, para)) {
+      splitSentences(text, para).forEach((sp, j) => {
         const s = foldText(text.slice(sp.start, sp.end));
-        parts.push(SENT);
+        parts.push(j === 0 ? PARA : SENT);
         pos++;
         anchors.push(pos, di, sp.start, lineOf(ls, sp.start));
         sentences.push({ s, at: pos, doc: di, offset: sp.start });
         parts.push(s);
         pos += s.length;
         chars += s.length;
-      }
+      });
       parts.push(END);
       pos++;
     }
@@ -207,8 +205,7 @@ function encodeDraft(text: string): string {
   const parts: string[] = [];
   const paras = splitParagraphs(text);
   paras.forEach((para, i) => {
-    parts.push(PARA);
-    for (const sp of splitSentences(text, para)) parts.push(SENT, foldText(text.slice(sp.start, sp.end)));
+    splitSentences(text, para).forEach((sp, j) => parts.push(j === 0 ? PARA : SENT, foldText(text.slice(sp.start, sp.end))));
     if (i < paras.length - 1) parts.push(END);
   });
   return parts.join('');
@@ -712,7 +709,7 @@ export function completePhrasing(
   // folded like the corpus (control characters cannot pose as the model's markers)
   const sentence = toSimplified(foldText(typed));
   // Context units: markers when the sentence start is within reach, then the sentence so far.
-  const lead = sStart >= offset - 64 ? (first ? PARA + SENT : SENT) : '';
+  const lead = sStart >= offset - 64 ? (first ? PARA : SENT) : '';
   const ctxStr = (lead + sentence).slice(-maxCtx);
   const ctx: number[] = [];
   for (let i = 0; i < ctxStr.length; i++) ctx.push(ctxStr.charCodeAt(i));
@@ -753,7 +750,7 @@ export function completePhrasing(
       const c = f.contexts[0];
       scored.push({
         // expected keystrokes saved, like phrase proposals: P(formula | sentence so far) · (characters − 1)
-        score: n > 0 ? Math.min(1, f.count / n) * (f.text.length - typedSentence.length - 1) : 0,
+        score: n > 0 ? Math.min(1, Math.min(f.count, sentenceStarts(ix.sa, f.text, first)) / n) * (f.text.length - typedSentence.length - 1) : 0,
         e: {
           label: f.text,
           kind: 'formula',
@@ -845,7 +842,7 @@ function units(s: string): number[] {
 /** How many corpus sentences start with `prefix` (paragraph-initial ones when `first`). */
 function sentenceStarts(sa: SuffixIndex, prefix: string, first: boolean): number {
   // the index orders suffixes on SA_DEPTH units: longer prefixes are counted on their beginning
-  const [lo, hi] = sa.find(units(((first ? PARA : '') + SENT + prefix).slice(0, SA_DEPTH)));
+  const [lo, hi] = sa.find(units(((first ? PARA : SENT) + prefix).slice(0, SA_DEPTH)));
   return hi - lo;
 }
 
