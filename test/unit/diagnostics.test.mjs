@@ -260,3 +260,7 @@ test('findings are sorted, carry UTF-16 spans and fixes as text edits', () => {
   assert.equal(t.slice(fs[0].start, fs[0].end), '上合组织成员国政府间国际道路运输便利化协议');
   assert.equal(t.slice(fs[1].start, fs[1].end), '2021年2月30日');
 });
+
+test('a misquote written with the full name 上海合作组织 keeps the full name in its fix', () => {
+  expectFix('欢迎《上海合作组织成员国能源领域合作纲要》。', 'title-misquoted', '欢迎《上海合作组织成员国能源领域合作构想》。');
+});

@@ -350,7 +350,7 @@ function titleFindings(ref: ReferenceMention, m: TitleMatch, outerResolved: bool
       ),
     );
   } else if (m.kind === 'misquote' && m.instrument && on('title-misquoted')) {
-    const t = m.instrument.title;
+    const t = m.suggestion ?? m.instrument.title;
     out.push(
       finding(
         'title-misquoted',

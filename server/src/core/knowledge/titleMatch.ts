@@ -250,6 +250,14 @@ function titlesIn(s: string): string[] {
   return out;
 }
 
+/** The corpus title, with a declared full name where the draft wrote the full name (上海合作组织). */
+function keepAliasForm(title: string, written: string, aliases: AliasTable): string {
+  for (const { full, short } of aliases) {
+    if (full && short && written.includes(full) && !title.includes(full) && title.includes(short)) title = title.split(short).join(full);
+  }
+  return title;
+}
+
 /** Folds the draft's typography only (length may change where spaces are dropped). */
 function foldTypography(s: string): string {
   return foldPunctuation(toSimplified(s)).replace(/[\s\u3000]+/g, '');
@@ -299,7 +307,7 @@ function matchUncached(title: string, p: Prepared, kb: KnowledgeBase): TitleMatc
       },
     };
   }
-  return nearest(key, p, kb);
+  return nearest(key, p, kb, title);
 }
 
 interface Classified {
@@ -309,7 +317,7 @@ interface Classified {
   dist: number;
 }
 
-function nearest(key: string, p: Prepared, kb: KnowledgeBase): TitleMatch {
+function nearest(key: string, p: Prepared, kb: KnowledgeBase, written: string): TitleMatch {
   if (key.length < 2 || p.instruments.length === 0) return { kind: 'unknown' };
   // Candidate retrieval: titles sharing at least half of the key's bigrams. By pigeonhole such a
   // title is in one of the (q − ⌈q/2⌉ + 1) rarest posting lists of the key's bigrams, so common
@@ -351,7 +359,7 @@ function nearest(key: string, p: Prepared, kb: KnowledgeBase): TitleMatch {
   if (misquotes.length === 1 || (misquotes.length > 1 && misquotes[0].dist < misquotes[1].dist)) {
     const best = misquotes[0];
     const inst = p.instruments[best.n];
-    return { kind: 'misquote', instrument: inst, diff: best.diff, suggestion: inst.title, ...explain(best.diff) };
+    return { kind: 'misquote', instrument: inst, diff: best.diff, suggestion: keepAliasForm(inst.title, written, p.aliases), ...explain(best.diff) };
   }
   if (misquotes.length > 1) {
     return { kind: 'different', instrument: p.instruments[misquotes[0].n], diff: 'ambiguous', ...explain('ambiguous') };
