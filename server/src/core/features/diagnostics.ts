@@ -383,10 +383,10 @@ function factFindings(ref: ReferenceMention, inst: Instrument, invalidAt: Set<nu
       const corpus = uniqueBy(withDate, (a) => dateKey(a.date!));
       const fixes = corpus.map((a) => replaceFix(ref.date!.span.start, ref.date!.span.end, dateAsDraft(a.date!, ref.date!), corpus.length === 1));
       const says = corpusSays(corpus[0].provenance, { en: formatDate(corpus[0].date!, 'arabic'), zh: formatDate(corpus[0].date!, 'arabic') });
-      if (invalidAt.has(ref.date.span.start)) {
-        // The date-invalid finding on the same span gets the corpus date as its fix.
-        const inv = out.find((f) => f.code === 'date-invalid' && f.start === ref.date!.span.start);
-        if (inv) {
+      // An impossible date: its date-invalid finding (when that code is on) gets the corpus date as its fix.
+      const inv = invalidAt.has(ref.date.span.start) ? out.find((f) => f.code === 'date-invalid' && f.start === ref.date!.span.start) : undefined;
+      if (inv) {
+        {
           inv.fixes.push(...fixes);
           inv.message = {
             en: `${inv.message.en}; for 《${inst.title}》 ${says.en}`,
