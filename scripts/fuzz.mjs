@@ -111,6 +111,7 @@ export class LspServer {
     this.options = o;
     this.settings = o.settings ?? {};
     this.diagnostics = new Map(); // uri -> [{version, diagnostics, seq}]
+    this.pendingClears = new Map(); // uri -> clearings expected after didClose
     this.logs = []; // {type, message}
     this.shown = []; // window/showMessage + showMessageRequest
     this.notifications = []; // other notifications (method, params)
@@ -149,6 +150,12 @@ export class LspServer {
     c.onError(() => {});
     c.onClose(() => this.wake());
     c.onNotification('textDocument/publishDiagnostics', (p) => {
+      // The clearing a server sends after didClose (no version, no diagnostics) belongs to the
+      // closed document, not to a document reopened under the same uri: drop it.
+      if ((p.version === undefined || p.version === null) && p.diagnostics.length === 0 && this.pendingClears.get(p.uri)) {
+        this.pendingClears.set(p.uri, this.pendingClears.get(p.uri) - 1);
+        return;
+      }
       const list = this.diagnostics.get(p.uri) ?? [];
       if (typeof p.version === 'number') this.sawVersion = true;
       list.push({ version: p.version, diagnostics: p.diagnostics, seq: ++this.seq });
@@ -302,6 +309,7 @@ export class LspServer {
   close(uri) {
     this.notify('textDocument/didClose', { textDocument: { uri } });
     this.diagnostics.delete(uri);
+    this.pendingClears.set(uri, (this.pendingClears.get(uri) ?? 0) + 1);
   }
 
   /** The latest publication for `uri` (undefined if none yet). */
@@ -717,11 +725,6 @@ export async function runFuzz(o = {}) {
           server.change(d.uri, version, changes);
           i += group;
           result.edits += group;
-          while (rssAt.length && result.edits >= rssAt[0]) {
-            // Sample after the server has caught up with this change.
-            await server.waitDiagnostics(d.uri, version, waitMs);
-            result.rss[rssAt.shift()] = server.rssKb();
-          }
         }
         result.maxDocLength = Math.max(result.maxDocLength, d.doc.getText().length);
         if (result.edits >= totalEdits) break;
@@ -817,6 +820,11 @@ export async function runFuzz(o = {}) {
       for (const d of docs) {
         const l = server.latest(d.uri);
         if (l && typeof l.version === 'number' && l.version !== d.doc.version) result.staleOverwrites++;
+      }
+      // RSS samples, taken when the server has caught up with every edit of the round.
+      while (rssAt.length && result.edits >= rssAt[0]) {
+        result.rss[rssAt.shift()] = server.rssKb();
+        (result.rssEdits ??= []).push(result.edits);
       }
       if (result.mismatches.length >= (o.maxMismatches ?? 20)) break;
       if (round % 50 === 0) log(`round ${round}: ${result.edits} edits, rss ${server.rssKb()} kB`);

@@ -20,3 +20,4 @@ test(`${EDITS} random incremental edits (seed ${SEED}): published diagnostics = 
   assert.deepEqual(res.errorLogs, [], 'no errors logged by the server');
   assert.equal(res.exitCode, 0, 'clean shutdown');
 });
+
