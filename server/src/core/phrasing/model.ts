@@ -23,7 +23,7 @@
  * deserialisation) and cached outside the object.
  */
 import type { CompletionEntry } from '../service';
-import type { CorpusDocument, KnowledgeBase, Provenance, Span } from '../types';
+import type { CorpusDocument, KnowledgeBase, Provenance } from '../types';
 import { foldPunctuation, toSimplified } from '../text/normalize';
 import { formatDate } from '../text/dates';
 import { splitParagraphs, splitSentences } from '../corpus/split';
@@ -1025,12 +1025,4 @@ export function templateSnippet(
     plain += list[0] ?? SLOT_LABEL[part.slot];
   }
   return { snippet: snippet + '$0', label, plain };
-}
-
-/** The span of `text` a completion at `offset` would replace for a phrase (exported for tests). */
-export function phrasePrefixSpan(text: string, offset: number): Span {
-  const { start } = sentenceStartBefore(text, offset);
-  let p = offset;
-  while (p > start && offset - p < 4 && isIdeograph(text.charCodeAt(p - 1))) p--;
-  return { start: p, end: offset };
 }

@@ -10,11 +10,8 @@ import { foldPunctuation } from '../text/normalize';
 
 /** Sentence terminators of Chinese official prose (after punctuation folding). */
 export const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
-/** Clause punctuation: a phrase proposal may end right after one of these. */
-export const CLAUSE_PUNCT = new Set(['，', '。', '！', '？', '；', '：', '、']);
 /** Closing marks that stay with the sentence they close (。” / 。）). */
 const CLOSERS = new Set(['”', '’', '）', ')', '》', '〉', '」', '』', '】', '"']);
-/** Paragraph indentation in Chinese official texts: two ideographic spaces. */
 
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\r' || c === '\n';
@@ -50,7 +47,7 @@ function skipSpaces(text: string, i: number, end: number): number {
   return i;
 }
 
-/** True for characters that end a clause or sentence. */
+/** Clause punctuation (，。！？；：、): a phrase proposal may end right after one of these. */
 export function isClausePunct(c: string): boolean {
   switch (c) {
     case '，':
@@ -73,11 +70,6 @@ const FOLDABLE = /[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u00ab\u00bb\u2010-\u2015
 /** foldPunctuation (length-preserving) for long texts, plus control characters → space (they are markers in the model). */
 export function foldText(s: string): string {
   return s.replace(FOLDABLE, (c) => (c < '\u0009' ? ' ' : foldPunctuation(c)));
-}
-
-/** Any punctuation or bracket (CJK or ASCII) — phrase mining never crosses these. */
-export function isPunct(c: string): boolean {
-  return /[\p{P}\p{S}\s]/u.test(c);
 }
 
 export type SlotKind = 'date' | 'place' | 'title';
