@@ -225,3 +225,15 @@ test('property: on random texts of frame fragments, every span points at its tex
     }
   }
 });
+
+test('scanText gives what findDates, scanReferences and scanEvents give separately', async () => {
+  const { readFileSync } = await import('node:fs');
+  const corpus = readFileSync(new URL('../../server/corpus/sco-2021-heads-of-government-communique.zh.txt', import.meta.url), 'utf8');
+  const { scanText, findDates } = require('../../dist/core.js');
+  for (const t of [corpus, corpus.replace(/》/g, (m, i) => (i % 7 === 0 ? '' : m)), '于2021年9月15日至17日在杜尚别通过的《甲》和《乙》（2022年9月16日，撒马尔罕）']) {
+    const all = scanText(t);
+    assert.deepEqual(all.dates, findDates(t));
+    assert.deepEqual(all.references, scanReferences(t));
+    assert.deepEqual(all.events, scanEvents(t));
+  }
+});

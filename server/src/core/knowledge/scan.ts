@@ -86,10 +86,19 @@ for (const ch of '0123456789０１２３４５６７８９〇零一二两三四�
  */
 class DateTable {
   private readonly memo = new Map<number, DateExpr | null>();
-  constructor(private readonly text: string) {}
+  /** With `all` (every date of the text, from one findDates pass) lookups are map reads. */
+  private readonly complete: boolean;
+  constructor(
+    private readonly text: string,
+    all?: readonly DateExpr[],
+  ) {
+    this.complete = !!all;
+    if (all) for (const d of all) this.memo.set(d.span.end, d);
+  }
   at(end: number): DateExpr | undefined {
     const m = this.memo.get(end);
     if (m !== undefined) return m ?? undefined;
+    if (this.complete) return undefined;
     const text = this.text;
     const c = end > 0 ? text.charCodeAt(end - 1) : 0;
     let d: DateExpr | undefined;
@@ -140,6 +149,10 @@ function placeBefore(text: string, p: number): { text: string; span: Span; prepS
   return { text: text.slice(placeStart, p), span: { start: placeStart, end: p }, prepStart: k };
 }
 
+const ADVERBS = ['成功', '顺利', '順利', '如期', '隆重'];
+const ADVERB_LAST = new Uint8Array(0x10000);
+for (const a of ADVERBS) ADVERB_LAST[a.charCodeAt(a.length - 1)] = 1;
+
 /** What precedes an event trigger (举行…): `DATE`, `DATE在PLACE`, `DATE以视频方式`, then 成功/顺利. */
 interface EventLeft {
   date?: DateExpr;
@@ -149,11 +162,11 @@ interface EventLeft {
 }
 function eventLeft(text: string, t: number, dates: DateTable): EventLeft {
   let p = skipBack(text, t);
-  const adv = endingWord(text, p, ['成功', '顺利', '順利', '如期', '隆重']);
+  const adv = ADVERB_LAST[text.charCodeAt(p - 1)] === 1 ? endingWord(text, p, ADVERBS) : undefined;
   if (adv) p = skipBack(text, p - adv.length);
   let online = false;
   let place: EventLeft['place'];
-  const on = endingWord(text, p, ONLINE);
+  const on = text.charCodeAt(p - 1) === 0x5f0f /* 式 */ ? endingWord(text, p, ONLINE) : undefined;
   if (on) {
     online = true;
     p = skipBack(text, p - on.length);
@@ -218,17 +231,21 @@ export function cleanEventName(raw: string): string {
 }
 
 /** Session number of an event name: 第二十次 → 20, 第三届 → 3, 首次 → 1. */
+const SESSION_RE = /第([〇零一二两三四五六七八九十百0-9]{1,6})[次届屆]|首[次届屆]/g;
+
 export function sessionOf(name: string): number | undefined {
   let out: number | undefined;
-  const re = /第([〇零一二两三四五六七八九十百0-9]{1,6})[次届屆]|首[次届屆]/g;
+  const re = new RegExp(SESSION_RE.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = re.exec(name))) out = m[1] === undefined ? 1 : chineseNumber(m[1]);
   return out;
 }
 
+const CN_NUM: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
 function chineseNumber(s: string): number | undefined {
   if (/^[0-9]+$/.test(s)) return Number(s);
-  const D: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const D = CN_NUM;
   let total = 0;
   let cur = 0;
   for (const ch of s) {
@@ -262,16 +279,6 @@ export interface EventMention {
   frameSpan: Span;
 }
 
-function sessionSpanOf(text: string, span: Span): Span | undefined {
-  const re = /第[〇零一二两三四五六七八九十百0-9]{1,6}[次届屆]|首[次届屆]/g;
-  re.lastIndex = 0;
-  const s = text.slice(span.start, span.end);
-  let m: RegExpExecArray | null;
-  let last: Span | undefined;
-  while ((m = re.exec(s))) last = { start: span.start + m.index, end: span.start + m.index + m[0].length };
-  return last;
-}
-
 /** Names relative to the text's own time (下次会议, 本次会议) are not facts about one event. */
 const RELATIVE_NAME = /下次|下一次|下届|下一届|本次|此次|这次|上次|上届|该次|本届/;
 
@@ -289,10 +296,19 @@ function makeEvent(text: string, nameSpan: Span, left: EventLeft, frameEnd: numb
     ev.place = left.place.text;
     ev.placeSpan = left.place.span;
   }
-  const session = sessionOf(name);
-  if (session !== undefined) {
-    ev.session = session;
-    ev.sessionSpan = sessionSpanOf(text, nameSpan);
+  // Session number and its span, in one pass (the last 第…次/届 or 首次 of the name).
+  if (raw.includes('第') || raw.includes('首')) {
+    SESSION_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let last: RegExpExecArray | undefined;
+    while ((m = SESSION_RE.exec(raw))) last = m;
+    if (last) {
+      const n = last[1] === undefined ? 1 : chineseNumber(last[1]);
+      if (n !== undefined) {
+        ev.session = n;
+        ev.sessionSpan = { start: nameSpan.start + last.index, end: nameSpan.start + last.index + last[0].length };
+      }
+    }
   }
   return ev;
 }
@@ -302,9 +318,12 @@ function makeEvent(text: string, nameSpan: Span, left: EventLeft, frameEnd: numb
  * Only dated occurrences are returned.
  */
 export function scanEvents(text: string, from = 0, to = text.length): EventMention[] {
+  return eventsWith(text, from, to, new DateTable(text));
+}
+
+function eventsWith(text: string, from: number, to: number, dates: DateTable): EventMention[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
-  const dates = new DateTable(text);
   const found: EventMention[] = [];
   const triggers: number[] = [];
   TRIGGER_RE.lastIndex = from;
@@ -331,7 +350,7 @@ export function scanEvents(text: string, from = 0, to = text.length): EventMenti
     let p = skipBack(text, t);
     let online = false;
     let place: EventLeft['place'];
-    const on = endingWord(text, p, ONLINE);
+    const on = text.charCodeAt(p - 1) === 0x5f0f /* 式 */ ? endingWord(text, p, ONLINE) : undefined;
     if (on) {
       online = true;
       p = skipBack(text, p - on.length);
@@ -531,10 +550,24 @@ function innerMentions(text: string, s: number, e: number): ReferenceMention[] {
  * the frame around it. Unclosed titles are skipped (the bracket checker reports them).
  */
 export function scanReferences(text: string, from = 0, to = text.length): ReferenceMention[] {
+  return referencesWith(text, from, to, undefined);
+}
+
+/**
+ * Dates, references and events of a whole text in one go: one findDates pass, whose results
+ * the two scanners then read instead of parsing dates again. For checkers that need all three.
+ */
+export function scanText(text: string): { dates: DateExpr[]; references: ReferenceMention[]; events: EventMention[] } {
+  const dates = findDates(text);
+  const table = new DateTable(text, dates);
+  return { dates, references: referencesWith(text, 0, text.length, table), events: eventsWith(text, 0, text.length, table) };
+}
+
+function referencesWith(text: string, from: number, to: number, table: DateTable | undefined): ReferenceMention[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   const out: ReferenceMention[] = [];
-  let dates: DateTable | undefined;
+  let dates: DateTable | undefined = table;
   let i = text.indexOf(OPEN, from);
   while (i >= 0 && i < to) {
     // Find the closing 》 on the same line, within MAX_TITLE.

@@ -296,13 +296,16 @@ function yearRange(text: string, p: number, to: number): DateExpr | undefined {
  * Year-only dates (`2021年`, `2021—2025年`) are included (`yearOnly`); callers that want
  * dates of adoption use day-precision ones in a frame.
  */
+/** Shared (findDates never re-enters itself); lastIndex is set at each call. */
+const UNIT_RE = /[年月]/g;
+
 export function findDates(text: string, from = 0, to = text.length): DateExpr[] {
   const out: DateExpr[] = [];
   from = Math.max(0, from);
   to = Math.min(to, text.length);
   // Every date has a 年 or 月 right after a number: jump from unit to unit (a regex scan of
   // one character class), read the number run backwards, then parse forwards from its start.
-  const re = /[年月]/g;
+  const re = UNIT_RE;
   re.lastIndex = from;
   let lastEnd = from;
   while (re.test(text)) {
