@@ -264,3 +264,28 @@ test('findings are sorted, carry UTF-16 spans and fixes as text edits', () => {
 test('a misquote written with the full name 上海合作组织 keeps the full name in its fix', () => {
   expectFix('欢迎《上海合作组织成员国能源领域合作纲要》。', 'title-misquoted', '欢迎《上海合作组织成员国能源领域合作构想》。');
 });
+
+test('findInvalidDates (windows around suspicious places) equals filtering a full findDates pass', () => {
+  let seed = 1;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const CN = '〇一二三四五六七八九十';
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const parts = [
+    () => `${2000 + Math.floor(rnd() * 30)}年`,
+    () => `${Math.floor(rnd() * 15)}月`,
+    () => `${Math.floor(rnd() * 35)}日`,
+    () => `${Math.floor(rnd() * 35)}号`,
+    () => pick(['至', '到', '—', '-', '〜', '～', '、', '和', ' ', '，', '会议', '年', '月', '日']),
+    () => CN[Math.floor(rnd() * 11)],
+    () => pick(['２０２１年', '１３月', '２９日', '三十日', '十三月', '二〇二一年', '二月']),
+  ];
+  const key = (ds) => ds.map((d) => `${d.span.start}:${d.span.end}`).join(',');
+  for (let n = 0; n < 2000; n++) {
+    let s = '';
+    const len = 5 + Math.floor(rnd() * (n % 2 ? 40 : 400));
+    for (let i = 0; i < len; i++) s += pick(parts)();
+    if (rnd() < 0.3) s = corpus.slice(0, Math.floor(rnd() * 300)) + s + corpus.slice(0, Math.floor(rnd() * 200));
+    assert.equal(key(core.findInvalidDates(s)), key(core.findDates(s).filter((d) => core.dateExprProblem(d))), s);
+  }
+  assert.equal(key(core.findInvalidDates(corpus)), '');
+});

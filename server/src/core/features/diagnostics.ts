@@ -194,6 +194,119 @@ function closeTitleFix(text: string, at: number, index: TitleIndexLike): Fix | u
   return insertFix(pos, '》', { en: `Close the title after “${best.title}”`, zh: `在“${best.title}”后补上“》”` });
 }
 
+/** Characters where a date part or a range ends: the only places an impossible date shows. */
+const DATE_STOPS = /[月日号號至到—–－~～〜-]/g;
+const CN_NUMERAL = new Set('〇零○一二两三四五六七八九十廿卅');
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digitAt(text: string, i: number): number {
+  const c = i >= 0 && i < text.length ? text.charCodeAt(i) : 0;
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+/** The arabic number ending just before `end` (spaces skipped): value, digit count, start. */
+function numberBefore(text: string, end: number): { v: number; n: number; start: number } {
+  let j = end - 1;
+  while (j >= 0 && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x3000)) j--;
+  let v = 0;
+  let n = 0;
+  let scale = 1;
+  while (n < 6 && digitAt(text, j) >= 0) {
+    v += digitAt(text, j) * scale;
+    scale *= 10;
+    n++;
+    j--;
+  }
+  return { v, n, start: j + 1 };
+}
+
+/** The arabic number starting at `start` (spaces skipped) and the character after it. */
+function numberAfter(text: string, start: number): { v: number; n: number; unit: string } {
+  let j = start;
+  while (j < text.length && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x3000)) j++;
+  let v = 0;
+  let n = 0;
+  while (n < 6 && digitAt(text, j) >= 0) {
+    v = v * 10 + digitAt(text, j);
+    n++;
+    j++;
+  }
+  while (j < text.length && text.charCodeAt(j) === 0x20) j++;
+  return { v, n, unit: text[j] ?? '' };
+}
+
+/**
+ * Could the date part or range ending at `k` (月, 日, 至, a dash) be impossible? False only
+ * where it surely is not: a month 1–12, a day that exists in the month before it, a range whose
+ * second number of the same unit is not smaller. Chinese numerals are always looked at.
+ */
+function suspicious(text: string, k: number): boolean {
+  let ch = text[k];
+  if (ch === '号' || ch === '號') ch = '日';
+  const before = numberBefore(text, k);
+  if (ch === '月' || ch === '日') {
+    if (before.n === 0) return CN_NUMERAL.has(text[before.start - 1] ?? '') || CN_NUMERAL.has(text[k - 1] ?? '');
+    if (before.n >= 3 || before.v === 0) return true;
+    if (ch === '月') return before.v > 12;
+    if (before.v <= 28) return false;
+    // Day 29–31: fine when the month before it has that many days (February depends on the year).
+    const m = text[before.start - 1] === '月' ? numberBefore(text, before.start - 1) : undefined;
+    if (!m || m.n === 0 || m.v < 1 || m.v > 12 || m.v === 2) return true;
+    return before.v > DAYS_IN_MONTH[m.v - 1];
+  }
+  // 至 or a dash: a range, suspicious unless its two ends of one unit are in order.
+  let j = k - 1;
+  while (j >= 0 && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x3000)) j--;
+  let prev = text[j] ?? '';
+  if (prev === '号' || prev === '號') prev = '日';
+  const isDigit = digitAt(text, j) >= 0;
+  if (!isDigit && prev !== '日' && prev !== '月' && prev !== '年') return CN_NUMERAL.has(prev);
+  const left = isDigit ? numberBefore(text, j + 1) : numberBefore(text, j);
+  const right = numberAfter(text, k + 1);
+  if (left.n === 0 || right.n === 0) return CN_NUMERAL.has(text[j] ?? '') || CN_NUMERAL.has(text[k + 1] ?? '') || left.n === 0 && !isDigit;
+  const unitOk = isDigit ? left.n === 4 && right.n === 4 : right.unit === prev || (prev === '日' && (right.unit === '号' || right.unit === '號'));
+  return !(unitOk && right.v >= left.v);
+}
+
+const BEFORE = 80;
+const AFTER = 40;
+
+/**
+ * Every date expression of `text` with a problem (impossible date, reversed range) — the same
+ * as filtering `findDates(text)`, but only windows around suspicious places are parsed, so a
+ * draft full of valid dates costs little more than one regular-expression scan.
+ */
+export function findInvalidDates(text: string): DateExpr[] {
+  const triggers: number[] = [];
+  DATE_STOPS.lastIndex = 0;
+  while (DATE_STOPS.test(text)) {
+    const k = DATE_STOPS.lastIndex - 1;
+    if (suspicious(text, k)) triggers.push(k);
+  }
+  const out: DateExpr[] = [];
+  const seen = new Set<number>();
+  let i = 0;
+  while (i < triggers.length) {
+    // Merge overlapping windows.
+    const from = Math.max(0, triggers[i] - BEFORE);
+    let to = Math.min(text.length, triggers[i] + AFTER);
+    const inWindow: number[] = [triggers[i++]];
+    while (i < triggers.length && triggers[i] - BEFORE <= to) {
+      to = Math.min(text.length, triggers[i] + AFTER);
+      inWindow.push(triggers[i++]);
+    }
+    for (const d of findDates(text, from, to)) {
+      if (seen.has(d.span.start) || !inWindow.some((t) => t >= d.span.start - 1 && t <= d.span.end)) continue;
+      if (!dateExprProblem(d)) continue;
+      seen.add(d.span.start);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
 /** Adoptions that carry a date, a place, a verb: per instrument, computed once. */
 interface AdoptionFields {
   date: Adoption[];
@@ -263,9 +376,8 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
 
   // Impossible dates.
   const invalidAt = new Set<number>();
-  for (const d of findDates(text)) {
-    const en = dateExprProblem(d);
-    if (!en) continue;
+  for (const d of findInvalidDates(text)) {
+    const en = dateExprProblem(d)!;
     invalidAt.add(d.span.start);
     if (on('date-invalid'))
       out.push(finding('date-invalid', d.span.start, d.span.end, { en: `${d.text}: ${en}`, zh: `${d.text}：${dateExprProblemZh(d) ?? en}` }));
