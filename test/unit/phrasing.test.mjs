@@ -126,7 +126,11 @@ test('templates are offered after a verb that leads into them', () => {
   const tpl = completePhrasing(model, t, t.length).find((e) => e.kind === 'template');
   assert.ok(tpl);
   assert.equal(tpl.snippet, true);
-  assert.deepEqual(tpl.replace, { start: t.length, end: t.length });
+  // the typed lead is the replaced prefix (the client filters the template on it)
+  assert.equal(tpl.replace.end, t.length);
+  assert.ok(['欢迎', '们欢迎', '代表们欢迎'].includes(t.slice(tpl.replace.start)), JSON.stringify(tpl.replace));
+  assert.ok(tpl.filterText.startsWith(t.slice(tpl.replace.start)));
+  assert.ok(tpl.label.startsWith(t.slice(tpl.replace.start) + '{日期}'), tpl.label);
   assert.equal(apply(t, tpl), '代表们欢迎2021年9月17日在阿城通过的《甲合作协定》');
 });
 

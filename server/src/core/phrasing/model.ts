@@ -765,7 +765,8 @@ export function completePhrasing(
   }
 
   // Templates whose lead the text before the cursor ends with.
-  const before = toSimplified(foldPunctuation(text.slice(Math.max(sStart, offset - 4), offset)));
+  const rawBefore = text.slice(Math.max(sStart, offset - 4), offset);
+  const before = toSimplified(foldPunctuation(rawBefore));
   const cands = ix.templatesByLead.get(before.slice(-2));
   if (cands && before.length >= 2) {
     const leadCount = ix.sa.find(units(before.slice(-2)));
@@ -774,16 +775,26 @@ export function completePhrasing(
     for (const { t, count } of cands) {
       const { snippet, label, plain } = templateSnippet(t, model.choices, kb);
       const c = t.contexts[0];
+      // the typed lead (欢迎, 团长欢迎 …: the longest end of the text that the corpus writes before
+      // this frame) is the replaced prefix, so the client filters the template on what was typed
+      let lead = 2;
+      for (let L = before.length; L > 2; L--)
+        if (t.leads.some((l) => l.text.endsWith(before.slice(-L)))) {
+          lead = L;
+          break;
+        }
+      if (before.length !== rawBefore.length) lead = 0; // conversion changed lengths: replace nothing
+      const leadText = lead ? before.slice(-lead) : '';
       scored.push({
         // a template is a starting point to fill in: ranked after phrases of the same likelihood
         score: n > 0 ? ((count / (n + 1)) * plain.length) / 4 : 0,
         e: {
-          label,
+          label: leadText + label,
           kind: 'template',
-          insertText: snippet,
+          insertText: leadText.replace(/[\\$}]/g, (ch) => '\\' + ch) + snippet,
           snippet: true,
-          replace: { start: offset, end: offset },
-          filterText: plain,
+          replace: { start: offset - lead, end: offset },
+          filterText: text.slice(offset - lead, offset) + plain,
           detail: `template · ${t.count}× / 模板`,
           documentation: c ? attestation(c.sentence, c.uri, c.line) : undefined,
         },
