@@ -8,7 +8,9 @@ import { generateSnippetFile, SNIPPET_FILE } from '../../scripts/snippets.mjs';
 const checkedIn = readFileSync(SNIPPET_FILE, 'utf8');
 
 test('snippets/communique.code-snippets equals what the generator produces (regenerate: npm run snippets)', () => {
-  assert.equal(checkedIn, generateSnippetFile(core));
+  const now = generateSnippetFile(core);
+  // (the corpus, the knowledge base or the learner changed: regenerate and commit the file)
+  assert.ok(checkedIn === now, 'snippets/communique.code-snippets is stale: run `npm run snippets` and commit it');
 });
 
 test('the snippet file says it is generated and how to regenerate it', () => {
