@@ -241,28 +241,49 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
   };
   const cancelled = () => !!opts.token?.isCancellationRequested;
 
-  const readOne = async (p: string) => {
-    const uri = uriOf(p);
+  // Phase 1 (the walk) lists the files in order; phase 2 reads them a batch at a time in
+  // parallel and decodes them in order.
+  const files: string[] = [];
+  const enqueue = async (p: string) => {
     const key = await real(p);
     if (seenFiles.has(key)) return;
     seenFiles.add(key);
-    let bytes: Uint8Array;
-    try {
-      bytes = await reader.readFile(p);
-    } catch (e) {
-      problems.push({
-        uri,
-        message: msg(`Cannot read ${p}: ${errCode(e) === 'ENOENT' ? 'the file was removed' : String((e as Error)?.message ?? e)}`, `无法读取 ${p}：${errCode(e) === 'ENOENT' ? '文件已被删除' : String((e as Error)?.message ?? e)}`),
-      });
-      return;
+    files.push(p);
+  };
+  const readAll = async () => {
+    const BATCH = 16;
+    for (let b = 0; b < files.length && !cancelled(); b += BATCH) {
+      const batch = files.slice(b, b + BATCH);
+      const read = await Promise.all(
+        batch.map((p) =>
+          reader.readFile(p).then(
+            (bytes) => ({ bytes }),
+            (e: unknown) => ({ error: e }),
+          ),
+        ),
+      );
+      for (let k = 0; k < batch.length; k++) {
+        if (cancelled()) return;
+        const p = batch[k];
+        const uri = uriOf(p);
+        const r = read[k];
+        if ('error' in r) {
+          const e = r.error;
+          problems.push({
+            uri,
+            message: msg(`Cannot read ${p}: ${errCode(e) === 'ENOENT' ? 'the file was removed' : String((e as Error)?.message ?? e)}`, `无法读取 ${p}：${errCode(e) === 'ENOENT' ? '文件已被删除' : String((e as Error)?.message ?? e)}`),
+          });
+          continue;
+        }
+        const d = decodeBytes(r.bytes);
+        if ('error' in d) {
+          problems.push({ uri, message: msg(`Skipped ${p}: ${d.error}.`, `已跳过 ${p}：无法解码为文本（${d.error}）。`) });
+          continue;
+        }
+        docs.push({ uri, text: d.text, encoding: d.encoding });
+        opts.onProgress?.({ files: docs.length, uri });
+      }
     }
-    const d = decodeBytes(bytes);
-    if ('error' in d) {
-      problems.push({ uri, message: msg(`Skipped ${p}: ${d.error}.`, `已跳过 ${p}：无法解码为文本（${d.error}）。`) });
-      return;
-    }
-    docs.push({ uri, text: d.text, encoding: d.encoding });
-    opts.onProgress?.({ files: docs.length, uri });
   };
 
   const walk = async (p: string, explicit: boolean, ancestors: Set<string>, depth: number): Promise<void> => {
@@ -314,7 +335,7 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
       return;
     }
     if (st.isFile) {
-      await readOne(p);
+      await enqueue(p);
       return;
     }
     if (explicit) problems.push({ uri: uriOf(p), message: msg(`Skipped ${p}: not a file or folder.`, `已跳过 ${p}：不是文件或文件夹。`) });
@@ -334,5 +355,6 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
     }
     await walk(p, true, new Set(), 0);
   }
+  await readAll();
   return { docs, problems };
 }
