@@ -28,11 +28,11 @@ import {
   WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinCorpusDir, loadCorpus, nodeCorpusReader } from './core/corpus/load';
-import { buildKnowledgeBase } from './core/knowledge/kb';
-import { createLanguageService, learnPhrasingSafely, type ChanceryService } from './core/languageService';
+import { builtinCorpusDir } from './core/corpus/load';
+import { createLanguageService, type ChanceryService } from './core/languageService';
+import { buildKnowledge, type BuildResult } from './buildWorker';
 import type { DiagnoseOptions } from './core/service';
-import type { CorpusDocument, Finding, FindingCode, KnowledgeBase, Provenance } from './core/types';
+import type { Finding, FindingCode, KnowledgeBase, Provenance } from './core/types';
 import {
   LineIndex,
   Locale,
@@ -189,6 +189,7 @@ export function startServer(connection: Connection): void {
   let corpusRoots: string[] = [];
   let fsWatchers: fs.FSWatcher[] = [];
   let ready: Promise<void> = Promise.resolve();
+  let currentBuild: { cancel: () => void } | undefined;
   let trusted = true;
   let pathProblems: string[] = [];
   const cache = new Map<string, Cached>();
@@ -382,25 +383,28 @@ export function startServer(connection: Connection): void {
     connection.sendNotification(StatusNotification.method, status('building', reason)).catch(() => undefined);
     const started = Date.now();
     try {
-      let files = 0;
-      const { docs, problems } = await loadCorpus(paths, nodeCorpusReader, {
-        onProgress: (p) => {
-          files = p.files;
-          if (files % 50 === 1) progress?.report(Math.min(70, files), `${files} file(s) read`);
-        },
-      });
+      currentBuild?.cancel();
+      const job = buildKnowledge(paths, (files, stage) => {
+        if (stage === 'reading') progress?.report(Math.min(60, files), `${files} file(s) read`);
+        else progress?.report(70, `${files} document(s) read, extracting…`);
+      }, { inProcess: paths.length === 1 && paths[0] === builtinCorpusDir() });
+      currentBuild = job;
+      let built: BuildResult;
+      try {
+        built = await job.result;
+      } catch (e) {
+        if (id !== building) return status('building', 'superseded');
+        throw e;
+      }
       if (id !== building) return status('building', 'superseded');
-      progress?.report(80, `${docs.length} document(s) read, extracting…`);
-      const kb: KnowledgeBase = buildKnowledgeBase(docs, problems);
-      const phrasing = learnPhrasingSafely(docs, kb);
-      if (id !== building) return status('building', 'superseded');
+      const { kb, phrasing, docs } = built;
       service = createLanguageService({ kb, phrasing, locale });
-      corpusDocs = new Map(docs.map((d: CorpusDocument) => [d.uri, { text: d.text }]));
+      corpusDocs = new Map(docs.map((d) => [d.uri, { text: d.text }]));
       corpusRoots = paths;
       generation++;
       const sum = service.summary();
       log(
-        `chancery: knowledge base built in ${Date.now() - started} ms (${reason}): ${sum.instruments} instruments, ${sum.events} events, ` +
+        `chancery: knowledge base built in ${Date.now() - started} ms (${reason}, ${built.where} thread): ${sum.instruments} instruments, ${sum.events} events, ` +
           `${sum.officials} officials, ${sum.abbreviations} abbreviations from ${sum.sources} source(s)`,
       );
       for (const p of kb.problems) connection.console.warn(`chancery: corpus problem: ${p.uri}: ${pick(p.message, locale)}`);
@@ -557,6 +561,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(() => {
+    currentBuild?.cancel();
     for (const w of fsWatchers) w.close();
     for (const t of timers.values()) clearTimeout(t);
   });

@@ -257,7 +257,7 @@ describe('language server over stdio', () => {
     const pending = c.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 3 } }, src.token);
     src.cancel();
     const r = await pending.then((x) => x, (e) => e);
-    assert.ok(r instanceof ResponseError ? r.code === -32800 : Array.isArray(r), String(r));
+    assert.ok(r instanceof ResponseError ? r.code === -32800 : Array.isArray(r?.items), String(r));
     const h = await c.hover(uri, c.positionOf(uri, '经济论坛', 0, 1));
     assert.ok(h, 'still answering');
     assert.ok(!c.exited);
