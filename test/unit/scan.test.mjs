@@ -237,3 +237,9 @@ test('scanText gives what findDates, scanReferences and scanEvents give separate
     assert.deepEqual(all.events, scanEvents(t));
   }
 });
+
+test('VERB了《T》: a frame with 在PLACE or DATE keeps its verb; 批准了《T》 alone stays bare', () => {
+  assert.deepEqual(one('2021年9月17日在杜尚别签署了《甲协定》'), ['甲协定', 'date-place-verb', '2021-09-17', '杜尚别', '签署', undefined]);
+  assert.deepEqual(one('各方在杜尚别签署了《甲协定》'), ['甲协定', 'bare', undefined, '杜尚别', '签署', undefined]);
+  assert.deepEqual(one('团长们批准了《甲报告》'), ['甲报告', 'bare', undefined, undefined, undefined, undefined]);
+});

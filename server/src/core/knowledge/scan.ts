@@ -434,7 +434,8 @@ function eventEndingAt(text: string, e: number, dates: DateTable): { name: strin
 /** `…VERB(的)` ending at `p`, with what precedes the verb. */
 function frameAtVerb(text: string, p: number, dates: DateTable): LeftFrame | undefined {
   let q = p;
-  if (text.charCodeAt(q - 1) === 0x7684 /* 的 */) q = skipBack(text, q - 1);
+  const pc = text.charCodeAt(q - 1);
+  if (pc === 0x7684 /* 的 */ || pc === 0x4e86 /* 了 */) q = skipBack(text, q - 1);
   if (VERB_LAST[text.charCodeAt(q - 1)] !== 1) return undefined;
   const verb = endingWord(text, q, VERBS);
   if (!verb) return undefined;
