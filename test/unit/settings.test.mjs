@@ -1,0 +1,38 @@
+// server/src/server.ts readSettings: the settings shape shared by workspace/configuration and
+// initializationOptions, with bad values reported and replaced by defaults. Bundled on the fly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const out = path.join(mkdtempSync(path.join(tmpdir(), 'chancery-settings-')), 'server.js');
+const built = await esbuild.build({ entryPoints: [path.join(root, 'server/src/server.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+writeFileSync(out, built.outputFiles[0].text);
+const { readSettings, DEFAULT_SETTINGS } = createRequire(import.meta.url)(out);
+
+test('defaults; nested, wrapped and dotted forms read the same', () => {
+  assert.deepEqual(readSettings(undefined), { settings: DEFAULT_SETTINGS, problems: [] });
+  const inner = { corpus: { paths: ['corpus'], includeBuiltin: false }, diagnostics: { disabled: ['title-unknown'], severity: { 'title-variant': 'hint' } }, acceptedTitles: ['甲'] };
+  const a = readSettings(inner);
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(a.settings, { ...inner, diagnostics: { disabled: ['title-unknown'], severity: { 'title-variant': 'hint' } } });
+  assert.deepEqual(readSettings({ chancery: inner }).settings, a.settings);
+  const dotted = readSettings({ 'chancery.corpus.paths': ['corpus'], 'chancery.corpus.includeBuiltin': false, 'chancery.diagnostics.disabled': ['title-unknown'], 'chancery.diagnostics.severity': { 'title-variant': 'hint' }, 'chancery.acceptedTitles': ['甲'] });
+  assert.deepEqual(dotted.settings, a.settings);
+});
+
+test('bad values: each named in a problem, the default used', () => {
+  const { settings, problems } = readSettings({ corpus: { paths: 5, includeBuiltin: 'yes' }, diagnostics: { disabled: ['nope', 'date-invalid'], severity: { 'title-unknown': 'purple', 'no-such': 'error', 'date-invalid': 'off' } }, acceptedTitles: { a: 1 } });
+  assert.deepEqual(settings.corpus, DEFAULT_SETTINGS.corpus);
+  assert.deepEqual(settings.diagnostics.disabled, ['date-invalid']);
+  assert.deepEqual(settings.diagnostics.severity, { 'date-invalid': 'off' });
+  assert.deepEqual(settings.acceptedTitles, []);
+  const text = problems.join('\n');
+  for (const name of ['corpus.paths', 'includeBuiltin', '"nope"', 'title-unknown', '"no-such"', 'acceptedTitles']) assert.ok(text.includes(name), `${name} in ${text}`);
+  assert.deepEqual(readSettings('junk').problems.length, 1);
+});
