@@ -49,7 +49,7 @@ async function until(fn, what, ms = WAIT) {
       last = e;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${ms / 1000} s waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+      throw new Error(`timed out after ${ms / 1000} s waiting for ${typeof what === 'function' ? what() : what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
     }
     await new Promise((resolve) => {
       const sub = vscode.languages.onDidChangeDiagnostics(() => done());
@@ -88,20 +88,27 @@ function hoverText(hovers) {
 async function hoverAt(doc, position) {
   return hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, position));
 }
-/** Applies the preferred quick fix offered for `diag` (edit and/or command). */
+/** Applies the preferred quick fix offered for `diag` (edit and/or command). The request is
+ *  repeated until a fix is offered (a just-opened document may not have reached the server yet);
+ *  a repeat is logged, so a slow server shows in the output. */
 async function applyQuickFix(doc, diag) {
-  const actions = await vscode.commands.executeCommand(
-    'vscode.executeCodeActionProvider',
-    doc.uri,
-    diag.range,
-    vscode.CodeActionKind.QuickFix.value,
-  );
-  const fixes = (actions || []).filter(
-    (a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && (a.edit || a.command),
-  );
-  const forThis = fixes.filter((a) => (a.diagnostics || []).some((d) => codeOf(d) === codeOf(diag) && d.range.isEqual(diag.range)));
-  const pick = forThis.find((a) => a.isPreferred) || forThis[0] || fixes.find((a) => a.isPreferred) || fixes[0];
-  assert.ok(pick, `a quick fix is offered for ${codeOf(diag)} (offered: ${(actions || []).map((a) => a.title).join(' | ') || 'none'})`);
+  let actions;
+  let attempts = 0;
+  const pick = await until(async () => {
+    attempts++;
+    actions = await vscode.commands.executeCommand(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fixes = (actions || []).filter(
+      (a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && (a.edit || a.command),
+    );
+    const forThis = fixes.filter((a) => (a.diagnostics || []).some((d) => codeOf(d) === codeOf(diag) && d.range.isEqual(diag.range)));
+    return forThis.find((a) => a.isPreferred) || forThis[0] || fixes.find((a) => a.isPreferred) || fixes[0];
+  }, () => `a quick fix for ${codeOf(diag)} in ${path.basename(doc.uri.fsPath)} (offered: ${(actions || []).map((a) => a.title).join(' | ') || 'none'})`);
+  if (attempts > 1) console.log(`      note: the quick fix for ${codeOf(diag)} was offered at request ${attempts}`);
   if (pick.edit) assert.ok(await vscode.workspace.applyEdit(pick.edit), `workspace.applyEdit(${pick.title}) succeeds`);
   if (pick.command) await vscode.commands.executeCommand(pick.command.command, ...(pick.command.arguments || []));
   return pick;
@@ -306,6 +313,53 @@ describe('Chancery in a real VS Code extension host', function () {
       }, `completion items after 《 including 《${TITLE}》`);
       assert.ok(labels.length >= 10, `many instruments are offered (${labels.length})`);
       await doc.save();
+    });
+  });
+
+  describe('phrasing', () => {
+    it('at a sentence start, completion offers the corpus\'s sentence formulas', async () => {
+      const { doc, editor } = await open('scratch.communique');
+      const typed = SENTENCE + '\n　　';
+      await editor.edit((e) => e.replace(new vscode.Range(0, 0, doc.lineCount, 0), typed));
+      const pos = doc.positionAt(typed.length);
+      const labels = await until(async () => {
+        const l = completionLabels(await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos));
+        // 各代表团团长… opens most paragraphs of the embedded corpus.
+        return l.some((x) => x.startsWith('各代表团团长') && x.length > '各代表团团长'.length) ? l : undefined;
+      }, 'sentence formulas (各代表团团长…) among the completions at a sentence start');
+      assert.ok(labels.length >= 3, `several formulas are offered: ${labels.slice(0, 8).join(' | ')}`);
+      await doc.save();
+    });
+  });
+
+  describe('navigation', () => {
+    it('go to definition jumps to the mention in the corpus shipped with the extension', async () => {
+      const { doc } = await open('draft.communique');
+      const locations = await until(async () => {
+        const r = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', doc.uri, rangeOf(doc, TITLE).start.translate(0, 4));
+        return r && r.length ? r : undefined;
+      }, 'a definition for the title');
+      const loc = locations[0];
+      const uri = loc.targetUri || loc.uri;
+      const range = loc.targetRange || loc.range;
+      const corpus = await vscode.workspace.openTextDocument(uri);
+      assert.ok(corpus.getText(range).includes(TITLE), `the definition range holds the title: ${corpus.getText(range)}`);
+      if (process.env.CHANCERY_E2E_EXTENSION_PATH) {
+        assert.ok(uri.fsPath.startsWith(path.join(ext.extensionPath, 'dist', 'corpus')), `${uri.fsPath} is the packaged corpus`);
+      }
+    });
+
+    it('the outline lists paragraphs by their opening formula, with the references under them', async () => {
+      const { doc } = await open('draft.communique');
+      const symbols = await until(async () => {
+        const r = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri);
+        return r && r.length ? r : undefined;
+      }, 'document symbols');
+      const names = [];
+      const walk = (list) => list.forEach((x) => (names.push(x.name), walk(x.children || [])));
+      walk(symbols);
+      assert.ok(names.some((n) => n.startsWith('各代表团团长')), `a paragraph symbol: ${names.join(' | ')}`);
+      assert.ok(names.some((n) => n.includes(TITLE)), `a reference symbol: ${names.join(' | ')}`);
     });
   });
 
