@@ -522,7 +522,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['《', '〈', '在', '（', '(', '。'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['《', '〈', '》', '在', '（', '(', '。'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: true,
         definitionProvider: true,

@@ -42,6 +42,9 @@ test('after 《T》（ the date and place of T; after 在 the places (matching t
   const [text, offset] = at('《上合组织经济论坛构想》（|');
   const e = service.complete(text, offset).find((x) => x.kind === 'date');
   assert.equal(apply(text, e), '《上合组织经济论坛构想》（2021年9月17日，杜尚别）');
+  const [t1, o1] = at('各方欢迎《上合组织经济论坛构想》|');
+  const p1 = service.complete(t1, o1).find((x) => x.kind === 'date');
+  assert.equal(apply(t1, p1), '各方欢迎《上合组织经济论坛构想》（2021年9月17日，杜尚别）');
   const [t2, o2] = at('2019年6月14日在|');
   const places = sorted(service.complete(t2, o2).filter((x) => x.kind === 'place'));
   assert.equal(places[0].label, '比什凯克');

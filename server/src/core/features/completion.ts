@@ -122,8 +122,17 @@ function instrumentEntries(ctx: Ctx, text: string, offset: number, c: { open: nu
   }));
 }
 
-/** `《T》（` → `DATE，PLACE）` for a known T. */
+/** `《T》（` → `DATE，PLACE）`, and `《T》` → `（DATE，PLACE）`, for a known T. */
 function afterTitleParen(ctx: Ctx, text: string, offset: number): CompletionEntry[] {
+  if (text[offset - 1] === '》' && text[offset] !== '（' && text[offset] !== '(') {
+    const open = text.lastIndexOf('《', offset - 1);
+    if (open < 0 || offset - 1 - open > MAX_TITLE_PREFIX) return [];
+    const ins = ctx.resolve(text.slice(open + 1, offset - 1));
+    const a = ins && mainAdoption(ins);
+    if (!ins || !a?.date) return [];
+    const body = '（' + fmtDate(a.date) + (a.place ? '，' + a.place : '') + '）';
+    return [{ label: body, kind: 'date', insertText: body, replace: { start: offset, end: offset }, detail: adoptionDetail(ins), documentation: instrumentMarkdown(ctx, ins), sortText: '0' }];
+  }
   const paren = text[offset - 1];
   if (paren !== '（' && paren !== '(') return [];
   const close = offset - 2;
