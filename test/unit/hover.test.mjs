@@ -90,3 +90,15 @@ test('hover on an event the corpus records: when and where it was held', () => {
   const [d] = service.definition(text, offset);
   assert.match(d.sentence, /上合组织成员国农业部长会议在杜尚别举行/);
 });
+
+test('hover shows where the corpus disagrees with itself (conflicting dates/places)', () => {
+  const docs = [
+    { uri: 'file:///a.txt', text: '　　2020年1月2日在莫斯科通过的《上合组织某合作纲要》。', encoding: 'utf-8' },
+    { uri: 'file:///b.txt', text: '　　2020年1月3日在北京通过的《上合组织某合作纲要》。', encoding: 'utf-8' },
+  ];
+  const s = core.createLanguageService({ kb: core.buildKnowledgeBase(docs) });
+  const md = s.hover('《上合组织某合作纲要》', 3).markdown;
+  assert.match(md, /The corpus disagrees on the date/);
+  assert.match(md, /\[a\\\.txt:1\]\(file:\/\/\/a\.txt#L1\)/);
+  assert.match(md, /Mentioned 2 times/);
+});

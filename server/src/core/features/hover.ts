@@ -92,6 +92,10 @@ export function instrumentMarkdown(ctx: Ctx, ins: Instrument, written?: string):
   } else {
     out.push(`- ${t(ctx, 'No date of adoption in the corpus.', '语料中没有通过日期。')}`);
   }
+  for (const c of ctx.kb.conflicts.filter((x) => x.subject === ins.id)) {
+    const values = c.values.map((v) => `${escapeMarkdown(v.value)} (${provLink(v.provenance)})`).join(' / ');
+    out.push(`- ${t(ctx, `The corpus disagrees on the ${c.field}`, `语料中${c.field === 'date' ? '日期' : c.field === 'place' ? '地点' : '动词'}不一致`)}: ${values}`);
+  }
   const n = ins.mentions.length;
   out.push('', `${t(ctx, `Mentioned ${n} time${n === 1 ? '' : 's'} in the corpus:`, `语料中提及 ${n} 次：`)}`, '');
   for (const p of ins.mentions.slice(0, MAX_MENTIONS)) out.push(`- ${provLink(p)} — ${excerpt(p)}`);
