@@ -181,7 +181,7 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let initOptions: unknown;
   let settings: ChancerySettings = structuredClone(DEFAULT_SETTINGS);
-  let caps = { configuration: false, workDoneProgress: false, watchedFiles: false, pull: false, dynamicConfig: false, workspaceFolders: false };
+  let caps = { configuration: false, workDoneProgress: false, watchedFiles: false, pull: false, dynamicConfig: false, workspaceFolders: false, tokensRefresh: false };
   let service: ChanceryService | undefined;
   let generation = 0; // bumped by every finished knowledge-base build
   let building = 0; // id of the latest requested build
@@ -286,6 +286,8 @@ export function startServer(connection: Connection): void {
     cache.clear();
     for (const d of documents.all()) schedule(d.uri, 0);
     if (caps.pull) connection.languages.diagnostics.refresh().catch(() => undefined);
+    // Places, officials and formulas come from the knowledge base: ask for fresh tokens.
+    if (caps.tokensRefresh) connection.languages.semanticTokens.refresh().catch(() => undefined);
   }
 
   function status(state: KnowledgeStatus['state'], message?: string): KnowledgeStatus {
@@ -502,6 +504,7 @@ export function startServer(connection: Connection): void {
       dynamicConfig: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
       workDoneProgress: !!c.window?.workDoneProgress,
       workspaceFolders: !!c.workspace?.workspaceFolders,
+      tokensRefresh: !!c.workspace?.semanticTokens?.refreshSupport,
       watchedFiles: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       // Diagnostics are pushed (publishDiagnostics, every version). A client that wants the pull
       // model instead opts in with initializationOptions.pullDiagnostics = true; any client may
