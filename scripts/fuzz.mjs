@@ -18,7 +18,8 @@
 // This file also exports the small JSON-RPC harness (LspServer) and the seeded PRNG used by the
 // robustness tests in test/robust/ and by bench/robust.mjs.
 import { spawn } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -122,7 +123,8 @@ export class LspServer {
     this.exited = false;
     this.exitCode = undefined;
     const serverPath = o.serverPath ?? SERVER;
-    this.proc = spawn(process.execPath, [...(o.nodeArgs ?? []), serverPath, '--stdio'], {
+    const probeArgs = o.gcProbe ? ['--expose-gc', '--require', gcProbeFile()] : [];
+    this.proc = spawn(process.execPath, [...probeArgs, ...(o.nodeArgs ?? []), serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...(o.env ?? {}) },
       cwd: o.cwd ?? ROOT,
@@ -131,6 +133,7 @@ export class LspServer {
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (d) => {
       this.stderr = (this.stderr + d).slice(-65536);
+      this.wake();
     });
     this.exitPromise = new Promise((resolve) => {
       this.proc.on('exit', (code, signal) => {
@@ -375,6 +378,29 @@ export class LspServer {
     }
   }
 
+  /**
+   * Live heap of the server after a full garbage collection, in kB (needs `gcProbe: true`):
+   * the preloaded probe runs gc() on SIGUSR2 and writes memoryUsage() to stderr.
+   */
+  async heapAfterGcKb(timeoutMs = 30000) {
+    if (!this.options.gcProbe) return undefined;
+    const marker = '\u0000chancery-gc-probe ';
+    const before = this.stderr.lastIndexOf(marker);
+    this.proc.kill('SIGUSR2');
+    const line = await this.waitFor(
+      () => {
+        const i = this.stderr.lastIndexOf(marker);
+        if (i <= before) return undefined;
+        const end = this.stderr.indexOf('\n', i);
+        return end > 0 ? this.stderr.slice(i + marker.length, end) : undefined;
+      },
+      timeoutMs,
+      'gc probe answer',
+    );
+    const m = JSON.parse(line);
+    return { heapUsedKb: Math.round(m.heapUsed / 1024), rssKb: Math.round(m.rss / 1024), externalKb: Math.round(m.external / 1024) };
+  }
+
   /** Graceful shutdown/exit; kills the process if it does not go. Returns the exit code. */
   async stop(timeoutMs = 5000) {
     if (!this.exited) {
@@ -397,6 +423,19 @@ export class LspServer {
     if (!this.exited) this.proc.kill('SIGKILL');
     return this.exitPromise;
   }
+}
+
+/** A preload script for the server process: on SIGUSR2, full GC then memoryUsage() on stderr. */
+function gcProbeFile() {
+  const file = path.join(tmpdir(), `chancery-gc-probe-${process.pid}.cjs`);
+  if (!existsSync(file)) {
+    writeFileSync(
+      file,
+      "process.on('SIGUSR2', () => { global.gc && global.gc(); global.gc && global.gc(); " +
+        "process.stderr.write('\\u0000chancery-gc-probe ' + JSON.stringify(process.memoryUsage()) + '\\n'); });\n",
+    );
+  }
+  return file;
 }
 
 /** Error log messages (MessageType.Error = 1) the server sent. */
@@ -644,7 +683,7 @@ export async function runFuzz(o = {}) {
   const r = rand(mulberry32(seed));
   const m = corpusMaterial();
   const oracle = o.useCore === false ? undefined : await coreOracle();
-  const server = o.server ?? (await LspServer.start({ serverPath: o.serverPath, settings: o.settings ?? {}, nodeArgs: o.nodeArgs }));
+  const server = o.server ?? (await LspServer.start({ serverPath: o.serverPath, settings: o.settings ?? {}, nodeArgs: o.nodeArgs, gcProbe: o.gcProbe }));
   const result = {
     seed,
     edits: 0,
@@ -684,6 +723,29 @@ export async function runFuzz(o = {}) {
   }
 
   try {
+    if (o.warmup) {
+      // Touch every feature once on every document (lazy indexes, JIT) before counting edits.
+      await Promise.all(docs.map((d) => server.waitDiagnostics(d.uri, 1, waitMs)));
+      for (let k = 0; k < (o.warmup === true ? 1 : o.warmup); k++) {
+        for (const d of docs) {
+          const td = { uri: d.uri };
+          const text = d.doc.getText();
+          for (const off of [0, text.length >> 1, text.length]) {
+            const position = d.doc.positionAt(off);
+            await server.hover(d.uri, position, waitMs);
+            await server.completion(d.uri, position, waitMs);
+            await server.request('textDocument/definition', { textDocument: td, position }, waitMs);
+            await server.request('textDocument/references', { textDocument: td, position, context: { includeDeclaration: true } }, waitMs);
+          }
+          const range = { start: d.doc.positionAt(0), end: d.doc.positionAt(text.length) };
+          await server.request('textDocument/codeAction', { textDocument: td, range, context: { diagnostics: server.latest(d.uri)?.diagnostics ?? [] } }, waitMs);
+          await server.request('textDocument/documentSymbol', { textDocument: td }, waitMs);
+          await server.request('textDocument/semanticTokens/full', { textDocument: td }, waitMs);
+          await server.request('textDocument/foldingRange', { textDocument: td }, waitMs);
+        }
+      }
+      result.rssAfterWarmup = server.rssKb();
+    }
     while (result.edits < totalEdits) {
       result.rounds++;
       const round = result.rounds;
@@ -823,7 +885,9 @@ export async function runFuzz(o = {}) {
       }
       // RSS samples, taken when the server has caught up with every edit of the round.
       while (rssAt.length && result.edits >= rssAt[0]) {
-        result.rss[rssAt.shift()] = server.rssKb();
+        const mark = rssAt.shift();
+        if (o.gcProbe) (result.heap ??= {})[mark] = await server.heapAfterGcKb(waitMs);
+        result.rss[mark] = server.rssKb();
         (result.rssEdits ??= []).push(result.edits);
       }
       if (result.mismatches.length >= (o.maxMismatches ?? 20)) break;
