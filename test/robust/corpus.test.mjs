@@ -181,4 +181,33 @@ describe('server with a hostile chancery.corpus.paths', () => {
     await server.ping();
     assert.equal(server.exited, false);
   });
+
+  test('a corpus file that changes encoding (UTF-8 → GB18030 → UTF-16) and then disappears', { timeout: 120000 }, async (t) => {
+    assert.ok(server && dirs, 'the previous test started the server');
+    const file = path.join(dirs.bad, 'good.txt');
+    const uri = uriOf(path.join(dirs.ws, 'draft.communique'));
+    const readies = () => server.notifications.filter((n) => n.method === 'chancery/status' && n.params?.state === 'ready').length;
+    const hoverText = async () => JSON.stringify((await server.hover(uri, { line: 0, character: 4 }))?.contents ?? null);
+    const steps = [
+      ['gb18030', (text) => iconv.encode(text, 'gb18030'), '杜尚别'],
+      ['utf-16le with BOM', (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]), '塔什干'],
+      ['utf-16be with BOM', (text) => Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf16be')]), '撒马尔罕'],
+    ];
+    for (const [encoding, encode, place] of steps) {
+      const before = readies();
+      writeFileSync(file, encode(good(9).replace('比什凯克', place)));
+      server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 2 }] });
+      const t0 = performance.now();
+      await server.waitFor(() => readies() > before, 60000, `rebuild after the file became ${encoding}`);
+      const h = await hoverText();
+      t.diagnostic(`${encoding}: rebuilt in ${(performance.now() - t0).toFixed(0)} ms`);
+      assert.match(h, new RegExp(place), `${encoding}: the re-encoded file is read (${h.slice(0, 300)})`);
+    }
+    const before = readies();
+    unlinkSync(file);
+    server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 3 }] });
+    await server.waitFor(() => readies() > before, 60000, 'rebuild after the file was deleted');
+    assert.doesNotMatch(await hoverText(), /撒马尔罕/, 'the deleted file is forgotten');
+    await server.ping();
+  });
 });
