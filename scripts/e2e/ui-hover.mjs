@@ -17,6 +17,9 @@ const RESULTS = path.join(REPO, 'test-results');
 const FILE = 'draft.communique';
 const TARGET = '国际道路运输便利化协定'; // hover a character inside this title
 const EXPECT = ['2014年9月12日', '杜尚别'];
+const BAD_FILE = 'misquoted-title.txt';
+const BAD = '便俐化协定'; // the misquoted part of the title
+const BAD_EXPECT = ['title-misquoted', '上合组织成员国政府间国际道路运输便利化协定'];
 
 /** Runs in the page: the viewport point at the centre of the `index`-th character of `needle`
  *  in the editor's rendered lines (found through the lines' DOM text nodes and a Range rect). */
@@ -53,6 +56,52 @@ function hoverText() {
   return hovers.map((h) => h.innerText).join('\n');
 }
 
+/** Clicks `file` in the Explorer and waits until the editor renders `needle`. */
+async function openFromExplorer(file, needle) {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first();
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  await row.click();
+  await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: needle }).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Moves the mouse onto the `index`-th character of `needle` (and a neighbour on later tries)
+ *  until a hover widget shows every string of `expect`; returns the widget's text. The server may
+ *  still be starting, so it polls with a deadline. */
+async function hoverUntil(needle, index, expect) {
+  const deadline = Date.now() + 60_000;
+  let seen = '';
+  for (let i = 0; Date.now() < deadline; i++) {
+    const pt = await page.evaluate(locateInPage, { needle, index: index + (i % 3) });
+    if (!pt) throw new Error(`"${needle}" is not rendered in the editor`);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(pt.x, pt.y, { steps: 3 });
+    try {
+      await page.waitForFunction(
+        (want) => {
+          const t = [...document.querySelectorAll('.monaco-hover')]
+            .filter((h) => !h.classList.contains('hidden') && h.getBoundingClientRect().height > 0)
+            .map((h) => h.innerText)
+            .join('\n');
+          return want.every((e) => t.includes(e));
+        },
+        expect,
+        { timeout: 2500, polling: 100 },
+      );
+      // Let the widget finish fading in (for the screenshot).
+      await page
+        .waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].every((h) => h.getAnimations({ subtree: true }).length === 0), null, {
+          timeout: 5000,
+          polling: 50,
+        })
+        .catch(() => {});
+      return await page.evaluate(hoverText);
+    } catch {
+      seen = await page.evaluate(hoverText);
+    }
+  }
+  throw new Error(`no hover with ${expect.join(' and ')} appeared; last hover text: ${JSON.stringify(seen)}`);
+}
+
 let page;
 
 async function main() {
@@ -70,53 +119,9 @@ async function main() {
   );
   ({ page } = await timed('launch chromium', () => launchChromium(dirs, { viewport: { width: 1280, height: 800 } })));
 
-  await timed('open the draft from the Explorer', async () => {
-    await page.goto(`${server.base}/?folder=${encodeURIComponent(dirs.workspace)}`);
-    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first();
-    await row.waitFor({ state: 'visible', timeout: 60_000 });
-    await row.click();
-    await page
-      .locator('.editor-instance .monaco-editor .view-lines', { hasText: TARGET.slice(0, 4) })
-      .first()
-      .waitFor({ state: 'visible', timeout: 30_000 });
-  });
-
-  const text = await timed('hover the title', async () => {
-    // The language server may still be building its knowledge base when the file opens: move
-    // the mouse away and back until the hover shows the facts (polling with a deadline).
-    const deadline = Date.now() + 60_000;
-    let seen = '';
-    for (let i = 0; Date.now() < deadline; i++) {
-      const pt = await page.evaluate(locateInPage, { needle: TARGET, index: 2 + (i % 3) });
-      if (!pt) throw new Error(`"${TARGET}" is not rendered in the editor`);
-      await page.mouse.move(5, 5);
-      await page.mouse.move(pt.x, pt.y, { steps: 3 });
-      try {
-        await page.waitForFunction(
-          (expect) => {
-            const t = [...document.querySelectorAll('.monaco-hover')]
-              .filter((h) => !h.classList.contains('hidden') && h.getBoundingClientRect().height > 0)
-              .map((h) => h.innerText)
-              .join('\n');
-            return expect.every((e) => t.includes(e));
-          },
-          EXPECT,
-          { timeout: 2500, polling: 100 },
-        );
-        return await page.evaluate(hoverText);
-      } catch {
-        seen = await page.evaluate(hoverText);
-      }
-    }
-    throw new Error(`no hover with ${EXPECT.join(' and ')} appeared; last hover text: ${JSON.stringify(seen)}`);
-  });
-
-  // Let the widget finish fading in before the screenshot.
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('.monaco-hover')].every((h) => h.getAnimations({ subtree: true }).length === 0),
-    null,
-    { timeout: 5000, polling: 50 },
-  ).catch(() => {});
+  await page.goto(`${server.base}/?folder=${encodeURIComponent(dirs.workspace)}`);
+  await timed('open the draft from the Explorer', () => openFromExplorer(FILE, TARGET.slice(0, 4)));
+  const text = await timed('hover the title', () => hoverUntil(TARGET, 2, EXPECT));
   // Report (without failing) characters VS Code boxes as ambiguous/invisible Unicode in the
   // draft: in Chinese text these are the ideographic space and full-width punctuation, which a
   // language-specific editor.unicodeHighlight default turns off.
@@ -129,6 +134,18 @@ async function main() {
   log(`hover text: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
   log(`screenshot: ${path.relative(REPO, shot)}`);
   for (const e of EXPECT) if (!text.includes(e)) throw new Error(`hover text lacks ${e}`);
+
+  // A misquoted title: the squiggle is drawn, and hovering it shows the diagnostic with the
+  // canonical title it should be.
+  await timed('open the misquoted draft from the Explorer', () => openFromExplorer(BAD_FILE, BAD.slice(0, 4)));
+  await timed('wait for the squiggle', () =>
+    page.locator('.editor-instance .monaco-editor [class*="squiggly-"]').first().waitFor({ state: 'attached', timeout: 60_000 }),
+  );
+  const diagText = await timed('hover the squiggle', () => hoverUntil(BAD, 1, BAD_EXPECT));
+  const shot2 = path.join(RESULTS, 'diagnostic.png');
+  await page.screenshot({ path: shot2 });
+  log(`diagnostic hover: ${diagText.replace(/\s+/g, ' ').slice(0, 300)}`);
+  log(`screenshot: ${path.relative(REPO, shot2)}`);
   return 0;
 }
 
