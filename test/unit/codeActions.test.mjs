@@ -47,3 +47,22 @@ test('only findings touching the range get actions', () => {
   const far = service.codeActions(text, { start: text.length - 2, end: text.length - 1 }, findings);
   assert.deepEqual(far, []);
 });
+
+test('"accept as written": the inline marker is added (plain line, Markdown comment, or an existing marker line) and the finding goes', () => {
+  const accept = (text) => {
+    const findings = service.diagnose(text);
+    const a = service.codeActions(text, { start: 0, end: text.length }, findings).find((x) => /^Accept /.test(x.title));
+    assert.ok(a, JSON.stringify(findings));
+    assert.equal(a.kind, 'quickfix');
+    assert.ok(!a.preferred);
+    return applyEdits(text, a.edits);
+  };
+  const txt = accept('　　各方欢迎《上合组织经济论坛的构想》。');
+  assert.equal(txt, '　　各方欢迎《上合组织经济论坛的构想》。\nchancery-accept: 《上合组织经济论坛的构想》\n');
+  assert.deepEqual(service.diagnose(txt), []);
+  const md = accept('# 草稿\n\n各方欢迎《上合组织经济论坛的构想》。\n');
+  assert.match(md, /\n<!-- chancery-accept: 《上合组织经济论坛的构想》 -->\n$/);
+  assert.deepEqual(service.diagnose(md), []);
+  const more = accept('各方欢迎《上合组织经济论坛的构想》。\nchancery-accept: 《甲》\n');
+  assert.equal(more, '各方欢迎《上合组织经济论坛的构想》。\nchancery-accept: 《甲》 《上合组织经济论坛的构想》\n');
+});

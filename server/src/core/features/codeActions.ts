@@ -26,6 +26,46 @@ export function codeActions(ctx: Ctx, text: string, range: Span, findings: Findi
     }
   }
   out.push(...insertReferenceActions(ctx, text, range));
+  out.push(...acceptActions(ctx, text, range, findings));
+  return out;
+}
+
+const ACCEPTABLE = new Set(['title-variant', 'title-misquoted', 'title-unknown']);
+const ACCEPT = 'chancery-accept:';
+
+/**
+ * "Accept 《X》 in this document": records a deliberate spelling with the inline marker that
+ * diagnose() honours — appended to an existing marker line, or on a new last line (inside an HTML
+ * comment when the text looks like Markdown, so it does not show when rendered).
+ */
+export function acceptActions(ctx: Ctx, text: string, range: Span, findings: Finding[]): CodeActionEntry[] {
+  const out: CodeActionEntry[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (!ACCEPTABLE.has(f.code) || f.end < range.start || f.start > range.end) continue;
+    const title = text.slice(f.start, f.end).replace(/^《|》$/g, '');
+    if (!title || /[《》\r\n]/.test(title) || seen.has(title)) continue;
+    seen.add(title);
+    let edit: { start: number; end: number; newText: string };
+    const at = text.lastIndexOf(ACCEPT);
+    if (at >= 0) {
+      let end = at + ACCEPT.length;
+      while (end < text.length && text[end] !== '\n' && text[end] !== '\r' && !text.startsWith('-->', end)) end++;
+      while (end > at && text[end - 1] === ' ') end--;
+      edit = { start: end, end, newText: ` 《${title}》` };
+    } else {
+      const markdown = /^#{1,6}\s|<!--|^\s*[-*]\s|\]\(/m.test(text);
+      const nl = text.length && !/[\r\n]$/.test(text) ? '\n' : '';
+      const line = markdown ? `<!-- ${ACCEPT} 《${title}》 -->` : `${ACCEPT} 《${title}》`;
+      edit = { start: text.length, end: text.length, newText: `${nl}${line}\n` };
+    }
+    out.push({
+      title: t(ctx, `Accept 《${title}》 as written in this document`, `在本文档中接受《${title}》的写法`),
+      kind: 'quickfix',
+      edits: [edit],
+      finding: f,
+    });
+  }
   return out;
 }
 
