@@ -66,6 +66,8 @@ export function hostileDocuments({ largeChars = 50 * 1024 * 1024, corpus = readF
     '50,000 《〈 alternating': fill('《〈', 100000),
     'single 100,000-character line': fill(oneLine, 100000),
     'CR/LF/CRLF mix': sentences.map((s, i) => s + breaks[i % 3]).join(''),
+    '200,000 lines (CR only)': fill('各方\r', 600000),
+    'NUL-separated title fragments': fill('《上合组织\u0000成员国》\u0000', 100000),
     [`large draft (${(largeChars / 1e6).toFixed(1)} M chars)`]: fill(corpus + '\n', largeChars),
   };
 }
