@@ -17,11 +17,18 @@ export function semanticTokens(ctx: Ctx, text: string): SemanticTokenEntry[] {
   for (const p of findNames(text, ctx.places)) out.push({ start: p.span.start, length: p.span.end - p.span.start, type: 'place' });
   for (const o of findNames(text, ctx.officials.map((x) => x.name))) out.push({ start: o.span.start, length: o.span.end - o.span.start, type: 'official' });
   if (ctx.formulas.length) {
+    // Formulas by first character, so each sentence start tries only the few that can match.
+    const byFirst = new Map<string, string[]>();
+    for (const f of ctx.formulas) {
+      const list = byFirst.get(f[0]) ?? [];
+      list.push(f);
+      byFirst.set(f[0], list);
+    }
     for (const p of paragraphs(text)) {
       let s = p.start;
       while (s < p.end) {
         let best = '';
-        for (const f of ctx.formulas) if (f.length > best.length && text.startsWith(f, s)) best = f;
+        for (const f of byFirst.get(text[s]) ?? []) if (f.length > best.length && text.startsWith(f, s)) best = f;
         if (best) out.push({ start: s, length: best.length, type: 'formula' });
         let e = s;
         while (e < p.end && !SENTENCE_END.includes(text[e])) e++;
