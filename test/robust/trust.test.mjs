@@ -62,6 +62,19 @@ describe('workspace trust', () => {
     assert.match(outHover, /青岛/);
   });
 
+  test('trust granted later (chancery/workspaceTrust): the outside corpus is read after the rebuild', { timeout: 90000 }, async () => {
+    const { s, outHover } = await hoverFacts(false);
+    assert.doesNotMatch(outHover, /青岛/);
+    const readies = () => s.notifications.filter((n) => n.method === 'chancery/status' && n.params?.state === 'ready').length;
+    const before = readies();
+    s.notify('chancery/workspaceTrust', { trusted: true });
+    await s.waitFor(() => readies() > before, 60000, 'rebuild after trust was granted');
+    await s.openAndWait(uri, DRAFT);
+    const after = JSON.stringify((await s.hover(uri, { line: 0, character: 2 + IN_TITLE.length + 1 + 2 }))?.contents ?? null);
+    assert.match(after, /青岛/);
+    s.close(uri);
+  });
+
   test('package.json declares limited support in untrusted workspaces and restricts corpus paths', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const u = pkg.capabilities?.untrustedWorkspaces;
