@@ -11,7 +11,7 @@
 //     misquoted titles, wrong dates/places, invalid dates and broken brackets mixed in);
 // each beside (a) one regular-expression scan over the same text (/《[^《》\n]*》/g, all matches)
 // and (b) the Chinese text checkers a user might run instead, zhlint and autocorrect-node
-// (lintFor), as ratios. Warm-up (10 runs or 1.5 s), then the median of N runs; each task in its
+// (lintFor), as ratios. Warm-up (30 runs or 2 s), then the median of N runs; each task in its
 // own process.
 // Needs `npm run build` first (`npm run bench` does it).
 import { createRequire } from 'node:module';
@@ -116,7 +116,7 @@ function median(xs) {
 }
 
 /**
- * Warm-up until the JIT has settled (10 runs or 1.5 s, at least 2 runs), then the median of
+ * Warm-up until the JIT has settled (30 runs or 2 s, at least 2 runs), then the median of
  * `runs` (fewer when one run takes over a second; one run over 5 s is measured once). The same
  * for Chancery, the regex scan and the peers.
  */
@@ -126,7 +126,7 @@ function time(fn, runs = RUNS) {
   const first = performance.now() - t0;
   if (first > 5000) return first;
   let warm = 1;
-  while (warm < 2 || (warm < 10 && performance.now() - t0 < 1500)) {
+  while (warm < 2 || (warm < 30 && performance.now() - t0 < 2000)) {
     fn();
     warm++;
   }
