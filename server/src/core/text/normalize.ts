@@ -59,20 +59,25 @@ export function isFoldablePunctuation(ch: string): boolean {
   return ch in PUNCT || (ch >= '\uff10' && ch <= '\uff19') || (ch >= '\uff21' && ch <= '\uff5a');
 }
 
+/** Every character `foldPunctuation` rewrites, as one character class (built from PUNCT). */
+const FOLDABLE = new RegExp(
+  `[${Object.keys(PUNCT)
+    .map((c) => c.replace(/[\\\]^-]/g, '\\$&'))
+    .join('')}\uff10-\uff19\uff21-\uff5a]`,
+  'g',
+);
+
+function foldOne(ch: string): string {
+  return PUNCT[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+}
+
 /**
  * Width and punctuation folding, length-preserving (one unit in, one unit out):
  * half-width punctuation → full-width, dash forms → —, full-width digits/letters → ASCII.
+ * One native regex pass; text with nothing to fold is returned as it is.
  */
 export function foldPunctuation(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const p = PUNCT[ch];
-    if (p !== undefined) out += p;
-    else if ((ch >= '\uff10' && ch <= '\uff19') || (ch >= '\uff21' && ch <= '\uff5a'))
-      out += String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
-    else out += ch;
-  }
-  return out;
+  return s.replace(FOLDABLE, foldOne);
 }
 
 /**
