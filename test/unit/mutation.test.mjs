@@ -90,6 +90,9 @@ const places = [...new Set(kb.instruments.flatMap((i) => i.adoptions.map((a) => 
 const counts = {};
 const failures = [];
 
+/** Kinds reported for information only (not asserted): the recall side of the precision trade-off. */
+const INFO_ONLY = new Set(['info: char replaced by a common one']);
+
 function run(kind, ref, start, end, replacement, expectCodes, original = corpus) {
   counts[kind] ??= { flagged: 0, fixed: 0, total: 0 };
   const c = counts[kind];
@@ -98,12 +101,13 @@ function run(kind, ref, start, end, replacement, expectCodes, original = corpus)
   const newEnd = start + replacement.length;
   const findings = diagnose(mutated, index).filter((f) => expectCodes.includes(f.code) && f.start < Math.max(newEnd, start + 1) && f.end > start - 1);
   if (!findings.length) {
+    if (INFO_ONLY.has(kind)) return;
     failures.push(`${kind}: 《${ref.title}》 ${corpus.slice(start, end)} → ${replacement}: not flagged`);
     return;
   }
   c.flagged++;
   if (findings.some((f) => f.fixes.length && applyEdits(mutated, f.fixes[0].edits) === original)) c.fixed++;
-  else failures.push(`${kind}: 《${ref.title}》 ${corpus.slice(start, end)} → ${replacement}: fix does not restore (${findings.map((f) => f.code + ' ' + JSON.stringify(f.fixes[0]?.edits)).join('; ')})`);
+  else if (!INFO_ONLY.has(kind)) failures.push(`${kind}: 《${ref.title}》 ${corpus.slice(start, end)} → ${replacement}: fix does not restore (${findings.map((f) => f.code + ' ' + JSON.stringify(f.fixes[0]?.edits)).join('; ')})`);
 }
 
 test('every dated reference, misquoted one way at a time, is flagged and fixed', (t) => {
@@ -117,6 +121,15 @@ test('every dated reference, misquoted one way at a time, is flagged and fixed',
     for (const part of ['day', 'month', 'year']) {
       const d = shiftedDate(ref.date, part);
       if (d) run(`date: ${part} shifted`, ref, ref.date.span.start, ref.date.span.end, d, ['date-mismatch', 'event-mismatch']);
+    }
+    // A replaced character that is a common one (会): it often forms a word the corpus uses, and
+    // is then taken for another instrument (at most a hint). Counted, not asserted.
+    {
+      const i = slipPositions(ref.title).find((x) => ref.title[x] !== '会');
+      if (i !== undefined) {
+        const m = ref.title.slice(0, i) + '会' + ref.title.slice(i + 1);
+        if (!isKnown(m)) run('info: char replaced by a common one', ref, ref.titleSpan.start, ref.titleSpan.end, m, ['title-misquoted']);
+      }
     }
     // The date written in Chinese numerals (二〇一四年九月十三日): the fix comes back in Chinese numerals.
     const one = ref.date.dates[0];
@@ -139,10 +152,10 @@ test('every dated reference, misquoted one way at a time, is flagged and fixed',
   const lines = [`mutation test over ${dated.length} dated references of the embedded corpus:`];
   let all = { flagged: 0, fixed: 0, total: 0 };
   for (const [kind, c] of Object.entries(counts)) {
-    lines.push(`  ${kind.padEnd(29)} flagged ${c.flagged}/${c.total}, fixed ${c.fixed}/${c.total}`);
-    all = { flagged: all.flagged + c.flagged, fixed: all.fixed + c.fixed, total: all.total + c.total };
+    lines.push(`  ${kind.padEnd(36)} flagged ${c.flagged}/${c.total}, fixed ${c.fixed}/${c.total}`);
+    if (!INFO_ONLY.has(kind)) all = { flagged: all.flagged + c.flagged, fixed: all.fixed + c.fixed, total: all.total + c.total };
   }
-  lines.push(`  ${'all'.padEnd(29)} flagged ${all.flagged}/${all.total}, fixed ${all.fixed}/${all.total}`);
+  lines.push(`  ${'all (asserted kinds)'.padEnd(36)} flagged ${all.flagged}/${all.total}, fixed ${all.fixed}/${all.total}`);
   console.log(lines.join('\n'));
   for (const l of lines) t.diagnostic(l);
   for (const f of failures) t.diagnostic('miss: ' + f);
