@@ -289,3 +289,9 @@ test('findInvalidDates (windows around suspicious places) equals filtering a ful
   }
   assert.equal(key(core.findInvalidDates(corpus)), '');
 });
+
+test('inline markers: both kinds on one line', () => {
+  const t = '落实《上合组织成员国政府间国际道路运输便利化协议》，2021年2月30日。';
+  assert.deepEqual(codes(t + '\n<!-- chancery-accept: 《上合组织成员国政府间国际道路运输便利化协议》 chancery-disable: date-invalid -->'), []);
+  assert.deepEqual(core.readInlineMarkers('chancery-disable: a, b chancery-accept: 《甲》').disabled, new Set(['a', 'b']));
+});

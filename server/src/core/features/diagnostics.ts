@@ -36,23 +36,30 @@ interface Inline {
 export function readInlineMarkers(text: string): Inline {
   const accepted = new Set<string>();
   const disabled = new Set<string>();
-  for (const [marker, into] of [
-    [ACCEPT_MARKER, 'accept'],
-    [DISABLE_MARKER, 'disable'],
-  ] as const) {
-    let at = text.indexOf(marker);
-    while (at >= 0) {
-      const from = at + marker.length;
-      let end = from;
-      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13 && !text.startsWith('-->', end)) end++;
-      const body = text.slice(from, end);
-      if (into === 'accept') {
-        for (const m of body.matchAll(/《([^《》]*)》/g)) accepted.add(m[1]);
-      } else {
-        for (const code of body.split(/[\s,，、]+/)) if (code) disabled.add(code);
-      }
-      at = text.indexOf(marker, end);
+  // One search for the common prefix of both markers.
+  let at = text.indexOf('chancery-');
+  while (at >= 0) {
+    const accept = text.startsWith(ACCEPT_MARKER, at);
+    const marker = accept ? ACCEPT_MARKER : text.startsWith(DISABLE_MARKER, at) ? DISABLE_MARKER : undefined;
+    if (!marker) {
+      at = text.indexOf('chancery-', at + 1);
+      continue;
     }
+    const from = at + marker.length;
+    let end = from;
+    // The body runs to the end of the line, a closing `-->`, or the next marker.
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13 || (c === 0x2d && text.startsWith('-->', end)) || (c === 0x63 && text.startsWith('chancery-', end))) break;
+      end++;
+    }
+    const body = text.slice(from, end);
+    if (accept) {
+      for (const m of body.matchAll(/《([^《》]*)》/g)) accepted.add(m[1]);
+    } else {
+      for (const code of body.split(/[\s,，、]+/)) if (code) disabled.add(code);
+    }
+    at = text.indexOf('chancery-', end);
   }
   return { accepted, disabled };
 }

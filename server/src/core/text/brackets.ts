@@ -49,7 +49,7 @@ function isCjk(c: number): boolean {
  * expression engine (`test` + `lastIndex`: no allocation per stop), several times faster than a
  * charCodeAt loop over Chinese text.
  */
-const STOP = /[《》〈〉“”（）()\n\r\u2028\u2029\u3000]/g;
+const STOP = /[《》〈〉“”（）()\n\r\u2028\u2029]|\u3000\u3000/g;
 
 /** Cancellation, structurally the same as service.ts's. */
 interface Token {
@@ -196,10 +196,8 @@ export function scanBrackets(text: string, from = 0, to = text.length, token?: T
         break;
       }
       case 0x3000:
-        if (i + 1 < to && text.charCodeAt(i + 1) === 0x3000) {
-          endParagraph();
-          STOP.lastIndex = i + 2;
-        }
+        // STOP matched 　　 (the leading two ideographic spaces of a paragraph); `i` is the second.
+        endParagraph();
         continue;
       case 0x2028:
       case 0x2029:
