@@ -213,7 +213,7 @@ async function peers(text) {
 }
 
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
-const ratio = (a, b) => (b === undefined ? '—' : a / b >= 10 ? (a / b).toFixed(0) + '×' : (a / b).toFixed(2) + '×');
+const ratio = (a, b) => (b === undefined ? '—' : a / b >= 10 ? (a / b).toFixed(0) + '×' : a / b >= 0.01 ? (a / b).toFixed(2) + '×' : (a / b).toPrecision(1) + '×');
 
 // ---------------------------------------------------------------------------------------------
 // Run: each task in its own process (fresh JIT and heap, as a server that builds its knowledge
