@@ -10,13 +10,13 @@
  * for it. `chancery-disable: code, code` turns codes off for the document. See docs/checks.md.
  */
 import type { Cancellation, DiagnoseOptions } from '../service';
-import type { Adoption, DateExpr, EventFact, Finding, FindingCode, Fix, Instrument, Message, ReferenceMention, SimpleDate, Span } from '../types';
+import type { Adoption, DateExpr, EventFact, Finding, FindingCode, Fix, Instrument, ReferenceMention, SimpleDate } from '../types';
 import { scanBrackets, type BracketIssue } from '../text/brackets';
 import { compareDates, dateExprProblem, dateExprProblemZh, dateKey, findDates, formatDate, formatDateExpr } from '../text/dates';
 import { normalizeTitle, toSimplified } from '../text/normalize';
 import { matchTitle, type TitleIndexLike, type TitleMatch } from '../knowledge/titleMatch';
 import { scanEvents, scanReferences, type EventMention } from '../knowledge/scan';
-import { corpusSays, DEFAULT_SEVERITY, finding, insertFix, replaceFix } from './fixes';
+import { corpusSays, finding, insertFix, replaceFix } from './fixes';
 
 export { DEFAULT_SEVERITY, FINDING_CODE_LIST } from './fixes';
 
