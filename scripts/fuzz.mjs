@@ -515,6 +515,7 @@ function randomInsert(r, m) {
     title: 8,
     frame: 8,
     abbreviation: 2,
+    marker: 2,
     odd: 4,
     typed: 10,
   });
@@ -548,6 +549,18 @@ function randomInsert(r, m) {
     }
     case 'abbreviation':
       return r.pick(['（以下简称“上合组织”或“本组织”）', '（以下简称“', '以下简称', '（以下简称“X”）']);
+    case 'marker': {
+      // Inline markers (they change the findings of the whole document).
+      const t = r.pick(m.titles);
+      return r.pick([
+        `<!-- chancery-accept: ${r.chance(0.5) ? t : mutateTitle(r, t)} -->`,
+        `chancery-accept: ${mutateTitle(r, t)}`,
+        'chancery-disable: bracket-unclosed, title-unknown',
+        '<!-- chancery-disable: date-invalid -->',
+        'chancery-',
+        '-->',
+      ]);
+    }
     case 'odd':
       return r.pick(ODD);
     default: {
@@ -610,7 +623,7 @@ const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 };
  * A from-scratch oracle that runs the core directly (dist/core.js) with the embedded corpus,
  * if the core exposes what it needs; otherwise undefined. Returns text → [{range, code, severity}].
  */
-export async function coreOracle() {
+export async function coreOracle(chancery = {}) {
   if (!existsSync(CORE)) return undefined;
   const require = createRequire(import.meta.url);
   let core;
@@ -627,8 +640,14 @@ export async function coreOracle() {
   const kb = core.buildKnowledgeBase(docs, problems);
   const index = new core.KnowledgeIndex(kb);
   const service = typeof core.createLanguageService === 'function' ? core.createLanguageService({ kb }) : undefined;
+  // The same diagnose options the server derives from the chancery settings.
+  const options = {
+    disabled: chancery.diagnostics?.disabled ?? [],
+    severity: chancery.diagnostics?.severity ?? {},
+    acceptedTitles: chancery.acceptedTitles ?? [],
+  };
   return (text) => {
-    const findings = service ? service.diagnose(text) : core.diagnose(text, index);
+    const findings = service ? service.diagnose(text, options) : core.diagnose(text, index, options);
     // Invariants of the core's findings: spans and fix edits inside the text, edits of one fix disjoint.
     for (const f of findings) {
       const inside = (a, b) => Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= b && b <= text.length;
@@ -682,7 +701,7 @@ export async function runFuzz(o = {}) {
   const waitMs = o.waitMs ?? 60000;
   const r = rand(mulberry32(seed));
   const m = corpusMaterial();
-  const oracle = o.useCore === false ? undefined : await coreOracle();
+  const oracle = o.useCore === false ? undefined : await coreOracle(o.settings?.chancery ?? {});
   const server = o.server ?? (await LspServer.start({ serverPath: o.serverPath, settings: o.settings ?? {}, nodeArgs: o.nodeArgs, gcProbe: o.gcProbe }));
   const result = {
     seed,
@@ -911,6 +930,18 @@ export async function runFuzz(o = {}) {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
+/** Non-default settings for `--custom-settings`: severity overrides, disabled codes, accepted titles. */
+export const CUSTOM_SETTINGS = {
+  chancery: {
+    corpus: { paths: [], includeBuiltin: true },
+    diagnostics: {
+      disabled: ['date-inconsistent'],
+      severity: { 'title-unknown': 'hint', 'bracket-unopened': 'off', 'date-invalid': 'information', 'title-misquoted': 'error' },
+    },
+    acceptedTitles: ['《上合组织不存在的纲要》', '上合组织不存在纲要'],
+  },
+};
+
 function parseArgs(argv) {
   const a = { seed: 1, edits: 10000, docs: 4, burst: 12, verbose: false };
   for (let i = 0; i < argv.length; i++) {
@@ -922,10 +953,11 @@ function parseArgs(argv) {
     else if (k === '--burst') (a.burst = Number(v)), i++;
     else if (k === '--server') (a.serverPath = path.resolve(v)), i++;
     else if (k === '--no-core') a.useCore = false;
+    else if (k === '--custom-settings') a.settings = CUSTOM_SETTINGS;
     else if (k === '--server-node-args') (a.nodeArgs = v.split(/\s+/).filter(Boolean)), i++;
     else if (k === '--verbose' || k === '-v') a.verbose = true;
     else if (k === '--help' || k === '-h') {
-      console.log('usage: node scripts/fuzz.mjs [--seed N] [--edits N] [--docs N] [--burst N] [--server path] [--server-node-args "--max-old-space-size=128"] [--no-core] [--verbose]');
+      console.log('usage: node scripts/fuzz.mjs [--seed N] [--edits N] [--docs N] [--burst N] [--custom-settings] [--server path] [--server-node-args "--max-old-space-size=128"] [--no-core] [--verbose]');
       process.exit(0);
     } else throw new Error(`unknown argument ${k}`);
   }

@@ -21,3 +21,13 @@ test(`${EDITS} random incremental edits (seed ${SEED}): published diagnostics = 
   assert.equal(res.exitCode, 0, 'clean shutdown');
 });
 
+
+test('500 edits with non-default settings (severity overrides, disabled codes, accepted titles): server = core with the same options', { timeout: 120000 }, async () => {
+  const { CUSTOM_SETTINGS } = await import('../../scripts/fuzz.mjs');
+  const res = await runFuzz({ seed: SEED + 1, edits: 500, docs: 4, burst: 12, settings: CUSTOM_SETTINGS });
+  assert.equal(res.error, undefined, `harness stopped: ${res.error}\nstderr: ${res.stderr}`);
+  assert.ok(res.usedCoreOracle, 'compared with the core too');
+  assert.deepEqual(res.mismatches.map((mm) => `${mm.kind} round ${mm.round} v${mm.version}: ${mm.diff}`), []);
+  assert.deepEqual(res.requestErrors, []);
+  assert.equal(res.alive, true);
+});
