@@ -14,6 +14,7 @@ test(`${EDITS} random incremental edits (seed ${SEED}): published diagnostics = 
   assert.equal(res.alive, true, 'server alive at the end');
   assert.equal(res.edits, EDITS);
   assert.ok(res.comparisons >= 4 * 20, `enough comparisons (${res.comparisons})`);
+  assert.ok(res.usedCoreOracle && res.oracleComparisons === res.comparisons, 'every round also compared with the core run from scratch');
   assert.deepEqual(res.mismatches.map(show), [], 'incremental diagnostics equal the from-scratch ones');
   assert.equal(res.staleOverwrites, 0, 'no stale diagnostics after the newest version');
   assert.deepEqual(res.requestErrors, [], 'hover/completion requests during edits never fail');
