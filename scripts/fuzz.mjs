@@ -702,7 +702,15 @@ export async function runFuzz(o = {}) {
   const r = rand(mulberry32(seed));
   const m = corpusMaterial();
   const oracle = o.useCore === false ? undefined : await coreOracle(o.settings?.chancery ?? {});
-  const server = o.server ?? (await LspServer.start({ serverPath: o.serverPath, settings: o.settings ?? {}, nodeArgs: o.nodeArgs, gcProbe: o.gcProbe }));
+  const server = o.server ?? (await LspServer.start({ serverPath: o.serverPath, settings: o.settings ?? {}, nodeArgs: o.nodeArgs, gcProbe: o.gcProbe, pull: o.pull, initializationOptions: o.pull ? { ...(o.settings?.chancery ?? {}), pullDiagnostics: true } : undefined }));
+  // Pull mode: the diagnostics of a document are what textDocument/diagnostic answers (asked once
+  // the edits are sent); push mode: what the server publishes for the latest version.
+  const diagnosticsOf = async (uri, version, afterSeq) => {
+    if (!o.pull) return server.waitDiagnostics(uri, version, waitMs, afterSeq);
+    const report = await server.request('textDocument/diagnostic', { textDocument: { uri } }, waitMs);
+    if (report?.kind !== 'full') throw new Error(`${uri}: pull diagnostics answered ${JSON.stringify(report)?.slice(0, 200)}`);
+    return { version, diagnostics: report.items };
+  };
   const result = {
     seed,
     edits: 0,
@@ -744,7 +752,7 @@ export async function runFuzz(o = {}) {
   try {
     if (o.warmup) {
       // Touch every feature once on every document (lazy indexes, JIT) before counting edits.
-      await Promise.all(docs.map((d) => server.waitDiagnostics(d.uri, 1, waitMs)));
+      await Promise.all(docs.map((d) => diagnosticsOf(d.uri, 1)));
       for (let k = 0; k < (o.warmup === true ? 1 : o.warmup); k++) {
         for (const d of docs) {
           const td = { uri: d.uri };
@@ -862,14 +870,14 @@ export async function runFuzz(o = {}) {
       });
       // 2. Wait for every document's latest version to be published.
       const tw = performance.now();
-      const pubs = await Promise.all(docs.map((d) => server.waitDiagnostics(d.uri, d.doc.version, waitMs)));
+      const pubs = await Promise.all(docs.map((d) => diagnosticsOf(d.uri, d.doc.version)));
       result.waitMs.push(performance.now() - tw);
       await Promise.all(probes);
       // 3. From scratch: the same texts as fresh documents.
       const fresh = docs.map((d, i) => ({ uri: `file:///tmp/chancery-fuzz/s${seed}/fresh-${round}-${i}.communique`, d }));
       const before = server.seq;
       for (const f of fresh) server.open(f.uri, f.d.doc.getText(), f.d.languageId, 1);
-      const freshPubs = await Promise.all(fresh.map((f) => server.waitDiagnostics(f.uri, 1, waitMs, before)));
+      const freshPubs = await Promise.all(fresh.map((f) => diagnosticsOf(f.uri, 1, before)));
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i];
         const a = canonical(pubs[i].diagnostics, d.uri);
@@ -901,6 +909,7 @@ export async function runFuzz(o = {}) {
       for (const d of docs) {
         const l = server.latest(d.uri);
         if (l && typeof l.version === 'number' && l.version !== d.doc.version) result.staleOverwrites++;
+        if (o.pull && l) result.staleOverwrites++; // a server must not push to a client that pulls
       }
       // RSS samples, taken when the server has caught up with every edit of the round.
       while (rssAt.length && result.edits >= rssAt[0]) {
@@ -954,10 +963,11 @@ function parseArgs(argv) {
     else if (k === '--server') (a.serverPath = path.resolve(v)), i++;
     else if (k === '--no-core') a.useCore = false;
     else if (k === '--custom-settings') a.settings = CUSTOM_SETTINGS;
+    else if (k === '--pull') a.pull = true;
     else if (k === '--server-node-args') (a.nodeArgs = v.split(/\s+/).filter(Boolean)), i++;
     else if (k === '--verbose' || k === '-v') a.verbose = true;
     else if (k === '--help' || k === '-h') {
-      console.log('usage: node scripts/fuzz.mjs [--seed N] [--edits N] [--docs N] [--burst N] [--custom-settings] [--server path] [--server-node-args "--max-old-space-size=128"] [--no-core] [--verbose]');
+      console.log('usage: node scripts/fuzz.mjs [--seed N] [--edits N] [--docs N] [--burst N] [--custom-settings] [--pull] [--server path] [--server-node-args "--max-old-space-size=128"] [--no-core] [--verbose]');
       process.exit(0);
     } else throw new Error(`unknown argument ${k}`);
   }

@@ -32,3 +32,13 @@ test('500 edits with non-default settings (severity overrides, disabled codes, a
   assert.deepEqual(res.requestErrors, []);
   assert.equal(res.alive, true);
 });
+
+test('2000 edits with pull diagnostics (textDocument/diagnostic): answers = from-scratch check, nothing pushed', { timeout: 120000 }, async () => {
+  const res = await runFuzz({ seed: SEED + 2, edits: 2000, docs: 4, burst: 12, pull: true });
+  assert.equal(res.error, undefined, `harness stopped: ${res.error}\nstderr: ${res.stderr}`);
+  assert.ok(res.usedCoreOracle);
+  assert.deepEqual(res.mismatches.map((mm) => `${mm.kind} round ${mm.round} v${mm.version}: ${mm.diff}`), []);
+  assert.equal(res.staleOverwrites, 0, 'no publishDiagnostics to a client that pulls');
+  assert.deepEqual(res.requestErrors, []);
+  assert.equal(res.alive, true);
+});
