@@ -62,13 +62,13 @@ function timeIt(fn, reps = 1) {
   return { ms: (performance.now() - t0) / reps, r };
 }
 
-function completions(model, probeText, label) {
-  // every position of a probe paragraph, typed from its start
+function completions(model, probeText, label, draft = '') {
+  // every position of a probe paragraph, typed from its start (after `draft`: the document cache)
   const times = [];
   for (let i = 1; i <= probeText.length; i++) {
-    const typed = probeText.slice(0, i);
+    const typed = draft + probeText.slice(0, i);
     const t0 = performance.now();
-    core.completePhrasing(model, typed, i);
+    core.completePhrasing(model, typed, typed.length);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
@@ -81,6 +81,9 @@ const small = [{ uri: 'builtin:/sco.txt', text, encoding: 'utf-8' }];
 const s1 = timeIt(() => core.learnPhrasing(small), 3);
 console.log(`embedded corpus (${text.length} chars): learnPhrasing ${s1.ms.toFixed(1)} ms; ${s1.r.formulas.length} formulas, ${s1.r.templates.length} templates; model JSON ${(core.serializePhrasing(s1.r).length / 1024).toFixed(0)} KiB`);
 completions(s1.r, probe, 'embedded corpus');
+// a long draft before the probe: the document cache (the last 4000 characters) is re-indexed as it grows
+const longDraft = text.slice(0, 6000) + '\n\u3000\u3000';
+completions(s1.r, probe, 'embedded corpus, after a 6000-character draft', longDraft);
 
 const big = synthetic(targetMB * 1024 * 1024);
 const bytes = big.reduce((a, d) => a + Buffer.byteLength(d.text), 0);
@@ -89,3 +92,4 @@ const rss0 = process.memoryUsage().rss;
 const s2 = timeIt(() => core.learnPhrasing(big));
 console.log(`synthetic corpus (${(bytes / 1048576).toFixed(1)} MB UTF-8, ${chars} chars, ${big.length} documents): learnPhrasing ${s2.ms.toFixed(0)} ms; ${s2.r.formulas.length} formulas, ${s2.r.templates.length} templates; RSS +${((process.memoryUsage().rss - rss0) / 1048576).toFixed(0)} MB`);
 completions(s2.r, probe, 'synthetic corpus');
+completions(s2.r, probe, 'synthetic corpus, after a 6000-character draft', longDraft);

@@ -652,9 +652,19 @@ export interface PhrasingCompleteOptions {
   alpha?: number;
   /** Witten–Bell escape scale: λ = n / (n + β·u). Default 0.7. */
   beta?: number;
+  /** Added to the escape weight of every order: λ = n / (n + β·u + δ), distrusting rarely seen contexts. */
+  delta?: number;
+  /** Offer knowledge-base titles, places and dates scored by the continuation model (default true). */
+  knowledge?: boolean;
+  /** The document cache ends this many characters before the cursor. Default 8. */
+  cacheGap?: number;
+  /** Cut proposals by dynamic programming over later cuts along the same path (see cutPath). */
+  dp?: boolean;
+  /** With dp: expected savings assumed after the end of a grown path. */
+  tail?: number;
   /** Stop a proposal after clause punctuation (default true). */
   stopAtPunct?: boolean;
-  /** Weight of the draft's own text (the document cache) against the corpus. Default 2; 0 disables it. */
+  /** Weight of the draft's own text (the document cache) against the corpus. Default 1; 0 disables it. */
   draftWeight?: number;
   /** Characters of the draft before the cursor used as the document cache. Default 4000. */
   draftWindow?: number;
@@ -721,8 +731,27 @@ export function completePhrasing(
   const normPrefix = toSimplified(prefix);
 
   const scored: { e: CompletionEntry; score: number }[] = [];
-  const draft = draftIndex(text, sStart, options);
-  const proposals = propose(ix.sa, ctx, options, draft);
+  // the document cache: the draft up to a few characters before the cursor (the current sentence
+  // too: drafts repeat a name or a phrase within one sentence; the last characters are left out so
+  // the context does not find itself)
+  const draft = draftIndex(text, Math.max(sStart, offset - (options.cacheGap ?? 8)), options);
+  const known = options.knowledge === false ? undefined : knowledgeCandidates(text, offset, sStart, index?.kb);
+  const { proposals, extras } = propose(ix.sa, ctx, options, draft, known?.items.map((k) => k.rest));
+  known?.items.forEach((k, i) => {
+    const x = extras[i];
+    if (x.score <= 0) return;
+    scored.push({
+      score: x.score,
+      e: {
+        label: k.label,
+        kind: k.kind,
+        insertText: k.text,
+        replace: { start: known.start, end: offset },
+        filterText: text.slice(known.start, offset) + k.rest,
+        detail: `${Math.round(x.p * 100)}% · ${k.detail}`,
+      },
+    });
+  });
   for (const pr of proposals) {
     const src = pr.at >= 0 ? modelProvenance(model, pr.at) : undefined;
     scored.push({
@@ -809,13 +838,85 @@ export function completePhrasing(
     const prev = seen.get(key);
     if (!prev) seen.set(key, x);
     else {
-      // the same text proposed as a phrase and as a formula: one item, named a formula, best score
-      const keep = prev.e.kind === 'formula' ? prev.e : x.e.kind === 'formula' ? x.e : prev.score >= x.score ? prev.e : x.e;
+      // the same text proposed as a phrase and as a formula or a knowledge-base value: one item,
+      // named what it is (formula, place, date, instrument), with the best score
+      const named = (e: CompletionEntry) => (e.kind === 'phrase' ? 0 : e.kind === 'formula' ? 2 : 1);
+      const keep = named(prev.e) !== named(x.e) ? (named(prev.e) > named(x.e) ? prev.e : x.e) : prev.score >= x.score ? prev.e : x.e;
       seen.set(key, { e: keep, score: Math.max(prev.score, x.score) });
     }
   }
   const out = [...seen.values()].sort((a, b) => b.score - a.score || a.e.label.length - b.e.label.length);
   return out.map((x, i) => ({ ...x.e, sortText: String(i).padStart(4, '0') }));
+}
+
+/** Knowledge-base values offered in their contexts, per knowledge base (derived once). */
+const knownValues = new WeakMap<KnowledgeBase, { titles: [string, number][]; places: [string, number][]; dates: [string, number][] }>();
+
+function valuesOf(kb: KnowledgeBase): { titles: [string, number][]; places: [string, number][]; dates: [string, number][] } {
+  let v = knownValues.get(kb);
+  if (v) return v;
+  const titles = new Map<string, number>();
+  const places = new Map<string, number>();
+  const dates = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string | undefined, n = 1) => k && m.set(k, (m.get(k) ?? 0) + n);
+  for (const ins of kb.instruments) {
+    bump(titles, foldText(ins.title), Math.max(1, ins.mentions.length));
+    for (const a of ins.adoptions) {
+      bump(places, a.place);
+      if (a.date?.year !== undefined && a.date.month !== undefined && a.date.day !== undefined) bump(dates, formatDate(a.date, 'arabic'));
+    }
+  }
+  for (const e of kb.events) {
+    bump(places, e.place);
+    for (const d of e.date?.dates ?? []) if (d.year !== undefined && d.month !== undefined && d.day !== undefined) bump(dates, formatDate(d, 'arabic'));
+  }
+  const ranked = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  v = { titles: ranked(titles), places: ranked(places), dates: ranked(dates) };
+  knownValues.set(kb, v);
+  return v;
+}
+
+/** At most this many knowledge-base values are scored per request (the most frequent that fit). */
+const MAX_KNOWN = 400;
+
+/**
+ * Knowledge-base values that can continue the text before the cursor: a title inside an open 《
+ * (with its 》), a place right after 在, a full date after a year being typed. `rest` is what each
+ * adds after the typed part (in the corpus's form), scored by the continuation model like a phrase.
+ */
+function knowledgeCandidates(
+  text: string,
+  offset: number,
+  sStart: number,
+  kb: KnowledgeBase | undefined,
+): { start: number; items: { label: string; text: string; rest: string; kind: CompletionEntry['kind']; detail: string }[] } | undefined {
+  if (!kb) return undefined;
+  const v = valuesOf(kb);
+  const pick = (start: number, values: [string, number][], kind: CompletionEntry['kind'], suffix = '') => {
+    const raw = text.slice(start, offset);
+    const typed = toSimplified(foldText(raw));
+    if (typed.length !== raw.length) return undefined;
+    const items: { label: string; text: string; rest: string; kind: CompletionEntry['kind']; detail: string }[] = [];
+    for (const [val, n] of values) {
+      if (val.length <= typed.length || !val.startsWith(typed)) continue;
+      const full = val + (text.startsWith(suffix, offset) ? '' : suffix);
+      items.push({ label: val, text: full, rest: full.slice(typed.length), kind, detail: `${n}×` });
+      if (items.length >= MAX_KNOWN) break;
+    }
+    return items.length ? { start, items } : undefined;
+  };
+  // inside an open 《 of this sentence
+  const open = text.lastIndexOf('《', offset - 1);
+  if (open >= sStart && open >= offset - 120 && text.lastIndexOf('》', offset - 1) < open) return pick(open + 1, v.titles, 'instrument', '》');
+  // after 在 (a place partly typed: ideographs only)
+  for (let i = offset - 1; i >= Math.max(sStart, offset - 8); i--) {
+    if (text[i] === '在') return pick(i + 1, v.places, 'place');
+    if (!isIdeograph(text.charCodeAt(i))) break;
+  }
+  // a date being typed: 2021年, 2021年9月, 2021年9月1
+  const m = /\d{4}年(?:\d{1,2}月?(?:\d{1,2})?)?$/.exec(text.slice(Math.max(sStart, offset - 12), offset));
+  if (m) return pick(offset - m[0].length, v.dates, 'date');
+  return undefined;
 }
 
 /** One cached draft index: rebuilt when the text before the current sentence changes. */
@@ -825,10 +926,10 @@ let draftCache: { key: string; index: SuffixIndex } | undefined;
  * The document cache: the draft's text before the current sentence (at most `draftWindow`
  * characters), indexed like the corpus. Keyed by that text, so typing inside a sentence reuses it.
  */
-function draftIndex(text: string, sentenceStart: number, options: PhrasingCompleteOptions): SuffixIndex | undefined {
+function draftIndex(text: string, end: number, options: PhrasingCompleteOptions): SuffixIndex | undefined {
   const window = options.draftWindow ?? 4000;
-  if (window <= 0 || (options.draftWeight ?? 2) <= 0 || sentenceStart <= 0) return undefined;
-  const key = text.slice(Math.max(0, sentenceStart - window), sentenceStart);
+  if (window <= 0 || (options.draftWeight ?? 1) <= 0 || end <= 0) return undefined;
+  const key = text.slice(Math.max(0, end - window), end);
   if (draftCache?.key === key) return draftCache.index;
   const d = encodeDraft(key);
   const u = new Uint16Array(d.length + 1);
@@ -876,7 +977,13 @@ function isStopUnit(u: number): boolean {
  * expected keystrokes that accepting it saves. The cut falls where the corpus branches — a phrase
  * boundary learned from the corpus rather than a fixed n-gram length.
  */
-function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOptions, draft?: SuffixIndex): Proposal[] {
+function propose(
+  sa: SuffixIndex,
+  ctx: number[],
+  options: PhrasingCompleteOptions,
+  draft?: SuffixIndex,
+  extras: string[] = [],
+): { proposals: Proposal[]; extras: { p: number; score: number }[] } {
   const nAlt = options.alternatives ?? 5;
   const K = Math.min(options.maxContext ?? DEFAULT_CONTEXT, SA_DEPTH - 1);
   const kappa = options.kappa;
@@ -885,7 +992,10 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
   const gamma = options.gamma ?? 5;
   const floor = options.floor ?? 0.01;
   const maxPhrase = options.maxPhrase ?? 32;
-  const w = options.draftWeight ?? 2;
+  const dp = options.dp ?? false;
+  const delta = options.delta ?? 0;
+  const tail = options.tail ?? 0;
+  const w = options.draftWeight ?? 1;
   const N = sa.sa.length;
   const ND = draft ? draft.sa.length : 0;
   const orders: Order[] = [];
@@ -923,7 +1033,7 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
       if ((b > a || db > da) && o.depth + 1 <= K) next.push({ lo: a, hi: b, dlo: da, dhi: db, dadj: 0, depth: o.depth + 1, n: b - a });
       if (n <= 0 || n === lastN) continue; // same occurrences as the longer context
       lastN = n;
-      const lambda = n / (n + (kappa ?? beta * uOf(o)));
+      const lambda = n / (n + (kappa ?? beta * uOf(o)) + delta);
       p += (rest * lambda * (b - a + w * (db - da))) / n;
       rest *= 1 - lambda;
     }
@@ -954,16 +1064,14 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
     let p = first.p;
     if (p < floor) continue;
     const chars = [c];
-    let best = { len: 0, p: 0, score: 0, at: -1, count: 0 };
-    const consider = () => {
-      const score = Math.pow(p, alpha) * (chars.length - 1 + gamma);
-      if (chars.length >= 2 && score > best.score) {
-        const o = os[0];
-        // an attestation: the corpus position of the proposal's last character
-        best = { len: chars.length, p, score, at: o.hi > o.lo ? sa.sa[o.lo] + o.depth - 1 : -1, count: count(o) };
-      }
+    /** Per-character probabilities along the path, and an attestation/count at each length. */
+    const qs = [first.p];
+    const ats: { at: number; count: number }[] = [];
+    const note = () => {
+      const o = os[0];
+      ats.push({ at: o.hi > o.lo ? sa.sa[o.lo] + o.depth - 1 : -1, count: count(o) });
     };
-    consider();
+    note();
     while (chars.length < maxPhrase && !(options.stopAtPunct !== false && isClausePunct(String.fromCharCode(chars[chars.length - 1])))) {
       let bestNext: { c: number; next: Order[]; p: number } | undefined;
       for (const u of nextUnits(os, 2, 2, 2000)) {
@@ -974,8 +1082,11 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
       chars.push(bestNext.c);
       os = bestNext.next;
       p *= bestNext.p;
-      consider();
+      qs.push(bestNext.p);
+      note();
     }
+    const best = cutPath(qs, gamma, alpha, dp, tail);
+    if (best.len >= 2) Object.assign(best, ats[best.len - 1]);
     // never split a surrogate pair (a corpus may hold characters outside the BMP)
     let len = best.len;
     if (len > 0 && chars[len - 1] >= 0xd800 && chars[len - 1] <= 0xdbff) len--;
@@ -983,7 +1094,70 @@ function propose(sa: SuffixIndex, ctx: number[], options: PhrasingCompleteOption
     if (len >= 2) out.push({ text: String.fromCharCode(...chars.slice(0, len)), p: best.p, at: best.at, count: best.count, score: best.score });
   }
   out.sort((a, b) => b.score - a.score);
-  return out.slice(0, nAlt);
+  // Whole strings proposed from elsewhere (knowledge-base titles, places, dates): their probability
+  // in this context under the same model, and the same expected-savings score uncut.
+  // Walked in sorted order so a shared beginning (上合组织成员国…) is stepped once; a string whose
+  // beginning is already unlikely is not followed further.
+  const scoredExtras: { p: number; score: number }[] = extras.map(() => ({ p: 0, score: 0 }));
+  const order = extras.map((_, i) => i).sort((a, b) => (extras[a] < extras[b] ? -1 : extras[a] > extras[b] ? 1 : 0));
+  /** The path stepped so far: state after i characters of `prev`. */
+  const path: { os: Order[]; p: number }[] = [{ os: orders, p: 1 }];
+  let prev = '';
+  for (const i of order) {
+    const x = extras[i];
+    let common = 0;
+    while (common < prev.length && common < x.length && prev.charCodeAt(common) === x.charCodeAt(common) && common + 1 < path.length) common++;
+    path.length = common + 1;
+    while (path.length <= x.length && path[path.length - 1].p >= floor * floor) {
+      const top = path[path.length - 1];
+      const st = step(top.os, x.charCodeAt(path.length - 1));
+      path.push({ os: st.next, p: top.p * st.p });
+    }
+    prev = x;
+    const p = path.length > x.length ? path[x.length].p : 0;
+    scoredExtras[i] = { p, score: x.length >= 2 ? Math.pow(p, alpha) * (x.length - 1 + gamma) : 0 };
+  }
+  return { proposals: out.slice(0, nAlt), extras: scoredExtras };
+}
+
+/**
+ * Where to cut a proposal grown along `qs` (per-character probabilities): the length with the best
+ * expected keystrokes saved. Without `dp`: P(ℓ)^α·(ℓ − 1 + γ). With `dp`: accepting ℓ characters
+ * saves ℓ − 1 keystrokes AND puts the drafter where the rest of the path can be proposed next, so the
+ * value of stopping at ℓ is P(ℓ)·(ℓ − 1 + S(ℓ)), S(j) = max(0, max_k P(k | j)·(k − j − 1 + S(k))) the
+ * expected savings of the best later cuts along the same path (S(end) = tail).
+ */
+function cutPath(qs: number[], gamma: number, alpha: number, dp: boolean, tail: number): { len: number; p: number; score: number; at: number; count: number } {
+  const L = qs.length;
+  const best = { len: 0, p: 0, score: 0, at: -1, count: 0 };
+  if (!dp) {
+    let p = 1;
+    for (let l = 1; l <= L; l++) {
+      p *= qs[l - 1];
+      const score = Math.pow(p, alpha) * (l - 1 + gamma);
+      if (l >= 2 && score > best.score) Object.assign(best, { len: l, p, score });
+    }
+    return best;
+  }
+  const S = new Array<number>(L + 1).fill(0);
+  S[L] = tail;
+  const value = (j: number, k: number, pk: number) => Math.pow(pk, alpha) * (k - j - 1 + S[k]);
+  for (let j = L - 2; j >= 0; j--) {
+    let p = 1;
+    let s = 0;
+    for (let k = j + 1; k <= L; k++) {
+      p *= qs[k - 1];
+      if (k - j >= 2) s = Math.max(s, value(j, k, p));
+    }
+    S[j] = s;
+  }
+  let p = 1;
+  for (let k = 1; k <= L; k++) {
+    p *= qs[k - 1];
+    const score = value(0, k, p);
+    if (k >= 2 && score > best.score) Object.assign(best, { len: k, p, score });
+  }
+  return best;
 }
 
 function attestation(sentence: string, uri: string, line: number): string {
