@@ -1,0 +1,77 @@
+// Random corpora and random drafts through every feature of the core (issue 6): the knowledge
+// base is built from fuzzed corpus texts (pasted fragments, stray brackets, broken frames, odd
+// characters), then fuzzed drafts go through diagnose, hover, complete, definition, mentions,
+// code actions, symbols, semantic tokens and folding. Nothing throws, the knowledge base is
+// JSON, and every span the core returns lies inside the text it was computed from.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mulberry32, rand, corpusMaterial, randomEdit, CORE } from '../../scripts/fuzz.mjs';
+
+const require = createRequire(import.meta.url);
+const core = require(CORE);
+const ROUNDS = Number(process.env.CHANCERY_CORE_FUZZ_ROUNDS ?? 40);
+
+function inside(text, start, end, what) {
+  assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length, `${what}: span ${start}-${end} outside the text (${text.length})`);
+}
+
+test(`${ROUNDS} fuzzed corpora × 60 fuzzed drafts through every core feature`, { timeout: 180000 }, () => {
+  const m = corpusMaterial();
+  const r = rand(mulberry32(20211125));
+  let calls = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const docs = [];
+    for (let k = 0; k < r.int(1, 4); k++) {
+      let text = r.chance(0.5) ? m.text.slice(0, r.int(0, m.text.length)) : '';
+      for (let i = 0; i < r.int(10, 300); i++) {
+        const e = randomEdit(r, text, m, 30000);
+        text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+      }
+      docs.push({ uri: `file:///fuzz/${round}-${k}.txt`, text, encoding: 'utf-8' });
+    }
+    const where = `round ${round}`;
+    const kb = core.buildKnowledgeBase(docs, []);
+    assert.deepEqual(JSON.parse(JSON.stringify(kb)).instruments.length, kb.instruments.length, `${where}: the knowledge base is JSON`);
+    const phrasing = core.learnPhrasing(docs, kb);
+    const s = core.createLanguageService({ kb, phrasing });
+    let draft = '';
+    for (let i = 0; i < 60; i++) {
+      const e = randomEdit(r, draft, m, 5000);
+      draft = draft.slice(0, e.start) + e.newText + draft.slice(e.end);
+      const off = r.int(0, draft.length);
+      const at = `${where} draft ${i} @${off}`;
+      const findings = s.diagnose(draft);
+      for (const f of findings) {
+        inside(draft, f.start, f.end, `${at} finding ${f.code}`);
+        for (const fix of f.fixes) for (const ed of fix.edits) inside(draft, ed.start, ed.end, `${at} fix of ${f.code}`);
+      }
+      const h = s.hover(draft, off);
+      if (h) {
+        inside(draft, h.span.start, h.span.end, `${at} hover`);
+        assert.equal(typeof h.markdown, 'string');
+      }
+      for (const c of s.complete(draft, off)) inside(draft, c.replace.start, c.replace.end, `${at} completion ${c.label}`);
+      s.definition(draft, off);
+      const id = s.instrumentAt(draft, off);
+      if (id) for (const sp of s.mentionsOf(draft, id)) inside(draft, sp.start, sp.end, `${at} mention`);
+      for (const a of s.codeActions(draft, { start: off, end: Math.min(draft.length, off + 10) }, findings)) {
+        for (const ed of a.edits) inside(draft, ed.start, ed.end, `${at} code action ${a.title}`);
+      }
+      if (i % 10 === 9) {
+        const walk = (list) => {
+          for (const sym of list) {
+            inside(draft, sym.span.start, sym.span.end, `${at} symbol`);
+            inside(draft, sym.selectionSpan.start, sym.selectionSpan.end, `${at} symbol selection`);
+            walk(sym.children);
+          }
+        };
+        walk(s.symbols(draft));
+        for (const tk of s.semanticTokens(draft)) inside(draft, tk.start, tk.start + tk.length, `${at} token ${tk.type}`);
+        for (const fo of s.folding(draft)) inside(draft, fo.span.start, fo.span.end, `${at} folding`);
+      }
+      calls += 9;
+    }
+  }
+  assert.ok(calls > ROUNDS * 500);
+});
