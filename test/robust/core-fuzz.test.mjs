@@ -13,7 +13,8 @@ const core = require(CORE);
 const ROUNDS = Number(process.env.CHANCERY_CORE_FUZZ_ROUNDS ?? 40);
 
 function inside(text, start, end, what) {
-  assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length, `${what}: span ${start}-${end} outside the text (${text.length})`);
+  if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length) return;
+  assert.fail(`${what}: span ${start}-${end} outside the text (${text.length}): ${JSON.stringify(text.slice(0, 400))}`);
 }
 
 test(`${ROUNDS} fuzzed corpora × 60 fuzzed drafts through every core feature`, { timeout: 180000 }, () => {
@@ -74,4 +75,17 @@ test(`${ROUNDS} fuzzed corpora × 60 fuzzed drafts through every core feature`, 
     }
   }
   assert.ok(calls > ROUNDS * 500);
+});
+
+// Found by this fuzzer (400 rounds): at offset 0 of a draft starting with 在, place completions
+// replaced the span {start: 1, end: 0} — reversed, so the LSP textEdit range was invalid.
+// (String.prototype.lastIndexOf with fromIndex -1 searches from 0.)
+test('completion at the very start of a draft that begins with 在 replaces a valid span', async () => {
+  const { docs, problems } = await core.loadCorpus([core.builtinCorpusDir()], core.nodeCorpusReader);
+  const kb = core.buildKnowledgeBase(docs, problems);
+  const s = core.createLanguageService({ kb, phrasing: core.learnPhrasing(docs, kb) });
+  for (const draft of ['在', '在杜尚别', '在杜尚别通过的《']) {
+    for (const c of s.complete(draft, 0)) inside(draft, c.replace.start, c.replace.end, `completion ${c.label} at 0 of ${draft}`);
+    assert.ok(s.complete(draft, 1).some((c) => c.kind === 'place'), 'places are still offered right after 在');
+  }
 });
