@@ -60,11 +60,13 @@ test(`${ROUNDS} fuzzed corpora × 60 fuzzed drafts through every core feature`, 
         for (const ed of a.edits) inside(draft, ed.start, ed.end, `${at} code action ${a.title}`);
       }
       if (i % 10 === 9) {
-        const walk = (list) => {
+        const walk = (list, parent) => {
           for (const sym of list) {
             inside(draft, sym.span.start, sym.span.end, `${at} symbol`);
             inside(draft, sym.selectionSpan.start, sym.selectionSpan.end, `${at} symbol selection`);
-            walk(sym.children);
+            assert.ok(sym.span.start <= sym.selectionSpan.start && sym.selectionSpan.end <= sym.span.end, `${at}: selection inside the symbol ${sym.name}`);
+            if (parent) assert.ok(parent.start <= sym.span.start && sym.span.end <= parent.end, `${at}: symbol ${sym.name} inside its parent`);
+            walk(sym.children, sym.span);
           }
         };
         walk(s.symbols(draft));
