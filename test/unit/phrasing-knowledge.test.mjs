@@ -70,3 +70,12 @@ test('without a knowledge base, or with knowledge off, no knowledge items', () =
   assert.ok(!completePhrasing(model, t, t.length).some((e) => e.kind === 'place'));
   assert.ok(!complete(t, { knowledge: false }).some((e) => e.kind === 'place'));
 });
+
+test('replace spans are never reversed, at the very start of a text either', () => {
+  for (const t of ['《', '在', '2021年', '《丙', '在阿']) {
+    for (let o = 0; o <= t.length; o++)
+      for (const e of completePhrasing(model, t, o, index)) {
+        assert.ok(e.replace.start <= e.replace.end && e.replace.end <= o, `${t}@${o}: ${JSON.stringify(e.replace)}`);
+      }
+  }
+});

@@ -658,6 +658,10 @@ export interface PhrasingCompleteOptions {
   knowledge?: boolean;
   /** The document cache ends this many characters before the cursor. Default 8. */
   cacheGap?: number;
+  /** Branch points per proposal where the second most likely branch is grown too. */
+  forks?: number;
+  /** A branch is grown when its probability is at least this. */
+  forkShare?: number;
   /** Cut proposals by dynamic programming over later cuts along the same path (see cutPath). */
   dp?: boolean;
   /** With dp: expected savings assumed after the end of a grown path. */
@@ -890,7 +894,7 @@ function knowledgeCandidates(
   sStart: number,
   kb: KnowledgeBase | undefined,
 ): { start: number; items: { label: string; text: string; rest: string; kind: CompletionEntry['kind']; detail: string }[] } | undefined {
-  if (!kb) return undefined;
+  if (!kb || offset <= 0) return undefined;
   const v = valuesOf(kb);
   const pick = (start: number, values: [string, number][], kind: CompletionEntry['kind'], suffix = '') => {
     const raw = text.slice(start, offset);
@@ -907,7 +911,7 @@ function knowledgeCandidates(
   };
   // inside an open 《 of this sentence
   const open = text.lastIndexOf('《', offset - 1);
-  if (open >= sStart && open >= offset - 120 && text.lastIndexOf('》', offset - 1) < open) return pick(open + 1, v.titles, 'instrument', '》');
+  if (open >= sStart && open < offset && open >= offset - 120 && text.lastIndexOf('》', offset - 1) < open) return pick(open + 1, v.titles, 'instrument', '》');
   // after 在 (a place partly typed: ideographs only)
   for (let i = offset - 1; i >= Math.max(sStart, offset - 8); i--) {
     if (text[i] === '在') return pick(i + 1, v.places, 'place');
@@ -994,6 +998,8 @@ function propose(
   const maxPhrase = options.maxPhrase ?? 32;
   const dp = options.dp ?? false;
   const delta = options.delta ?? 0;
+  const forks = options.forks ?? 0;
+  const forkShare = options.forkShare ?? 0.25;
   const tail = options.tail ?? 0;
   const w = options.draftWeight ?? 1;
   const N = sa.sa.length;
@@ -1058,40 +1064,64 @@ function propose(
     return [...scores.keys()];
   };
   const out: Proposal[] = [];
+  /** A path being grown: its units, per-unit probabilities, attestation per length, orders now. */
+  interface Path {
+    chars: number[];
+    qs: number[];
+    ats: { at: number; count: number }[];
+    os: Order[];
+    p: number;
+  }
+  const attest = (os: Order[]) => {
+    const o = os[0];
+    return { at: o.hi > o.lo ? sa.sa[o.lo] + o.depth - 1 : -1, count: count(o) };
+  };
   for (const c of nextUnits(orders, nAlt, 3, 20000)) {
     const first = step(orders, c);
-    let os = first.next;
-    let p = first.p;
-    if (p < floor) continue;
-    const chars = [c];
-    /** Per-character probabilities along the path, and an attestation/count at each length. */
-    const qs = [first.p];
-    const ats: { at: number; count: number }[] = [];
-    const note = () => {
-      const o = os[0];
-      ats.push({ at: o.hi > o.lo ? sa.sa[o.lo] + o.depth - 1 : -1, count: count(o) });
-    };
-    note();
-    while (chars.length < maxPhrase && !(options.stopAtPunct !== false && isClausePunct(String.fromCharCode(chars[chars.length - 1])))) {
-      let bestNext: { c: number; next: Order[]; p: number } | undefined;
-      for (const u of nextUnits(os, 2, 2, 2000)) {
-        const st = step(os, u);
-        if (!bestNext || st.p > bestNext.p) bestNext = { c: u, next: st.next, p: st.p };
+    if (first.p < floor) continue;
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    // Grown greedily (the most likely next unit); at up to `forks` branch points where the second
+    // unit is likely too (≥ forkShare), the other branch is grown as well: the best expected savings
+    // may lie on a less likely branch that continues longer.
+    const paths: Path[] = [];
+    let budget = forks;
+    const grow = (path: Path) => {
+      while (path.chars.length < maxPhrase && !(options.stopAtPunct !== false && isClausePunct(String.fromCharCode(path.chars[path.chars.length - 1])))) {
+        const steps: { c: number; next: Order[]; p: number }[] = [];
+        for (const u of nextUnits(path.os, 2, 2, 2000)) {
+          const st = step(path.os, u);
+          steps.push({ c: u, next: st.next, p: st.p });
+        }
+        steps.sort((a, b) => b.p - a.p);
+        const bestNext = steps[0];
+        if (!bestNext || path.p * bestNext.p < floor) break;
+        const alt = steps[1];
+        if (alt && budget > 0 && alt.p >= forkShare && path.p * alt.p >= floor) {
+          budget--;
+          const fork: Path = { chars: [...path.chars, alt.c], qs: [...path.qs, alt.p], ats: [...path.ats, attest(alt.next)], os: alt.next, p: path.p * alt.p };
+          grow(fork);
+        }
+        path.chars.push(bestNext.c);
+        path.os = bestNext.next;
+        path.p *= bestNext.p;
+        path.qs.push(bestNext.p);
+        path.ats.push(attest(bestNext.next));
       }
-      if (!bestNext || p * bestNext.p < floor) break;
-      chars.push(bestNext.c);
-      os = bestNext.next;
-      p *= bestNext.p;
-      qs.push(bestNext.p);
-      note();
+      paths.push(path);
+    };
+    grow({ chars: [c], qs: [first.p], ats: [attest(first.next)], os: first.next, p: first.p });
+    let chosen: Proposal | undefined;
+    for (const path of paths) {
+      const best = cutPath(path.qs, gamma, alpha, dp, tail);
+      // never split a surrogate pair (a corpus may hold characters outside the BMP)
+      let len = best.len;
+      if (len > 0 && path.chars[len - 1] >= 0xd800 && path.chars[len - 1] <= 0xdbff) len--;
+      if (len < 2) continue;
+      const a = path.ats[len - 1];
+      if (!chosen || best.score > chosen.score)
+        chosen = { text: String.fromCharCode(...path.chars.slice(0, len)), p: best.p, at: a.at, count: a.count, score: best.score };
     }
-    const best = cutPath(qs, gamma, alpha, dp, tail);
-    if (best.len >= 2) Object.assign(best, ats[best.len - 1]);
-    // never split a surrogate pair (a corpus may hold characters outside the BMP)
-    let len = best.len;
-    if (len > 0 && chars[len - 1] >= 0xd800 && chars[len - 1] <= 0xdbff) len--;
-    if (chars[0] >= 0xdc00 && chars[0] <= 0xdfff) continue;
-    if (len >= 2) out.push({ text: String.fromCharCode(...chars.slice(0, len)), p: best.p, at: best.at, count: best.count, score: best.score });
+    if (chosen) out.push(chosen);
   }
   out.sort((a, b) => b.score - a.score);
   // Whole strings proposed from elsewhere (knowledge-base titles, places, dates): their probability
