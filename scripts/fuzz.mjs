@@ -678,6 +678,75 @@ function skeleton(diags) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Response validation: what a strict client (VS Code) rejects
+
+/** Problems with an LSP response for `doc` (the client's copy of the text the request saw). */
+export function validateResponse(kind, res, doc, position) {
+  const problems = [];
+  if (res == null) return problems;
+  const lines = doc.getText().split(/\r\n|\r|\n/);
+  const posOk = (p) => p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < lines.length && p.character <= lines[p.line].length;
+  const before = (a, b) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const rangeOk = (r) => r && posOk(r.start) && posOk(r.end) && before(r.start, r.end);
+  const contains = (outer, inner) => before(outer.start, inner.start) && before(inner.end, outer.end);
+  const show = (x) => JSON.stringify(x).slice(0, 300);
+  if (kind === 'hover') {
+    if (res.range && !rangeOk(res.range)) problems.push(`invalid hover range ${show(res.range)}`);
+  } else if (kind === 'completion') {
+    const items = Array.isArray(res) ? res : res.items ?? [];
+    for (const it of items) {
+      const te = it.textEdit;
+      if (!te) continue;
+      const ranges = te.range ? [te.range] : [te.insert, te.replace];
+      for (const r of ranges) {
+        if (!rangeOk(r)) problems.push(`completion ${it.label}: invalid textEdit range ${show(r)}`);
+        else if (r.start.line !== r.end.line) problems.push(`completion ${it.label}: textEdit range spans lines ${show(r)}`);
+        else if (!contains(r, { start: position, end: position })) problems.push(`completion ${it.label}: textEdit range ${show(r)} does not contain the position ${show(position)}`);
+      }
+    }
+  } else if (kind === 'symbols') {
+    const walk = (list, parent) => {
+      for (const sym of list ?? []) {
+        if (!sym.range) continue; // SymbolInformation
+        if (!rangeOk(sym.range) || !rangeOk(sym.selectionRange)) problems.push(`symbol ${sym.name}: invalid range ${show(sym.range)} / ${show(sym.selectionRange)}`);
+        else if (!contains(sym.range, sym.selectionRange)) problems.push(`symbol ${sym.name}: selectionRange outside range`);
+        else if (parent && !contains(parent, sym.range)) problems.push(`symbol ${sym.name}: outside its parent`);
+        if (typeof sym.name !== 'string' || sym.name.trim() === '') problems.push(`symbol with an empty name ${show(sym)}`);
+        walk(sym.children, sym.range);
+      }
+    };
+    walk(res);
+  } else if (kind === 'tokens') {
+    const data = res.data ?? [];
+    if (data.length % 5) problems.push(`semantic tokens: ${data.length} integers, not a multiple of 5`);
+    let line = 0;
+    let char = 0;
+    let prevEnd = 0;
+    for (let i = 0; i + 4 < data.length; i += 5) {
+      const [dl, ds, len] = data.slice(i, i + 3);
+      if (dl < 0 || (dl === 0 && ds < 0) || len <= 0) problems.push(`semantic token #${i / 5}: deltaLine ${dl}, deltaStart ${ds}, length ${len}`);
+      line += dl;
+      char = dl === 0 ? char + ds : ds;
+      if (dl === 0 && char < prevEnd) problems.push(`semantic token #${i / 5} overlaps the previous one (line ${line})`);
+      if (line >= lines.length || char + len > lines[line].length) problems.push(`semantic token #${i / 5} runs past its line (${line}:${char}+${len}, line length ${lines[line]?.length})`);
+      prevEnd = char + len;
+      if (problems.length > 5) break;
+    }
+  } else if (kind === 'diagnostics') {
+    for (const dg of res) {
+      if (!rangeOk(dg.range)) problems.push(`diagnostic ${dg.code}: invalid range ${show(dg.range)}`);
+      if (![1, 2, 3, 4].includes(dg.severity)) problems.push(`diagnostic ${dg.code}: severity ${dg.severity}`);
+      if (typeof dg.message !== 'string' || !dg.message.trim()) problems.push(`diagnostic ${dg.code}: empty message`);
+    }
+  } else if (kind === 'folding') {
+    for (const f of res) {
+      if (!(Number.isInteger(f.startLine) && Number.isInteger(f.endLine) && f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines.length)) problems.push(`folding range ${show(f)} (lines ${lines.length})`);
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The fuzzer
 
 /**
@@ -719,6 +788,7 @@ export async function runFuzz(o = {}) {
     oracleComparisons: 0,
     mismatches: [],
     requestErrors: [],
+    invalidResponses: [],
     staleOverwrites: 0,
     rss: {},
     crashed: false,
@@ -847,8 +917,12 @@ export async function runFuzz(o = {}) {
         const version = d.doc.version;
         const kind = weighted(r, { hover: 4, completion: 3, codeAction: 4, symbols: 1, tokens: 1, folding: 1, definition: 1, references: 1 });
         let req;
-        if (kind === 'hover') req = server.hover(d.uri, pos, waitMs);
-        else if (kind === 'completion') req = server.completion(d.uri, pos, waitMs);
+        const check = (res) => {
+          for (const problem of validateResponse(kind, res, d.doc, pos)) result.invalidResponses.push(`${kind} ${d.uri} v${version} @${off}: ${problem}`);
+          return res;
+        };
+        if (kind === 'hover') req = server.hover(d.uri, pos, waitMs).then(check);
+        else if (kind === 'completion') req = server.completion(d.uri, pos, waitMs).then(check);
         else if (kind === 'codeAction') {
           const end = d.doc.positionAt(Math.min(text.length, off + r.int(0, 200)));
           const diagnostics = (server.latest(d.uri)?.diagnostics ?? []).slice(0, 50);
@@ -856,9 +930,9 @@ export async function runFuzz(o = {}) {
             const edits = (actions ?? []).map((a) => a.edit?.changes?.[d.uri] ?? a.edit?.documentChanges?.find((c) => c.textDocument?.uri === d.uri)?.edits).filter((e) => e?.length);
             if (edits.length && d.doc.version === version) d.pendingFix = { version, edits: r.pick(edits) };
           });
-        } else if (kind === 'symbols') req = server.request('textDocument/documentSymbol', { textDocument: td }, waitMs);
-        else if (kind === 'tokens') req = server.request('textDocument/semanticTokens/full', { textDocument: td }, waitMs);
-        else if (kind === 'folding') req = server.request('textDocument/foldingRange', { textDocument: td }, waitMs);
+        } else if (kind === 'symbols') req = server.request('textDocument/documentSymbol', { textDocument: td }, waitMs).then(check);
+        else if (kind === 'tokens') req = server.request('textDocument/semanticTokens/full', { textDocument: td }, waitMs).then(check);
+        else if (kind === 'folding') req = server.request('textDocument/foldingRange', { textDocument: td }, waitMs).then(check);
         else if (kind === 'definition') req = server.request('textDocument/definition', { textDocument: td, position: pos }, waitMs);
         else req = server.request('textDocument/references', { textDocument: td, position: pos, context: { includeDeclaration: true } }, waitMs);
         result.probes = (result.probes ?? 0) + 1;
@@ -880,6 +954,7 @@ export async function runFuzz(o = {}) {
       const freshPubs = await Promise.all(fresh.map((f) => diagnosticsOf(f.uri, 1, before)));
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i];
+        for (const problem of validateResponse('diagnostics', pubs[i].diagnostics, d.doc)) result.invalidResponses.push(`diagnostics ${d.uri} v${d.doc.version}: ${problem}`);
         const a = canonical(pubs[i].diagnostics, d.uri);
         const b = canonical(freshPubs[i].diagnostics, fresh[i].uri);
         result.comparisons++;
@@ -984,7 +1059,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       `seed ${res.seed}: ${res.edits} edits in ${res.rounds} rounds on ${a.docs} documents, ${(res.ms / 1000).toFixed(1)} s`,
       `  reopened documents: ${res.reopens ?? 0}; knowledge-base rebuilds during edits: ${res.rebuilds ?? 0}; requests probed: ${res.probes ?? 0}; quick fixes applied: ${res.fixesApplied ?? 0}`,
       `  comparisons incremental=fresh: ${res.comparisons}; server=core: ${res.oracleComparisons}${res.usedCoreOracle ? '' : ' (core oracle unavailable)'}`,
-      `  mismatches: ${res.mismatches.length}; stale overwrites: ${res.staleOverwrites}; request errors: ${res.requestErrors.length}; error logs: ${res.errorLogs.length}`,
+      `  mismatches: ${res.mismatches.length}; stale overwrites: ${res.staleOverwrites}; request errors: ${res.requestErrors.length}; invalid responses: ${res.invalidResponses.length}; error logs: ${res.errorLogs.length}`,
       `  diagnostics wait per round p50 ${q(0.5)} ms, p95 ${q(0.95)} ms; largest document ${res.maxDocLength} chars`,
       `  server RSS: ${Object.entries(res.rss).map(([k, v]) => `after ${k} edits ${v} kB`).join(', ')}`,
       `  server alive at end: ${res.alive}; exit code ${res.exitCode}`,
@@ -995,7 +1070,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   );
   for (const mm of res.mismatches.slice(0, 3)) console.log(`\n--- ${mm.kind} round ${mm.round} ${mm.uri} v${mm.version}\n${mm.diff}\ntext (${mm.text.length}): ${JSON.stringify(mm.text.slice(0, 600))}`);
   for (const e of res.requestErrors.slice(0, 5)) console.log(`request error: ${e}`);
+  for (const e of res.invalidResponses.slice(0, 8)) console.log(`invalid response: ${e}`);
   for (const e of res.errorLogs.slice(0, 5)) console.log(`error log: ${e.slice(0, 500)}`);
-  const ok = !res.error && res.mismatches.length === 0 && res.requestErrors.length === 0 && res.staleOverwrites === 0 && res.alive;
+  const ok = !res.error && res.mismatches.length === 0 && res.requestErrors.length === 0 && res.invalidResponses.length === 0 && res.staleOverwrites === 0 && res.alive;
   process.exit(ok ? 0 : 1);
 }

@@ -18,6 +18,7 @@ test(`${EDITS} random incremental edits (seed ${SEED}): published diagnostics = 
   assert.deepEqual(res.mismatches.map(show), [], 'incremental diagnostics equal the from-scratch ones');
   assert.equal(res.staleOverwrites, 0, 'no stale diagnostics after the newest version');
   assert.deepEqual(res.requestErrors, [], 'hover/completion requests during edits never fail');
+  assert.deepEqual(res.invalidResponses, [], 'every response is one a strict client accepts (ranges, symbol nesting, token encoding)');
   assert.deepEqual(res.errorLogs, [], 'no errors logged by the server');
   assert.equal(res.exitCode, 0, 'clean shutdown');
 });
@@ -30,6 +31,7 @@ test('500 edits with non-default settings (severity overrides, disabled codes, a
   assert.ok(res.usedCoreOracle, 'compared with the core too');
   assert.deepEqual(res.mismatches.map((mm) => `${mm.kind} round ${mm.round} v${mm.version}: ${mm.diff}`), []);
   assert.deepEqual(res.requestErrors, []);
+  assert.deepEqual(res.invalidResponses, []);
   assert.equal(res.alive, true);
 });
 
@@ -40,5 +42,6 @@ test('2000 edits with pull diagnostics (textDocument/diagnostic): answers = from
   assert.deepEqual(res.mismatches.map((mm) => `${mm.kind} round ${mm.round} v${mm.version}: ${mm.diff}`), []);
   assert.equal(res.staleOverwrites, 0, 'no publishDiagnostics to a client that pulls');
   assert.deepEqual(res.requestErrors, []);
+  assert.deepEqual(res.invalidResponses, []);
   assert.equal(res.alive, true);
 });
