@@ -11,7 +11,7 @@
 // what the editor would pass to the completion). Next-phrase accuracy: at every position where a proposal is offered, whether the top item
 // (top-1) or one of the first three (top-3) matches the text that follows.
 //
-// Usage: node scripts/eval-phrasing.mjs [--folds 5] [--service] [--json] [corpus files…]
+// Usage: node scripts/eval-phrasing.mjs [--folds 5] [--service] [--nested] [--json] [corpus files…]
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -33,6 +33,12 @@ const json = args.includes('--json');
 const viaService = args.includes('--service');
 // Development knob: completion options as JSON (the product uses the defaults).
 const tuning = process.env.PHRASING_OPTS ? JSON.parse(process.env.PHRASING_OPTS) : undefined;
+// --nested: for each fold, choose γ and β by an inner 4-fold cross-validation on its TRAINING
+// paragraphs only, then type the held-out fold with them (an honest check of the tuned defaults).
+const nested = args.includes('--nested');
+const innerK = 4;
+const grid = [];
+for (const gamma of [3, 5, 8]) for (const beta of [0.5, 0.7, 1]) grid.push({ gamma, beta });
 const corpusArg = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
 const corpusDir = path.join(root, 'server/corpus');
 const files = corpusArg.length ? corpusArg : readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpusDir, f));
@@ -64,6 +70,35 @@ function applies(e, typed, target) {
 function evaluateFold(fold) {
   const train = paragraphs.filter((_, i) => i % k !== fold);
   const test = paragraphs.filter((_, i) => i % k === fold);
+  // --nested: the knobs chosen by an inner cross-validation on the training paragraphs only
+  // (completePhrasing's options; the --service path always uses the product defaults)
+  const chosen = nested ? chooseByInnerCV(train) : undefined;
+  return { ...evaluateSplit(train, test, chosen ?? tuning, !nested), fold, chosen };
+}
+
+/** Nested cross-validation: the grid point with the best savings over inner folds of `train`. */
+function chooseByInnerCV(train) {
+  let best;
+  for (const g of grid) {
+    let keys = 0;
+    let chars = 0;
+    for (let f = 0; f < innerK; f++) {
+      const r = evaluateSplit(
+        train.filter((_, i) => i % innerK !== f),
+        train.filter((_, i) => i % innerK === f),
+        { ...tuning, ...g },
+        false,
+      );
+      keys += r.keystrokes;
+      chars += r.chars;
+    }
+    const savings = 1 - keys / chars;
+    if (!best || savings > best.savings) best = { g, savings };
+  }
+  return { ...tuning, ...best.g };
+}
+
+function evaluateSplit(train, test, tuning, withCeilings) {
   const byUri = new Map();
   for (const p of train) byUri.set(p.uri, (byUri.get(p.uri) ?? []).concat(p.text));
   const docs = [...byUri].map(([uri, ps]) => ({ uri, text: ps.map((t) => '\u3000\u3000' + t).join(''), encoding: 'utf-8' }));
@@ -144,6 +179,7 @@ function evaluateFold(fold) {
     }
     return 1 - keys / chars;
   };
+  if (!withCeilings) return { chars, keystrokes: keys, savings: 1 - keys / chars, trainParagraphs: train.length, testParagraphs: test.length, offered, top1: offered ? top1 / offered : 0, top3: offered ? top3 / offered : 0, accepted, acceptedChars, byKind, learnMs, msPerCompletion: completeMs / queries, offeredCeiling: 0, attestedCeiling: 0 };
   const offeredCeiling = ceiling((target, i) => {
     const typed = target.slice(0, i);
     return Math.max(0, ...completeAt(typed, i).map((e) => applies(e, typed, target)));
@@ -157,7 +193,6 @@ function evaluateFold(fold) {
   return {
     offeredCeiling,
     attestedCeiling,
-    fold,
     trainParagraphs: train.length,
     testParagraphs: test.length,
     chars,
@@ -199,10 +234,11 @@ if (json) {
     console.log(
       `${String(r.fold).padStart(4)}  ${String(r.trainParagraphs).padStart(5)}/${String(r.testParagraphs).padEnd(4)} ${String(r.chars).padStart(6)}  ${String(r.keystrokes).padStart(10)}  ${pct(r.savings)}  ${pct(r.top1)}  ${pct(r.top3)}  ${String(r.accepted).padStart(8)}  ${r.learnMs.toFixed(0).padStart(8)}  ${r.msPerCompletion.toFixed(3).padStart(13)}`,
     );
+  if (nested) console.log(`nested: knobs chosen per fold by inner cross-validation on its training paragraphs: ${results.map((r) => JSON.stringify(r.chosen)).join(' ')}`);
   console.log(
     ` all              ${String(overall.chars).padStart(6)}  ${String(overall.keystrokes).padStart(10)}  ${pct(overall.savings)}  ${pct(overall.top1)}  ${pct(overall.top3)}  ${String(overall.accepted).padStart(8)}`,
   );
-  console.log(
+  if (!nested) console.log(
     `ceilings (an oracle choosing the longest match): among the items offered ${pct(overall.offeredCeiling).trim()}; ` +
       `any continuation attested in the training folds after the same character ${pct(overall.attestedCeiling).trim()}`,
   );
