@@ -139,3 +139,29 @@ test('a request cancelled right away is answered (cancelled or result), and the 
   assert.ok(outcomes.every((o) => o === 'result' || o === 'error -32800'), outcomes.join(', '));
   await server.ping();
 });
+
+// Responses a strict client (VS Code) would reject, found by the fuzzers (see core-fuzz.test.mjs):
+// a document symbol with a reversed range, a completion edit ending before it starts.
+test('responses on edge-case drafts are valid for a strict client (symbols, completion edits, tokens, folding)', { timeout: 60000 }, async () => {
+  const { validateResponse } = await import('../../scripts/fuzz.mjs');
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const problems = [];
+  const drafts = ['《　　<l>》', '在', '在杜尚别', '《上合组织　　〈上合组织纲要〉行动计划》。', '\r\n《\r\n》\r', '《〈》〉', ''];
+  for (const [i, text] of drafts.entries()) {
+    const u = `file:///tmp/chancery-protocol/strict-${i}.communique`;
+    const doc = TextDocument.create(u, 'communique', 1, text);
+    const { diagnostics } = await server.openAndWait(u, text);
+    problems.push(...validateResponse('diagnostics', diagnostics, doc).map((p) => `${JSON.stringify(text)} ${p}`));
+    const td = { textDocument: { uri: u } };
+    for (const [kind, method] of [['symbols', 'textDocument/documentSymbol'], ['tokens', 'textDocument/semanticTokens/full'], ['folding', 'textDocument/foldingRange']]) {
+      problems.push(...validateResponse(kind, await server.request(method, td), doc).map((p) => `${JSON.stringify(text)} ${p}`));
+    }
+    for (let off = 0; off <= text.length; off++) {
+      const position = doc.positionAt(off);
+      problems.push(...validateResponse('completion', await server.completion(u, position), doc, position).map((p) => `${JSON.stringify(text)} @${off} ${p}`));
+      problems.push(...validateResponse('hover', await server.hover(u, position), doc, position).map((p) => `${JSON.stringify(text)} @${off} ${p}`));
+    }
+    server.close(u);
+  }
+  assert.deepEqual(problems, []);
+});
