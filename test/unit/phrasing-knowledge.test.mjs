@@ -48,7 +48,8 @@ test('after 在: the places of the knowledge base, ranked by the continuation mo
 test('inside 《: titles with the closing bracket, not doubled when it is already there', () => {
   const t = '各方代表欢迎2021年9月17日在北城通过的《';
   const titles = complete(t).filter((e) => e.kind === 'instrument');
-  assert.ok(titles.length >= 3, JSON.stringify(titles.map((e) => e.label)));
+  assert.ok(titles.length >= 1, JSON.stringify(titles.map((e) => e.label)));
+  assert.ok(['甲合作协定', '乙发展纲要', '丙合作构想'].includes(titles[0].label), titles[0].label);
   assert.equal(apply(t, titles[0]), t + titles[0].label + '》');
   const t2 = '应继续落实《丙';
   const e = completePhrasing(model, t2 + '》', t2.length, index).find((x) => x.kind === 'instrument');

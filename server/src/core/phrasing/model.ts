@@ -1129,6 +1129,7 @@ function propose(
   // Walked in sorted order so a shared beginning (上合组织成员国…) is stepped once; a string whose
   // beginning is already unlikely is not followed further.
   const scoredExtras: { p: number; score: number }[] = extras.map(() => ({ p: 0, score: 0 }));
+  const bound = (out[0]?.score ?? 0) / 4;
   const order = extras.map((_, i) => i).sort((a, b) => (extras[a] < extras[b] ? -1 : extras[a] > extras[b] ? 1 : 0));
   /** The path stepped so far: state after i characters of `prev`. */
   const path: { os: Order[]; p: number }[] = [{ os: orders, p: 1 }];
@@ -1138,8 +1139,10 @@ function propose(
     let common = 0;
     while (common < prev.length && common < x.length && prev.charCodeAt(common) === x.charCodeAt(common) && common + 1 < path.length) common++;
     path.length = common + 1;
-    while (path.length <= x.length && path[path.length - 1].p >= floor * floor) {
+    while (path.length <= x.length) {
       const top = path[path.length - 1];
+      // stop when even a certain rest could not reach a quarter of the best phrase's score
+      if (top.p < floor * floor || Math.pow(top.p, alpha) * (x.length - 1 + gamma) < bound) break;
       const st = step(top.os, x.charCodeAt(path.length - 1));
       path.push({ os: st.next, p: top.p * st.p });
     }
