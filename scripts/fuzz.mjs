@@ -685,13 +685,23 @@ export function validateResponse(kind, res, doc, position) {
   const problems = [];
   if (res == null) return problems;
   const lines = doc.getText().split(/\r\n|\r|\n/);
-  const posOk = (p) => p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < lines.length && p.character <= lines[p.line].length;
-  const before = (a, b) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  // LSP: "if the character value is greater than the line length it defaults back to the line
+  // length" — so a character past the end of its line is tolerated (clamped), a line past the end
+  // of the text or a negative value is not.
+  const posOk = (p) => p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < lines.length;
+  const clamp = (p) => ({ line: p.line, character: Math.min(p.character, lines[p.line]?.length ?? 0) });
+  const before = (a0, b0) => {
+    const a = clamp(a0);
+    const b = clamp(b0);
+    return a.line < b.line || (a.line === b.line && a.character <= b.character);
+  };
   const rangeOk = (r) => r && posOk(r.start) && posOk(r.end) && before(r.start, r.end);
+  const why = (r) =>
+    !r ? 'missing' : !posOk(r.start) ? `start ${show(r.start)} outside the text (line length ${lines[r.start.line]?.length})` : !posOk(r.end) ? `end ${show(r.end)} outside the text (line length ${lines[r.end.line]?.length})` : 'end before start';
   const contains = (outer, inner) => before(outer.start, inner.start) && before(inner.end, outer.end);
   const show = (x) => JSON.stringify(x).slice(0, 300);
   if (kind === 'hover') {
-    if (res.range && !rangeOk(res.range)) problems.push(`invalid hover range ${show(res.range)}`);
+    if (res.range && !rangeOk(res.range)) problems.push(`invalid hover range ${show(res.range)}: ${why(res.range)}`);
   } else if (kind === 'completion') {
     const items = Array.isArray(res) ? res : res.items ?? [];
     for (const it of items) {
@@ -699,7 +709,7 @@ export function validateResponse(kind, res, doc, position) {
       if (!te) continue;
       const ranges = te.range ? [te.range] : [te.insert, te.replace];
       for (const r of ranges) {
-        if (!rangeOk(r)) problems.push(`completion ${it.label}: invalid textEdit range ${show(r)}`);
+        if (!rangeOk(r)) problems.push(`completion ${it.label}: invalid textEdit range ${show(r)}: ${why(r)}`);
         else if (r.start.line !== r.end.line) problems.push(`completion ${it.label}: textEdit range spans lines ${show(r)}`);
         else if (!contains(r, { start: position, end: position })) problems.push(`completion ${it.label}: textEdit range ${show(r)} does not contain the position ${show(position)}`);
       }
@@ -708,7 +718,7 @@ export function validateResponse(kind, res, doc, position) {
     const walk = (list, parent) => {
       for (const sym of list ?? []) {
         if (!sym.range) continue; // SymbolInformation
-        if (!rangeOk(sym.range) || !rangeOk(sym.selectionRange)) problems.push(`symbol ${sym.name}: invalid range ${show(sym.range)} / ${show(sym.selectionRange)}`);
+        if (!rangeOk(sym.range) || !rangeOk(sym.selectionRange)) problems.push(`symbol ${sym.name}: invalid range ${show(sym.range)} / ${show(sym.selectionRange)}: ${rangeOk(sym.range) ? why(sym.selectionRange) : why(sym.range)}`);
         else if (!contains(sym.range, sym.selectionRange)) problems.push(`symbol ${sym.name}: selectionRange outside range`);
         else if (parent && !contains(parent, sym.range)) problems.push(`symbol ${sym.name}: outside its parent`);
         if (typeof sym.name !== 'string' || sym.name.trim() === '') problems.push(`symbol with an empty name ${show(sym)}`);
@@ -734,7 +744,7 @@ export function validateResponse(kind, res, doc, position) {
     }
   } else if (kind === 'diagnostics') {
     for (const dg of res) {
-      if (!rangeOk(dg.range)) problems.push(`diagnostic ${dg.code}: invalid range ${show(dg.range)}`);
+      if (!rangeOk(dg.range)) problems.push(`diagnostic ${dg.code}: invalid range ${show(dg.range)}: ${why(dg.range)}`);
       if (![1, 2, 3, 4].includes(dg.severity)) problems.push(`diagnostic ${dg.code}: severity ${dg.severity}`);
       if (typeof dg.message !== 'string' || !dg.message.trim()) problems.push(`diagnostic ${dg.code}: empty message`);
     }
@@ -918,7 +928,10 @@ export async function runFuzz(o = {}) {
         const kind = weighted(r, { hover: 4, completion: 3, codeAction: 4, symbols: 1, tokens: 1, folding: 1, definition: 1, references: 1 });
         let req;
         const check = (res) => {
-          for (const problem of validateResponse(kind, res, d.doc, pos)) result.invalidResponses.push(`${kind} ${d.uri} v${version} @${off}: ${problem}`);
+          for (const problem of validateResponse(kind, res, d.doc, pos)) {
+            result.invalidResponses.push(`${kind} ${d.uri} v${version} @${off}: ${problem}`);
+            if ((result.invalidSamples ??= []).length < 3) result.invalidSamples.push({ kind, problem, offset: off, text: d.doc.getText(), response: res });
+          }
           return res;
         };
         if (kind === 'hover') req = server.hover(d.uri, pos, waitMs).then(check);
@@ -1071,6 +1084,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   for (const mm of res.mismatches.slice(0, 3)) console.log(`\n--- ${mm.kind} round ${mm.round} ${mm.uri} v${mm.version}\n${mm.diff}\ntext (${mm.text.length}): ${JSON.stringify(mm.text.slice(0, 600))}`);
   for (const e of res.requestErrors.slice(0, 5)) console.log(`request error: ${e}`);
   for (const e of res.invalidResponses.slice(0, 8)) console.log(`invalid response: ${e}`);
+  if (res.invalidSamples?.length) {
+    const file = path.join(tmpdir(), `chancery-fuzz-invalid-${res.seed}.json`);
+    writeFileSync(file, JSON.stringify(res.invalidSamples, null, 1));
+    console.log(`texts of the first invalid responses: ${file}`);
+  }
   for (const e of res.errorLogs.slice(0, 5)) console.log(`error log: ${e.slice(0, 500)}`);
   const ok = !res.error && res.mismatches.length === 0 && res.requestErrors.length === 0 && res.invalidResponses.length === 0 && res.staleOverwrites === 0 && res.alive;
   process.exit(ok ? 0 : 1);
