@@ -452,6 +452,21 @@ const NEWLINES = ['\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '　　', '\n　　', 
 const CN_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const ODD = ['\u0000', '\ufeff', '\ufffd', '\u200b', '😀', '𠀀', '\ud800', '\udc00', '\t', '\u2028', 'ﾟ', '①', '\u3000'];
 const VERBS = ['通过', '批准', '签署', '举行'];
+// Active content that must stay inert in hovers and completion documentation.
+const EVIL = [
+  '[点我](command:workbench.action.terminal.new)',
+  '<img src=x onerror=alert(1)>',
+  '![](http://evil.example/p.png)',
+  '<script>alert(1)</script>',
+  '[x](javascript:alert(1))',
+  '<a href="http://evil.example">链接</a>',
+  '`code`',
+  '**粗**_斜_',
+  '\\',
+  '](',
+  '[ref]: http://evil.example',
+  '&lt;img&gt;',
+];
 const PLACES = ['杜尚别', '撒马尔罕', '塔什干', '比什凯克', '莫斯科', '北京', '努尔苏丹', '以视频方式'];
 
 function cnNumber(n) {
@@ -516,6 +531,7 @@ function randomInsert(r, m) {
     frame: 8,
     abbreviation: 2,
     marker: 2,
+    evil: 3,
     odd: 4,
     typed: 10,
   });
@@ -560,6 +576,11 @@ function randomInsert(r, m) {
         'chancery-',
         '-->',
       ]);
+    }
+    case 'evil': {
+      // Inside a title half the time: hovers and completion documentation repeat titles.
+      const e = r.pick(EVIL);
+      return r.chance(0.5) ? `《上合组织${e}合作纲要》` : e;
     }
     case 'odd':
       return r.pick(ODD);
@@ -680,6 +701,28 @@ function skeleton(diags) {
 // ---------------------------------------------------------------------------------------------
 // Response validation: what a strict client (VS Code) rejects
 
+let markdownIt;
+/**
+ * Problems with markdown that should hold no active content from corpus or draft text: rendered
+ * by markdown-it with HTML on, it must produce no image, script, event handler, or link to
+ * anything but a file/corpus location, and no command:/javascript: link even with autolinks.
+ */
+export function markdownProblems(markdown) {
+  if (!markdown) return [];
+  if (!markdownIt) {
+    const MarkdownIt = createRequire(import.meta.url)('markdown-it');
+    markdownIt = { plain: new MarkdownIt({ html: true, linkify: false }), linkify: new MarkdownIt({ html: true, linkify: true }) };
+  }
+  const html = markdownIt.plain.render(markdown);
+  const problems = [];
+  if (/<img\b/i.test(html)) problems.push('renders an image');
+  if (/<script\b/i.test(html)) problems.push('renders a script');
+  if (/<[^>]*\bon[a-z]+\s*=/i.test(html)) problems.push('renders an event handler attribute');
+  for (const m of html.matchAll(/<a\b[^>]*href="([^"]*)"/gi)) if (!/^(file:|builtin:|#)/.test(m[1])) problems.push(`renders a link to ${m[1]}`);
+  if (/href="(command:|javascript:)/i.test(markdownIt.linkify.render(markdown))) problems.push('renders a command/javascript link with autolinks');
+  return problems.map((p) => `${p}: ${JSON.stringify(markdown.slice(0, 300))}`);
+}
+
 /** Problems with an LSP response for `doc` (the client's copy of the text the request saw). */
 export function validateResponse(kind, res, doc, position) {
   const problems = [];
@@ -700,11 +743,14 @@ export function validateResponse(kind, res, doc, position) {
     !r ? 'missing' : !posOk(r.start) ? `start ${show(r.start)} outside the text (line length ${lines[r.start.line]?.length})` : !posOk(r.end) ? `end ${show(r.end)} outside the text (line length ${lines[r.end.line]?.length})` : 'end before start';
   const contains = (outer, inner) => before(outer.start, inner.start) && before(inner.end, outer.end);
   const show = (x) => JSON.stringify(x).slice(0, 300);
+  const markdownOf = (c) => (!c ? '' : typeof c === 'string' ? c : Array.isArray(c) ? c.map(markdownOf).join('\n') : c.kind === 'plaintext' ? '' : (c.value ?? ''));
   if (kind === 'hover') {
     if (res.range && !rangeOk(res.range)) problems.push(`invalid hover range ${show(res.range)}: ${why(res.range)}`);
+    problems.push(...markdownProblems(markdownOf(res.contents)).map((p) => `hover ${p}`));
   } else if (kind === 'completion') {
     const items = Array.isArray(res) ? res : res.items ?? [];
     for (const it of items) {
+      problems.push(...markdownProblems(markdownOf(it.documentation)).map((p) => `completion ${it.label} documentation ${p}`));
       const te = it.textEdit;
       if (!te) continue;
       const ranges = te.range ? [te.range] : [te.insert, te.replace];

@@ -2,11 +2,13 @@
 // base is built from fuzzed corpus texts (pasted fragments, stray brackets, broken frames, odd
 // characters), then fuzzed drafts go through diagnose, hover, complete, definition, mentions,
 // code actions, symbols, semantic tokens and folding. Nothing throws, the knowledge base is
-// JSON, and every span the core returns lies inside the text it was computed from.
+// JSON, every span the core returns lies inside the text it was computed from, and the markdown
+// of hovers and completion documentation stays inert although corpus and drafts are full of
+// links, command: URIs, HTML and images.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mulberry32, rand, corpusMaterial, randomEdit, CORE } from '../../scripts/fuzz.mjs';
+import { mulberry32, rand, corpusMaterial, randomEdit, markdownProblems, CORE } from '../../scripts/fuzz.mjs';
 
 const require = createRequire(import.meta.url);
 const core = require(CORE);
@@ -51,8 +53,12 @@ test(`${ROUNDS} fuzzed corpora × 60 fuzzed drafts through every core feature`, 
       if (h) {
         inside(draft, h.span.start, h.span.end, `${at} hover`);
         assert.equal(typeof h.markdown, 'string');
+        assert.deepEqual(markdownProblems(h.markdown), [], `${at}: hover markdown is inert`);
       }
-      for (const c of s.complete(draft, off)) inside(draft, c.replace.start, c.replace.end, `${at} completion ${c.label}`);
+      for (const c of s.complete(draft, off)) {
+        inside(draft, c.replace.start, c.replace.end, `${at} completion ${c.label}`);
+        assert.deepEqual(markdownProblems(c.documentation), [], `${at}: completion documentation is inert`);
+      }
       s.definition(draft, off);
       const id = s.instrumentAt(draft, off);
       if (id) for (const sp of s.mentionsOf(draft, id)) inside(draft, sp.start, sp.end, `${at} mention`);
