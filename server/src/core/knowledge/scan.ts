@@ -43,6 +43,15 @@ export const EVENT_NOUNS = [
 /** First code units of event nouns: a one-read gate before comparing words. */
 const NOUN_FIRST = new Uint8Array(0x10000);
 for (const n of EVENT_NOUNS) NOUN_FIRST[n.charCodeAt(0)] = 1;
+/** Lengths of the event nouns by first code unit, longest first (会 starts many words: no scan of the whole list). */
+const NOUNS_BY_FIRST = new Map<number, string[]>();
+for (const n of EVENT_NOUNS) {
+  const c = n.charCodeAt(0);
+  let list = NOUNS_BY_FIRST.get(c);
+  if (!list) NOUNS_BY_FIRST.set(c, (list = []));
+  list.push(n);
+}
+for (const list of NOUNS_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
 const NOUN_LAST = new Uint8Array(0x10000);
 for (const n of EVENT_NOUNS) NOUN_LAST[n.charCodeAt(n.length - 1)] = 1;
 function isPrep(c: number): boolean {
@@ -202,8 +211,14 @@ function eventNameEnd(text: string, p: number, limit = 80): number {
       depth--;
     } else if (depth === 0 && (NAME_STOPS[c] === 1 || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19))) break;
     if (depth > 0 && (c === 0x3002 || c === 0x0a)) break;
-    if (NOUN_FIRST[c] === 1)
-      for (const n of EVENT_NOUNS) if (n.charCodeAt(0) === c && text.startsWith(n, i)) last = Math.max(last, i + n.length);
+    if (NOUN_FIRST[c] === 1) {
+      // The longest noun starting here gives the largest end; later positions end later still.
+      for (const n of NOUNS_BY_FIRST.get(c)!)
+        if (text.startsWith(n, i)) {
+          if (i + n.length > last) last = i + n.length;
+          break;
+        }
+    }
   }
   return last;
 }
@@ -386,7 +401,10 @@ function eventsWith(text: string, from: number, to: number, dates: DateTable): E
     if (!date) continue;
     found.push(makeEvent(text, { start: nameStart, end: nameEnd }, { date, place, online, start: date.span.start }, tEnd, false));
   }
-  return found.filter((e) => !RELATIVE_NAME.test(e.name));
+  let k = 0;
+  for (const e of found) if (!RELATIVE_NAME.test(e.name)) found[k++] = e;
+  found.length = k;
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
