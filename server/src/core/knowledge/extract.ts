@@ -60,18 +60,33 @@ export class ProvenanceMaker {
     this.paragraphs = splitParagraphs(text);
     this.sentences = sentencesOf(text, this.paragraphs);
   }
+  /** Sentence strings, sliced once per sentence and shared by every fact in it. */
+  private readonly sentenceTexts: (string | undefined)[] = [];
   sentenceSpan(offset: number): Span | undefined {
     return sentenceAt(this.sentences, offset);
   }
   make(offset: number, length: number): Provenance {
-    const s = this.sentenceSpan(offset);
-    return {
-      uri: this.uri,
-      offset,
-      length,
-      line: this.lines.lineAt(offset),
-      sentence: s ? this.text.slice(s.start, s.end) : this.text.slice(offset, offset + length),
-    };
+    // Binary search as in sentenceAt, keeping the index for the shared string.
+    const ss = this.sentences;
+    let lo = 0;
+    let hi = ss.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const x = ss[mid];
+      if (offset < x.start) hi = mid - 1;
+      else if (offset >= x.end) lo = mid + 1;
+      else {
+        at = mid;
+        break;
+      }
+    }
+    let sentence: string;
+    if (at >= 0) {
+      const cached = this.sentenceTexts[at];
+      sentence = cached ?? (this.sentenceTexts[at] = this.text.slice(ss[at].start, ss[at].end));
+    } else sentence = this.text.slice(offset, offset + length);
+    return { uri: this.uri, offset, length, line: this.lines.lineAt(offset), sentence };
   }
 }
 
@@ -86,7 +101,20 @@ function isIdeo(c: number): boolean {
 }
 
 export function extractAbbreviations(text: string, prov: ProvenanceMaker): Abbreviation[] {
-  const out: Abbreviation[] = [];
+  return findAbbreviations(text).map((a) => ({ full: a.full, short: a.short, provenance: prov.make(a.start, a.length) }));
+}
+
+/** An abbreviation declaration found in a text, before its provenance is made. */
+export interface AbbreviationAt {
+  full: string;
+  short: string[];
+  start: number;
+  length: number;
+}
+
+/** The 以下简称 declarations of a text (what extractAbbreviations gives, without provenance). */
+export function findAbbreviations(text: string): AbbreviationAt[] {
+  const out: AbbreviationAt[] = [];
   const re = /[（(]\s*(?:以下(?:简称|簡稱|称|稱)|简称|簡稱)[：:]?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -127,7 +155,7 @@ export function extractAbbreviations(text: string, prov: ProvenanceMaker): Abbre
     }
     if (!full || shorts.every((s) => s === full)) continue;
     const start = open - full.length;
-    out.push({ full, short: shorts, provenance: prov.make(start, i + 1 - start) });
+    out.push({ full, short: shorts, start, length: i + 1 - start });
   }
   return out;
 }

@@ -23,7 +23,8 @@ import {
 } from '../types';
 import { normalizeTitle, toSimplified, type AliasTable } from '../text/normalize';
 import { dateExprKey, dateKey } from '../text/dates';
-import { extractDocument, kindOfKey, type DocumentFacts } from './extract';
+import { extractOfficials, findAbbreviations, kindOfKey, ProvenanceMaker, type AbbreviationAt } from './extract';
+import { scanEvents, scanReferences } from './scan';
 
 /** toSimplified with a cache: places, verbs and names repeat across a corpus. */
 const simpleCache = new Map<string, string>();
@@ -38,18 +39,18 @@ function simple(s: string): string {
 }
 
 /** Full → short pairs used in titles: the first short name of each declaration, longest full names first. */
-export function aliasTableOf(abbreviations: readonly Abbreviation[]): AliasTable {
+export function aliasTableOf(abbreviations: readonly { full: string; short: readonly string[] }[]): AliasTable {
   const out: { full: string; short: string }[] = [];
   for (const a of abbreviations) if (a.short[0] && a.full !== a.short[0]) out.push({ full: a.full, short: a.short[0] });
   out.sort((a, b) => b.full.length - a.full.length);
   return out;
 }
 
-function mergeAbbreviations(all: Abbreviation[]): Abbreviation[] {
-  const byFull = new Map<string, Abbreviation>();
+function mergeAbbreviations<T extends { full: string; short: string[] }>(all: T[]): T[] {
+  const byFull = new Map<string, T>();
   for (const a of all) {
     const prev = byFull.get(a.full);
-    if (!prev) byFull.set(a.full, { full: a.full, short: [...a.short], provenance: a.provenance });
+    if (!prev) byFull.set(a.full, { ...a, short: [...a.short] });
     else for (const s of a.short) if (!prev.short.includes(s)) prev.short.push(s);
   }
   return [...byFull.values()];
@@ -64,9 +65,13 @@ function frameStart(m: ReferenceMention): number {
 
 /** Builds the knowledge base of a set of decoded documents. Pure and synchronous. */
 export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProblem[] = []): KnowledgeBase {
-  const facts: DocumentFacts[] = docs.map((d) => extractDocument(d.uri, d.text));
-  const abbreviations = mergeAbbreviations(facts.flatMap((f) => f.abbreviations));
-  const aliases = aliasTableOf(abbreviations);
+  // Abbreviations first: the declared names of every document decide the title keys of all.
+  // Then one document at a time: its scans are merged and dropped before the next (short-lived
+  // objects, no heap of every document's mentions at once); the merge order is the documents'
+  // order as before, for instruments, events and officials alike.
+  const declared: AbbreviationAt[][] = docs.map((d) => findAbbreviations(d.text));
+  const aliases = aliasTableOf(mergeAbbreviations(declared.flat()));
+  const found: Abbreviation[] = [];
   const keyCache = new Map<string, string>();
   const key = (title: string): string => {
     let k = keyCache.get(title);
@@ -78,7 +83,7 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
   };
 
   const instruments = new Map<string, Instrument>();
-  const addMention = (f: DocumentFacts, m: ReferenceMention): Instrument => {
+  const addMention = (f: { prov: ProvenanceMaker }, m: ReferenceMention): Instrument => {
     const id = key(m.title);
     let ins = instruments.get(id);
     if (!ins) {
@@ -97,8 +102,18 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
     }
     return ins;
   };
-  for (const f of facts) {
-    for (const m of f.references) {
+  // Events. A name with a session number (第二十次…) is one event: another date for it is a
+  // conflict. A series without numbers (元首理事会会议) recurs: an occurrence in another year
+  // is another event (id `name@year`); another date in the same year is a conflict.
+  const events = new Map<string, EventFact>();
+  const eventOccurrences = new Map<string, EventFact[]>();
+  const officials: Official[] = [];
+  const seenOfficial = new Set<string>();
+  for (let di = 0; di < docs.length; di++) {
+    const text = docs[di].text;
+    const f = { prov: new ProvenanceMaker(docs[di].uri, text) };
+    for (const a of declared[di]) found.push({ full: a.full, short: a.short, provenance: f.prov.make(a.start, a.length) });
+    for (const m of scanReferences(text)) {
       const outer = addMention(f, m);
       for (const n of m.inner) {
         const inner = addMention(f, n);
@@ -107,15 +122,7 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
         if (!inner.implementedBy.includes(outer.id)) inner.implementedBy.push(outer.id);
       }
     }
-  }
-
-  // Events. A name with a session number (第二十次…) is one event: another date for it is a
-  // conflict. A series without numbers (元首理事会会议) recurs: an occurrence in another year
-  // is another event (id `name@year`); another date in the same year is a conflict.
-  const events = new Map<string, EventFact>();
-  const eventOccurrences = new Map<string, EventFact[]>();
-  for (const f of facts) {
-    for (const e of f.events) {
+    for (const e of scanEvents(text)) {
       const base = key(e.name);
       let id = base;
       const year = e.date?.dates[0]?.year;
@@ -136,17 +143,14 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
       if (!occ) eventOccurrences.set(id, (occ = []));
       occ.push(fact);
     }
-  }
-
-  const officials: Official[] = [];
-  const seenOfficial = new Set<string>();
-  for (const f of facts)
-    for (const o of f.officials) {
+    for (const o of extractOfficials(text, f.prov)) {
       const k = o.name + '\u0000' + o.country;
       if (seenOfficial.has(k)) continue;
       seenOfficial.add(k);
       officials.push(o);
     }
+  }
+  const abbreviations = mergeAbbreviations(found);
 
   const conflicts: Conflict[] = [];
   /** One pass over the occurrences of a subject: the first provenance of each distinct value per field. */

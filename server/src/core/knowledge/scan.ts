@@ -105,20 +105,20 @@ class DateTable {
     if (all) for (const d of all) this.memo.set(d.span.end, d);
   }
   at(end: number): DateExpr | undefined {
+    const text = this.text;
+    const c = end > 0 ? text.charCodeAt(end - 1) : 0;
+    // A date ends with 日/号 (day), 月 (month) or 年 (year): anything else is answered without
+    // a lookup (most frames ask at offsets that are not date ends).
+    if (c !== 0x65e5 && c !== 0x6708 && c !== 0x5e74 && c !== 0x53f7 && c !== 0x865f) return undefined;
     const m = this.memo.get(end);
     if (m !== undefined) return m ?? undefined;
     if (this.complete) return undefined;
-    const text = this.text;
-    const c = end > 0 ? text.charCodeAt(end - 1) : 0;
     let d: DateExpr | undefined;
-    // A date ends with 日/号 (day), 月 (month) or 年 (year).
-    if (c === 0x65e5 || c === 0x6708 || c === 0x5e74 || c === 0x53f7 || c === 0x865f) {
-      let s = end;
-      while (s > 0 && end - s < 120 && DATE_CHAR[text.charCodeAt(s - 1)] === 1) s--;
-      const ds = findDates(text, s, end);
-      const last = ds[ds.length - 1];
-      if (last && last.span.end === end) d = last;
-    }
+    let s = end;
+    while (s > 0 && end - s < 120 && DATE_CHAR[text.charCodeAt(s - 1)] === 1) s--;
+    const ds = findDates(text, s, end);
+    const last = ds[ds.length - 1];
+    if (last && last.span.end === end) d = last;
     this.memo.set(end, d ?? null);
     return d;
   }
