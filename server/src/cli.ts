@@ -297,6 +297,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `chancery kb --format json | head`: the reader closing the pipe early is not an error. Stop
+// quietly (with the status the command decided, if it got that far) instead of an EPIPE trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

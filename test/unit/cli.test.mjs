@@ -148,3 +148,25 @@ test('corpus problems that do not stop the run are warnings on stderr', () => {
     assert.match(l.err, /cannot read corpus/);
   }
 });
+
+test('a reader that closes the pipe early (| head) ends the run quietly, no EPIPE trace', async () => {
+  const { spawn } = await import('node:child_process');
+  // The JSON knowledge base of 40 copies of the embedded corpus (megabytes, every mention with its
+  // provenance) is far larger than a pipe's buffer: the write is still going on when the reader goes away.
+  const corpusText = readFileSync(path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-of-government-communique.zh.txt'), 'utf8');
+  const big = write('pipe/big.txt', corpusText.repeat(40));
+  const child = spawn(process.execPath, [CLI, 'kb', '--format', 'json', '--corpus', big], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d) => (err += d));
+  let first = '';
+  child.stdout.once('data', (d) => {
+    first = String(d);
+    child.stdout.destroy();
+  });
+  const code = await new Promise((resolve) => child.on('close', (c) => resolve(c)));
+  assert.match(first, /^\{/);
+  assert.doesNotMatch(err, /EPIPE|Error/, err);
+  assert.equal(err, '');
+  assert.equal(code, 0);
+});
