@@ -15,7 +15,7 @@ import { scanBrackets, type BracketIssue } from '../text/brackets';
 import { compareDates, dateExprProblem, dateExprProblemZh, dateKey, findDates, formatDate, formatDateExpr } from '../text/dates';
 import { normalizeTitle, toSimplified } from '../text/normalize';
 import { matchTitle, type TitleIndexLike, type TitleMatch } from '../knowledge/titleMatch';
-import { scanEvents, scanReferences, type EventMention } from '../knowledge/scan';
+import { scanText, type EventMention } from '../knowledge/scan';
 import { corpusSays, finding, insertFix, replaceFix } from './fixes';
 
 export { DEFAULT_SEVERITY, FINDING_CODE_LIST } from './fixes';
@@ -381,10 +381,17 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
     check();
   }
 
+  // Dates, references and events from one date pass (scanText: what findDates, scanReferences
+  // and scanEvents give separately). The impossible dates are those of that pass with a problem
+  // (what findInvalidDates gives, without parsing windows again).
+  const scanned = scanText(text);
+  check();
+
   // Impossible dates.
   const invalidAt = new Set<number>();
-  for (const d of findInvalidDates(text)) {
-    const en = dateExprProblem(d)!;
+  for (const d of scanned.dates) {
+    const en = dateExprProblem(d);
+    if (!en) continue;
     invalidAt.add(d.span.start);
     if (on('date-invalid'))
       out.push(finding('date-invalid', d.span.start, d.span.end, { en: `${d.text}: ${en}`, zh: `${d.text}：${dateExprProblemZh(d) ?? en}` }));
@@ -392,8 +399,7 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   check();
 
   // References.
-  const refs = scanReferences(text);
-  check();
+  const refs = scanned.references;
   // Dated mentions per instrument (or per normalised title when unknown), for date-inconsistent;
   // instruments the corpus dates are left to date-mismatch.
   const dated = new Map<Instrument | string, { ref: ReferenceMention; date: DateExpr }[]>();
@@ -447,7 +453,7 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   check();
 
   // Events.
-  if (on('event-mismatch')) eventFindings(text, index, out);
+  if (on('event-mismatch')) eventFindings(text, index, out, scanned.events);
 
   return finalize(out, off, options);
 }
@@ -574,10 +580,10 @@ function factFindings(ref: ReferenceMention, inst: Instrument, invalidAt: Set<nu
   }
 }
 
-function eventFindings(text: string, index: TitleIndexLike, out: Finding[]): void {
+function eventFindings(text: string, index: TitleIndexLike, out: Finding[], events: readonly EventMention[]): void {
   const table = eventTable(index);
   if (table.bySeries.size === 0) return;
-  for (const e of scanEvents(text) as EventMention[]) {
+  for (const e of events) {
     let key = table.keys.get(e.name);
     if (key === undefined) {
       key = seriesKey(e.name);

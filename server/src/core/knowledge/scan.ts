@@ -95,14 +95,16 @@ for (const ch of '0123456789０１２３４５６７８９〇零一二两三四�
  */
 class DateTable {
   private readonly memo = new Map<number, DateExpr | null>();
-  /** With `all` (every date of the text, from one findDates pass) lookups are map reads. */
-  private readonly complete: boolean;
+  /**
+   * With `all` (every date of the text, from one findDates pass, in text order: their ends
+   * increase) lookups are binary searches over the ends, no map to fill.
+   */
+  private readonly all: readonly DateExpr[] | undefined;
   constructor(
     private readonly text: string,
     all?: readonly DateExpr[],
   ) {
-    this.complete = !!all;
-    if (all) for (const d of all) this.memo.set(d.span.end, d);
+    this.all = all;
   }
   at(end: number): DateExpr | undefined {
     const text = this.text;
@@ -110,9 +112,21 @@ class DateTable {
     // A date ends with 日/号 (day), 月 (month) or 年 (year): anything else is answered without
     // a lookup (most frames ask at offsets that are not date ends).
     if (c !== 0x65e5 && c !== 0x6708 && c !== 0x5e74 && c !== 0x53f7 && c !== 0x865f) return undefined;
+    const all = this.all;
+    if (all) {
+      let lo = 0;
+      let hi = all.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const e = all[mid].span.end;
+        if (e < end) lo = mid + 1;
+        else if (e > end) hi = mid - 1;
+        else return all[mid];
+      }
+      return undefined;
+    }
     const m = this.memo.get(end);
     if (m !== undefined) return m ?? undefined;
-    if (this.complete) return undefined;
     let d: DateExpr | undefined;
     let s = end;
     while (s > 0 && end - s < 120 && DATE_CHAR[text.charCodeAt(s - 1)] === 1) s--;
@@ -295,7 +309,7 @@ export interface EventMention {
 }
 
 /** Names relative to the text's own time (下次会议, 本次会议) are not facts about one event. */
-const RELATIVE_NAME = /下次|下一次|下届|下一届|本次|此次|这次|上次|上届|该次|本届/;
+const RELATIVE_NAME = /下一?[次届]|上[次届]|[本此这该]次|本届/; // 下次 下一次 下届 下一届 上次 上届 本次 此次 这次 该次 本届
 
 function makeEvent(text: string, nameSpan: Span, left: EventLeft, frameEnd: number, extraOnline: boolean): EventMention {
   const raw = text.slice(nameSpan.start, nameSpan.end);
