@@ -100,11 +100,18 @@ class DateTable {
    * increase) lookups are binary searches over the ends, no map to fill.
    */
   private readonly all: readonly DateExpr[] | undefined;
+  /** The ends of `all`, packed (a search touches no date objects). */
+  private readonly ends: Int32Array | undefined;
   constructor(
     private readonly text: string,
     all?: readonly DateExpr[],
   ) {
     this.all = all;
+    if (all) {
+      const ends = new Int32Array(all.length);
+      for (let k = 0; k < all.length; k++) ends[k] = all[k].span.end;
+      this.ends = ends;
+    }
   }
   at(end: number): DateExpr | undefined {
     const text = this.text;
@@ -112,16 +119,16 @@ class DateTable {
     // A date ends with 日/号 (day), 月 (month) or 年 (year): anything else is answered without
     // a lookup (most frames ask at offsets that are not date ends).
     if (c !== 0x65e5 && c !== 0x6708 && c !== 0x5e74 && c !== 0x53f7 && c !== 0x865f) return undefined;
-    const all = this.all;
-    if (all) {
+    const ends = this.ends;
+    if (ends) {
       let lo = 0;
-      let hi = all.length - 1;
+      let hi = ends.length - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const e = all[mid].span.end;
+        const e = ends[mid];
         if (e < end) lo = mid + 1;
         else if (e > end) hi = mid - 1;
-        else return all[mid];
+        else return this.all![mid];
       }
       return undefined;
     }
