@@ -314,6 +314,23 @@ export function findInvalidDates(text: string): DateExpr[] {
   return out;
 }
 
+/**
+ * A date expression that cannot have a problem, decided with a few reads: not a range, and
+ * every date a year, or a month 1–12 with no day or a day 1–28 (every month has those).
+ * Anything else goes to dateExprProblem.
+ */
+function surelyPossible(e: DateExpr): boolean {
+  if (e.kind === 'range') return false;
+  for (const d of e.dates) {
+    if (d.yearOnly) continue;
+    const m = d.month;
+    if (!(m >= 1 && m <= 12 && (m | 0) === m)) return false;
+    const day = d.day;
+    if (day !== undefined && !(day >= 1 && day <= 28)) return false;
+  }
+  return true;
+}
+
 /** Adoptions that carry a date, a place, a verb: per instrument, computed once. */
 interface AdoptionFields {
   date: Adoption[];
@@ -390,6 +407,7 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   // Impossible dates.
   const invalidAt = new Set<number>();
   for (const d of scanned.dates) {
+    if (surelyPossible(d)) continue;
     const en = dateExprProblem(d);
     if (!en) continue;
     invalidAt.add(d.span.start);

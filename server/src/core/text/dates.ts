@@ -214,6 +214,10 @@ function parsePart(text: string, p: number, to: number, need?: Precision): Part 
 const RANGE_SEPS = ['至', '到', '——', '—', '–', '-', '~', '～', '〜', '－'];
 const LIST_SEPS = ['、', '以及', '和', '及', '与', '與', '或'];
 
+/** Last code units of the range separators: a one-read gate before trying each of them backwards. */
+const RANGE_SEP_LAST = new Uint8Array(0x10000);
+for (const s of ['至', '到', '——', '—', '–', '-', '~', '～', '〜', '－']) RANGE_SEP_LAST[s.charCodeAt(s.length - 1)] = 1;
+
 const SEP_FIRST = new Uint8Array(0x10000);
 for (const s of ['至', '到', '—', '–', '-', '~', '～', '〜', '－', '、', '以及', '和', '及', '与', '與', '或']) SEP_FIRST[s.charCodeAt(0)] = 1;
 
@@ -322,14 +326,16 @@ export function findDates(text: string, from = 0, to = text.length): DateExpr[] 
     let start = r0;
     let q = r0;
     while (q > lastEnd && isSpaceCode(text.charCodeAt(q - 1))) q--;
-    for (const sep of RANGE_SEPS) {
-      if (q - sep.length > lastEnd && text.startsWith(sep, q - sep.length)) {
-        let q2 = q - sep.length;
-        while (q2 > lastEnd && isSpaceCode(text.charCodeAt(q2 - 1))) q2--;
-        let r1 = q2;
-        while (r1 > lastEnd && isNumCode(text.charCodeAt(r1 - 1))) r1--;
-        if (r1 < q2) start = r1;
-        break;
+    if (q > lastEnd && RANGE_SEP_LAST[text.charCodeAt(q - 1)] === 1) {
+      for (const sep of RANGE_SEPS) {
+        if (q - sep.length > lastEnd && text.startsWith(sep, q - sep.length)) {
+          let q2 = q - sep.length;
+          while (q2 > lastEnd && isSpaceCode(text.charCodeAt(q2 - 1))) q2--;
+          let r1 = q2;
+          while (r1 > lastEnd && isNumCode(text.charCodeAt(r1 - 1))) r1--;
+          if (r1 < q2) start = r1;
+          break;
+        }
       }
     }
     let e = parseExpr(text, start, to);
