@@ -63,7 +63,16 @@ interface Num {
   small?: number;
 }
 
-function readNum(text: string, p: number, to: number): Num | undefined {
+/**
+ * Scratch numbers: a parse reads at most three numbers at a time (year, month, day) and copies
+ * what it keeps, so the readers fill these instead of allocating three objects per date.
+ */
+const N1: Num = { start: 0, end: 0, style: 'arabic', year: undefined, yearStart: 0, small: undefined };
+const N2: Num = { start: 0, end: 0, style: 'arabic', year: undefined, yearStart: 0, small: undefined };
+const N3: Num = { start: 0, end: 0, style: 'arabic', year: undefined, yearStart: 0, small: undefined };
+
+/** Reads the run of numerals at `p` into `num` (a scratch number); undefined when there is none. */
+function readNum(text: string, p: number, to: number, num: Num): Num | undefined {
   if (p >= to) return undefined;
   const c = text.charCodeAt(p);
   if (isArabic(c)) {
@@ -74,14 +83,13 @@ function readNum(text: string, p: number, to: number): Num | undefined {
       e++;
     }
     const n = e - p;
-    return {
-      start: p,
-      end: e,
-      style: 'arabic',
-      year: n === 4 ? v : undefined,
-      yearStart: p,
-      small: n <= 2 ? v : undefined,
-    };
+    num.start = p;
+    num.end = e;
+    num.style = 'arabic';
+    num.year = n === 4 ? v : undefined;
+    num.yearStart = p;
+    num.small = n <= 2 ? v : undefined;
+    return num;
   }
   if (!isCnCode(text.charCodeAt(p))) return undefined;
   let e = p;
@@ -91,7 +99,12 @@ function readNum(text: string, p: number, to: number): Num | undefined {
     e++;
   }
   const run = text.slice(p, e);
-  const num: Num = { start: p, end: e, style: 'chinese', yearStart: p };
+  num.start = p;
+  num.end = e;
+  num.style = 'chinese';
+  num.yearStart = p;
+  num.year = undefined;
+  num.small = undefined;
   if (!hasTens) {
     if (run.length >= 4) {
       // 二〇二一; a longer run (统一二〇二一年) keeps its last four numerals.
@@ -161,24 +174,24 @@ interface Part {
  */
 function parsePart(text: string, p: number, to: number, need?: Precision): Part | undefined {
   const q = skipSpaces(text, p, to);
-  const n1 = readNum(text, q, to);
+  const n1 = readNum(text, q, to, N1);
   if (!n1) return undefined;
-  const date: SimpleDate = { month: 0 };
+  // The date's fields, put in an object in reading order (year, month, day) once known.
+  let year: number | undefined;
   let start = n1.start;
   let e: number;
   let cur = n1;
   let u = unitAt(text, cur.end, to, '年');
   if (u >= 0) {
     if (cur.year === undefined) return undefined;
-    date.year = cur.year;
+    year = cur.year;
     start = cur.yearStart;
     e = u;
-    const n2 = need === 'year' ? undefined : readNum(text, skipSpaces(text, e, to), to);
+    const n2 = need === 'year' ? undefined : readNum(text, skipSpaces(text, e, to), to, N2);
     const u2 = n2 ? unitAt(text, n2.end, to, '月') : -1;
     if (!n2 || u2 < 0 || n2.small === undefined) {
       if (need && need !== 'year') return undefined;
-      date.yearOnly = true;
-      return { date, start, end: e, style: n1.style, precision: 'year' };
+      return { date: { year, month: 0, yearOnly: true }, start, end: e, style: n1.style, precision: 'year' };
     }
     cur = n2;
     u = u2;
@@ -189,25 +202,24 @@ function parsePart(text: string, p: number, to: number, need?: Precision): Part 
       if (need !== 'day') return undefined;
       const ud = unitAt(text, cur.end, to, '日');
       if (ud < 0 || cur.small === undefined) return undefined;
-      date.day = cur.small;
-      return { date, start, end: ud, style: n1.style, precision: 'day' };
+      return { date: { month: 0, day: cur.small }, start, end: ud, style: n1.style, precision: 'day' };
     }
     if (cur.small === undefined) return undefined;
   }
   // cur is the month number, u the end of 月.
   if (cur.small === undefined) return undefined;
-  date.month = cur.small;
+  const month = cur.small;
   e = u;
-  const n3 = readNum(text, skipSpaces(text, e, to), to);
+  const n3 = readNum(text, skipSpaces(text, e, to), to, N3);
   const u3 = n3 ? unitAt(text, n3.end, to, '日') : -1;
   if (!n3 || u3 < 0 || n3.small === undefined) {
     if (need === 'day') return undefined;
     // Month precision needs a year (a bare `9月` is too common to be a date).
-    if (date.year === undefined && need === undefined) return undefined;
-    return { date, start, end: e, style: n1.style, precision: 'month' };
+    if (year === undefined && need === undefined) return undefined;
+    return { date: year !== undefined ? { year, month } : { month }, start, end: e, style: n1.style, precision: 'month' };
   }
   if (need && need !== 'day') return undefined;
-  date.day = n3.small;
+  const date: SimpleDate = year !== undefined ? { year, month, day: n3.small } : { month, day: n3.small };
   return { date, start, end: u3, style: n1.style, precision: 'day' };
 }
 
@@ -270,16 +282,23 @@ function parseExpr(text: string, p: number, to: number): DateExpr | undefined {
       kind = 'list';
     }
   }
-  return { kind, dates: dates.map(ordered), style: first.style, text: text.slice(first.start, end), span: { start: first.start, end } };
+  // A single date comes from parsePart in reading order already; fill() may add a year to later parts.
+  return {
+    kind,
+    dates: kind === 'single' ? dates : dates.map(ordered),
+    style: first.style,
+    text: text.slice(first.start, end),
+    span: { start: first.start, end },
+  };
 }
 
 /** `2021至2022年`, `2021—2025年`. */
 function yearRange(text: string, p: number, to: number): DateExpr | undefined {
-  const n1 = readNum(text, p, to);
+  const n1 = readNum(text, p, to, N1);
   if (!n1 || n1.year === undefined) return undefined;
   const r = sepAt(text, n1.end, to, RANGE_SEPS);
   if (r < 0) return undefined;
-  const n2 = readNum(text, skipSpaces(text, r, to), to);
+  const n2 = readNum(text, skipSpaces(text, r, to), to, N2);
   if (!n2 || n2.year === undefined || n2.style !== n1.style) return undefined;
   const u = unitAt(text, n2.end, to, '年');
   if (u < 0) return undefined;
