@@ -150,8 +150,20 @@ function exprAsDraft(c: DateExpr, draft: DateExpr): string {
   return formatDateExpr({ kind: c.kind, dates, style: draft.style });
 }
 
+/** toSimplified of place names (they repeat across a draft and across checks), memoised. */
+const simplifiedPlaces = new Map<string, string>();
+function simplePlace(s: string): string {
+  let v = simplifiedPlaces.get(s);
+  if (v === undefined) {
+    v = toSimplified(s);
+    if (simplifiedPlaces.size > 10_000) simplifiedPlaces.clear();
+    simplifiedPlaces.set(s, v);
+  }
+  return v;
+}
+
 function samePlace(a: string, b: string): boolean {
-  return a === b || toSimplified(a) === toSimplified(b);
+  return a === b || simplePlace(a) === simplePlace(b);
 }
 
 const PAIR_CLOSER: Record<string, string> = { '《》': '》', '〈〉': '〉', '“”': '”', '（）': '）' };

@@ -44,14 +44,18 @@ export const EVENT_NOUNS = [
 const NOUN_FIRST = new Uint8Array(0x10000);
 for (const n of EVENT_NOUNS) NOUN_FIRST[n.charCodeAt(0)] = 1;
 /** Lengths of the event nouns by first code unit, longest first (会 starts many words: no scan of the whole list). */
-const NOUNS_BY_FIRST = new Map<number, string[]>();
+const NOUNS_BY_FIRST: string[][] = [];
+/** Code unit → 1 + index in NOUNS_BY_FIRST (0: no event noun starts with it). */
+const NOUN_LIST_OF = new Uint8Array(0x10000);
 for (const n of EVENT_NOUNS) {
   const c = n.charCodeAt(0);
-  let list = NOUNS_BY_FIRST.get(c);
-  if (!list) NOUNS_BY_FIRST.set(c, (list = []));
-  list.push(n);
+  if (NOUN_LIST_OF[c] === 0) {
+    NOUNS_BY_FIRST.push([]);
+    NOUN_LIST_OF[c] = NOUNS_BY_FIRST.length;
+  }
+  NOUNS_BY_FIRST[NOUN_LIST_OF[c] - 1].push(n);
 }
-for (const list of NOUNS_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+for (const list of NOUNS_BY_FIRST) list.sort((a, b) => b.length - a.length);
 const NOUN_LAST = new Uint8Array(0x10000);
 for (const n of EVENT_NOUNS) NOUN_LAST[n.charCodeAt(n.length - 1)] = 1;
 function isPrep(c: number): boolean {
@@ -59,6 +63,11 @@ function isPrep(c: number): boolean {
 }
 const NOT_PREP_BEFORE = '关關对對由至终終等基属屬鉴鑒处處出存正现現所好自';
 const NOT_PLACE_END = '并並和及将將已又再也均都所被予以的了还還就才';
+/** The two lists as code-unit tables (text[i] of an ideograph would allocate a string per test). */
+const NOT_PREP_BEFORE_C = new Uint8Array(0x10000);
+for (const ch of NOT_PREP_BEFORE) NOT_PREP_BEFORE_C[ch.charCodeAt(0)] = 1;
+const NOT_PLACE_END_C = new Uint8Array(0x10000);
+for (const ch of NOT_PLACE_END) NOT_PLACE_END_C[ch.charCodeAt(0)] = 1;
 
 function isIdeo(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
@@ -173,9 +182,9 @@ function placeBefore(text: string, p: number): { text: string; span: Span; prepS
   }
   if (k < 0 || !isPrep(text.charCodeAt(k))) return undefined;
   // 关于/对于/由于/至于… are not `于PLACE`; 存在/正在/现在… are not `在PLACE`.
-  if (k > 0 && NOT_PREP_BEFORE.includes(text[k - 1])) return undefined;
+  if (k > 0 && NOT_PREP_BEFORE_C[text.charCodeAt(k - 1)] === 1) return undefined;
   // A place does not end with an adverb or conjunction (正在制定并通过).
-  if (NOT_PLACE_END.includes(text[p - 1])) return undefined;
+  if (NOT_PLACE_END_C[text.charCodeAt(p - 1)] === 1) return undefined;
   return { text: text.slice(placeStart, p), span: { start: placeStart, end: p }, prepStart: k };
 }
 
@@ -234,7 +243,7 @@ function eventNameEnd(text: string, p: number, limit = 80): number {
     if (depth > 0 && (c === 0x3002 || c === 0x0a)) break;
     if (NOUN_FIRST[c] === 1) {
       // The longest noun starting here gives the largest end; later positions end later still.
-      for (const n of NOUNS_BY_FIRST.get(c)!)
+      for (const n of NOUNS_BY_FIRST[NOUN_LIST_OF[c] - 1])
         if (text.startsWith(n, i)) {
           if (i + n.length > last) last = i + n.length;
           break;
@@ -279,17 +288,27 @@ export function sessionOf(name: string): number | undefined {
 
 const CN_NUM: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
+/** CN_NUM by code unit (-1: not a digit numeral). */
+const CN_NUM_C = new Int8Array(0x10000).fill(-1);
+for (const [ch, v] of Object.entries(CN_NUM)) CN_NUM_C[ch.charCodeAt(0)] = v;
+
 function chineseNumber(s: string): number | undefined {
-  if (/^[0-9]+$/.test(s)) return Number(s);
-  const D = CN_NUM;
+  let arabic = s.length > 0;
+  for (let i = 0; i < s.length && arabic; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) arabic = false;
+  }
+  if (arabic) return Number(s);
   let total = 0;
   let cur = 0;
-  for (const ch of s) {
-    if (ch in D) cur = D[ch];
-    else if (ch === '十') {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const v = CN_NUM_C[c];
+    if (v >= 0) cur = v;
+    else if (c === 0x5341 /* 十 */) {
       total += (cur || 1) * 10;
       cur = 0;
-    } else if (ch === '百') {
+    } else if (c === 0x767e /* 百 */) {
       total += (cur || 1) * 100;
       cur = 0;
     } else return undefined;
@@ -423,7 +442,11 @@ function eventsWith(text: string, from: number, to: number, dates: DateTable): E
     found.push(makeEvent(text, { start: nameStart, end: nameEnd }, { date, place, online, start: date.span.start }, tEnd, false));
   }
   let k = 0;
-  for (const e of found) if (!RELATIVE_NAME.test(e.name)) found[k++] = e;
+  // Every relative name has 次 or 届: two native searches before the regex.
+  for (const e of found) {
+    const n = e.name;
+    if ((n.indexOf('次') < 0 && n.indexOf('届') < 0) || !RELATIVE_NAME.test(n)) found[k++] = e;
+  }
   found.length = k;
   return found;
 }
