@@ -172,7 +172,21 @@ interface Part {
  * A date part: `[Y年][M月][D日]`. `need` is the precision it must have (for later parts of a
  * range/list); the first part may be Y年, Y年M月, Y年M月D日 or M月D日.
  */
-function parsePart(text: string, p: number, to: number, need?: Precision): Part | undefined {
+/** Scratch parts: parseExpr holds the first part while it reads the later ones one at a time. */
+const PART_FIRST: Part = { date: { month: 0 }, start: 0, end: 0, style: 'arabic', precision: 'day' };
+const PART_NEXT: Part = { date: { month: 0 }, start: 0, end: 0, style: 'arabic', precision: 'day' };
+
+function part(into: Part, date: SimpleDate, start: number, end: number, style: DateStyle, precision: Precision): Part {
+  into.date = date;
+  into.start = start;
+  into.end = end;
+  into.style = style;
+  into.precision = precision;
+  return into;
+}
+
+/** Fills `into` (a scratch part; its date is a new object) and returns it, or undefined. */
+function parsePart(text: string, p: number, to: number, need: Precision | undefined, into: Part): Part | undefined {
   const q = skipSpaces(text, p, to);
   const n1 = readNum(text, q, to, N1);
   if (!n1) return undefined;
@@ -191,7 +205,7 @@ function parsePart(text: string, p: number, to: number, need?: Precision): Part 
     const u2 = n2 ? unitAt(text, n2.end, to, '月') : -1;
     if (!n2 || u2 < 0 || n2.small === undefined) {
       if (need && need !== 'year') return undefined;
-      return { date: { year, month: 0, yearOnly: true }, start, end: e, style: n1.style, precision: 'year' };
+      return part(into, { year, month: 0, yearOnly: true }, start, e, n1.style, 'year');
     }
     cur = n2;
     u = u2;
@@ -202,7 +216,7 @@ function parsePart(text: string, p: number, to: number, need?: Precision): Part 
       if (need !== 'day') return undefined;
       const ud = unitAt(text, cur.end, to, '日');
       if (ud < 0 || cur.small === undefined) return undefined;
-      return { date: { month: 0, day: cur.small }, start, end: ud, style: n1.style, precision: 'day' };
+      return part(into, { month: 0, day: cur.small }, start, ud, n1.style, 'day');
     }
     if (cur.small === undefined) return undefined;
   }
@@ -216,11 +230,11 @@ function parsePart(text: string, p: number, to: number, need?: Precision): Part 
     if (need === 'day') return undefined;
     // Month precision needs a year (a bare `9月` is too common to be a date).
     if (year === undefined && need === undefined) return undefined;
-    return { date: year !== undefined ? { year, month } : { month }, start, end: e, style: n1.style, precision: 'month' };
+    return part(into, year !== undefined ? { year, month } : { month }, start, e, n1.style, 'month');
   }
   if (need && need !== 'day') return undefined;
   const date: SimpleDate = year !== undefined ? { year, month, day: n3.small } : { month, day: n3.small };
-  return { date, start, end: u3, style: n1.style, precision: 'day' };
+  return part(into, date, start, u3, n1.style, 'day');
 }
 
 const RANGE_SEPS = ['至', '到', '——', '—', '–', '-', '~', '～', '〜', '－'];
@@ -255,7 +269,7 @@ function ordered(d: SimpleDate): SimpleDate {
 }
 
 function parseExpr(text: string, p: number, to: number): DateExpr | undefined {
-  const first = parsePart(text, p, to);
+  const first = parsePart(text, p, to, undefined, PART_FIRST);
   if (!first) return yearRange(text, p, to);
   let end = first.end;
   let kind: DateExpr['kind'] = 'single';
@@ -263,7 +277,7 @@ function parseExpr(text: string, p: number, to: number): DateExpr | undefined {
   // Range.
   const r = sepAt(text, end, to, RANGE_SEPS);
   if (r >= 0) {
-    const second = parsePart(text, r, to, first.precision);
+    const second = parsePart(text, r, to, first.precision, PART_NEXT);
     if (second && (first.precision !== 'day' || second.precision === 'day')) {
       dates.push(fill(first.date, second.date));
       end = second.end;
@@ -275,7 +289,7 @@ function parseExpr(text: string, p: number, to: number): DateExpr | undefined {
     for (;;) {
       const l = sepAt(text, end, to, LIST_SEPS);
       if (l < 0) break;
-      const next = parsePart(text, l, to, 'day');
+      const next = parsePart(text, l, to, 'day', PART_NEXT);
       if (!next) break;
       dates.push(fill(dates[dates.length - 1], next.date));
       end = next.end;
