@@ -230,6 +230,7 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
   const docs: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
   const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
   const uriOf = (p: string) => (reader.uri ? reader.uri(p) : uriForPath(p));
   const real = async (p: string): Promise<string> => {
     if (!reader.realpath) return p;
@@ -306,6 +307,10 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
         problems.push({ uri: uriOf(p), message: msg(`Skipped ${p}: symbolic link loop.`, `已跳过 ${p}：符号链接循环。`) });
         return;
       }
+      // A folder reached again through another link was walked already (links that fan out —
+      // two links to the next folder, 28 levels deep — meant 2^28 walks).
+      if (seenDirs.has(key)) return;
+      seenDirs.add(key);
       let names: string[];
       try {
         names = await reader.readdir(p);
