@@ -160,7 +160,8 @@ function afterTitleParen(ctx: Ctx, text: string, offset: number): CompletionEntr
 /** After 在 (possibly with a partial place typed): known places. */
 function placeEntries(ctx: Ctx, text: string, offset: number): CompletionEntry[] {
   const lo = Math.max(0, offset - 12);
-  const at = text.lastIndexOf('在', offset - 1);
+  // (lastIndexOf with fromIndex -1 searches from 0: at offset 0 there is nothing before.)
+  const at = offset > 0 ? text.lastIndexOf('在', offset - 1) : -1;
   if (at < lo) return [];
   const typed = text.slice(at + 1, offset);
   if (/[\s，。、；：！？《》（）()]/.test(typed)) return [];
