@@ -37,14 +37,16 @@ export function symbols(ctx: Ctx, text: string): SymbolEntry[] {
 
 function referenceSymbol(ctx: Ctx, m: ReferenceMention, within: { start: number; end: number }): SymbolEntry {
   const ins = ctx.resolve(m.title);
-  const span = { start: m.span.start, end: Math.min(m.span.end, within.end) };
+  // A title running past its paragraph is clipped to it; titles nested after the clip are dropped.
+  const span = { start: m.span.start, end: Math.max(m.span.start, Math.min(m.span.end, within.end)) };
+  const selStart = Math.min(Math.max(span.start, m.titleSpan.start), span.end);
   return {
     name: m.bracket === '〈〉' ? `〈${m.title}〉` : `《${m.title}》`,
     detail: ins ? adoptionDetail(ins) || ins.kind : t(ctx, 'not in the knowledge base', '知识库中没有'),
     kind: 'reference',
     span,
-    selectionSpan: { start: Math.max(span.start, m.titleSpan.start), end: Math.min(span.end, m.titleSpan.end) },
-    children: (m.inner ?? []).map((i) => referenceSymbol(ctx, i, span)),
+    selectionSpan: { start: selStart, end: Math.max(selStart, Math.min(span.end, m.titleSpan.end)) },
+    children: (m.inner ?? []).filter((i) => i.span.start < span.end).map((i) => referenceSymbol(ctx, i, span)),
   };
 }
 
