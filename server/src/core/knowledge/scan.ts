@@ -58,6 +58,12 @@ for (const n of EVENT_NOUNS) {
 for (const list of NOUNS_BY_FIRST) list.sort((a, b) => b.length - a.length);
 const NOUN_LAST = new Uint8Array(0x10000);
 for (const n of EVENT_NOUNS) NOUN_LAST[n.charCodeAt(n.length - 1)] = 1;
+/** Does an event noun end at `p`? (One table read first: most positions end no noun.) */
+function endsWithEventNoun(text: string, p: number): boolean {
+  if (p <= 0 || NOUN_LAST[text.charCodeAt(p - 1)] !== 1) return false;
+  for (const n of EVENT_NOUNS) if (p >= n.length && text.startsWith(n, p - n.length)) return true;
+  return false;
+}
 function isPrep(c: number): boolean {
   return c === 0x5728 || c === 0x4e8e || c === 0x65bc; // 在 于 於
 }
@@ -163,8 +169,15 @@ function dateStartingAt(text: string, p: number): DateExpr | undefined {
 // ---------------------------------------------------------------------------------------------
 // Places and event frames
 
-/** `在PLACE` ending at `p` (PLACE: 1–16 ideographs, or a transliteration with ·; spaces allowed after 在). */
-function placeBefore(text: string, p: number): { text: string; span: Span; prepStart: number } | undefined {
+/** Set by placeBefore when it finds a place: the offset of its preposition (在/于). */
+let placePrep = -1;
+
+/**
+ * `在PLACE` ending at `p` (PLACE: 1–16 ideographs, or a transliteration with ·; spaces allowed
+ * after 在): the start of PLACE (its preposition in `placePrep`), or -1. Callers make the place
+ * object only when they keep it.
+ */
+function placeBefore(text: string, p: number): number {
   let j = p - 1;
   while (j >= 0 && p - j <= 17) {
     const c = text.charCodeAt(j);
@@ -174,18 +187,19 @@ function placeBefore(text: string, p: number): { text: string; span: Span; prepS
   }
   // j: the preposition, or the first non-place character (spaces may separate 在 and the place).
   const placeStart = j + 1;
-  if (placeStart >= p) return undefined;
+  if (placeStart >= p) return -1;
   let k = j;
   if (k >= 0 && !isPrep(text.charCodeAt(k))) {
     k = skipBack(text, placeStart) - 1;
-    if (k === j) return undefined;
+    if (k === j) return -1;
   }
-  if (k < 0 || !isPrep(text.charCodeAt(k))) return undefined;
+  if (k < 0 || !isPrep(text.charCodeAt(k))) return -1;
   // 关于/对于/由于/至于… are not `于PLACE`; 存在/正在/现在… are not `在PLACE`.
-  if (k > 0 && NOT_PREP_BEFORE_C[text.charCodeAt(k - 1)] === 1) return undefined;
+  if (k > 0 && NOT_PREP_BEFORE_C[text.charCodeAt(k - 1)] === 1) return -1;
   // A place does not end with an adverb or conjunction (正在制定并通过).
-  if (NOT_PLACE_END_C[text.charCodeAt(p - 1)] === 1) return undefined;
-  return { text: text.slice(placeStart, p), span: { start: placeStart, end: p }, prepStart: k };
+  if (NOT_PLACE_END_C[text.charCodeAt(p - 1)] === 1) return -1;
+  placePrep = k;
+  return placeStart;
 }
 
 const ADVERBS = ['成功', '顺利', '順利', '如期', '隆重'];
@@ -210,10 +224,10 @@ function eventLeft(text: string, t: number, dates: DateTable): EventLeft {
     online = true;
     p = skipBack(text, p - on.length);
   } else {
-    const pl = placeBefore(text, p);
-    if (pl) {
-      place = { text: pl.text, span: pl.span };
-      p = skipBack(text, pl.prepStart);
+    const ps = placeBefore(text, p);
+    if (ps >= 0) {
+      place = { text: text.slice(ps, p), span: { start: ps, end: p } };
+      p = skipBack(text, placePrep);
     }
   }
   const date = dates.at(p);
@@ -410,10 +424,10 @@ function eventsWith(text: string, from: number, to: number, dates: DateTable): E
       online = true;
       p = skipBack(text, p - on.length);
     } else {
-      const pl = placeBefore(text, p);
-      if (pl) {
-        place = { text: pl.text, span: pl.span };
-        p = skipBack(text, pl.prepStart);
+      const ps = placeBefore(text, p);
+      if (ps >= 0) {
+        place = { text: text.slice(ps, p), span: { start: ps, end: p } };
+        p = skipBack(text, placePrep);
       }
     }
     // Pattern C: NAME [将]于 DATE [在PLACE|以视频方式] 举行
@@ -424,14 +438,14 @@ function eventsWith(text: string, from: number, to: number, dates: DateTable): E
         e2 = skipBack(text, e2 - 1);
         if (endsAt(text, e2, '将') || endsAt(text, e2, '將')) e2 = skipBack(text, e2 - 1);
       }
-      if (EVENT_NOUNS.some((n) => endsAt(text, e2, n))) {
+      if (endsWithEventNoun(text, e2)) {
         const s2 = eventNameStart(text, e2);
         if (s2 < e2) found.push(makeEvent(text, { start: s2, end: e2 }, { date: dateC, place, online, start: s2 }, tEnd, false));
       }
       continue;
     }
     const nameEnd = p;
-    if (!EVENT_NOUNS.some((n) => endsAt(text, nameEnd, n))) continue;
+    if (!endsWithEventNoun(text, nameEnd)) continue;
     const nameStart = eventNameStart(text, nameEnd);
     if (nameStart >= nameEnd) continue;
     const q = skipBack(text, nameStart);
@@ -489,7 +503,7 @@ function eventEndingAt(text: string, e: number, dates: DateTable): { name: strin
   // 在EVENT上: no date.
   let s = ns;
   if (isPrep(text.charCodeAt(s))) s++;
-  if (!EVENT_NOUNS.some((n) => endsAt(text, e, n))) return undefined;
+  if (!endsWithEventNoun(text, e)) return undefined;
   return { name: cleanEventName(text.slice(s, e)), span: { start: s, end: e } };
 }
 
@@ -516,7 +530,7 @@ function frameAtVerb(text: string, p: number, dates: DateTable): LeftFrame | und
     }
   }
   // DATE在PLACE举行的EVENT通过的 (no 上): only when the event's frame is dated.
-  if (!on && NOUN_LAST[text.charCodeAt(r - 1)] === 1 && EVENT_NOUNS.some((n) => endsAt(text, r, n))) {
+  if (!on && endsWithEventNoun(text, r)) {
     const ev = eventEndingAt(text, r, dates);
     if (ev?.left?.date) {
       const f: LeftFrame = { frame: 'event-verb', date: ev.left.date, verb: { text: verb, span: verbSpan }, event: { name: ev.name, span: ev.span } };
@@ -525,10 +539,10 @@ function frameAtVerb(text: string, p: number, dates: DateTable): LeftFrame | und
     }
   }
   let place: LeftFrame['place'];
-  const pl = placeBefore(text, r);
-  if (pl) {
-    place = { text: pl.text, span: pl.span };
-    r = skipBack(text, pl.prepStart);
+  const ps = placeBefore(text, r);
+  if (ps >= 0) {
+    place = { text: text.slice(ps, r), span: { start: ps, end: r } };
+    r = skipBack(text, placePrep);
   }
   const date = dates.at(r);
   if (date) return { frame: place ? 'date-place-verb' : 'date-verb', date, place, verb: { text: verb, span: verbSpan } };
