@@ -17,6 +17,7 @@ import { normalizeTitle, toSimplified } from '../text/normalize';
 import { matchTitle, type TitleIndexLike, type TitleMatch } from '../knowledge/titleMatch';
 import { scanText, type EventMention } from '../knowledge/scan';
 import { corpusSays, finding, insertFix, replaceFix } from './fixes';
+import { SliceCache } from '../text/stringCache';
 
 export { DEFAULT_SEVERITY, FINDING_CODE_LIST } from './fixes';
 
@@ -73,8 +74,8 @@ function seriesKey(name: string): string {
 
 interface EventTable {
   bySeries: Map<string, EventFact[]>;
-  /** seriesKey memo: drafts repeat event names. */
-  keys: Map<string, string>;
+  /** seriesKey memo: drafts repeat event names (fresh slices: see SliceCache). */
+  keys: SliceCache<string>;
   /** Instruments by title as written, and the distinct title lengths, longest first (closing an unclosed 《). */
   byTitle: Map<string, Instrument>;
   titleLengths: number[];
@@ -94,7 +95,7 @@ function eventTable(index: TitleIndexLike): EventTable {
   const byTitle = new Map<string, Instrument>();
   for (const inst of index.kb.instruments) if (!byTitle.has(inst.title)) byTitle.set(inst.title, inst);
   const titleLengths = [...new Set([...byTitle.keys()].map((k) => k.length))].sort((a, b) => b - a);
-  t = { bySeries, keys: new Map(), byTitle, titleLengths };
+  t = { bySeries, keys: new SliceCache<string>(), byTitle, titleLengths };
   eventTables.set(index, t);
   return t;
 }

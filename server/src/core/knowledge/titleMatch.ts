@@ -20,6 +20,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Instrument, KnowledgeBase, Message } from '../types';
 import { foldPunctuation, normalizeTitle, toSimplified, type AliasTable } from '../text/normalize';
+import { SliceCache } from '../text/stringCache';
 
 /** What matching needs from a KnowledgeIndex (kb.ts); structural so tests can pass a stub. */
 export interface TitleIndexLike {
@@ -106,7 +107,8 @@ interface Prepared {
   vocabulary?: Set<number>;
   /** normalizeTitle memo for this knowledge base's aliases. */
   norm: Map<string, string>;
-  cache: Map<string, TitleMatch>;
+  /** Results per title as written (titles are fresh slices of drafts: see SliceCache). */
+  cache: SliceCache<TitleMatch>;
 }
 
 const prepared = new WeakMap<object, Prepared>();
@@ -162,7 +164,7 @@ function prepare(index: TitleIndexLike): Prepared {
   let p = prepared.get(index);
   if (p) return p;
   const instruments = index.kb.instruments;
-  p = { aliases: aliasesOf(index), instruments, keys: [], byKey: new Map(), spellings: new Map(), grams: [], norm: new Map(), cache: new Map() };
+  p = { aliases: aliasesOf(index), instruments, keys: [], byKey: new Map(), spellings: new Map(), grams: [], norm: new Map(), cache: new SliceCache<TitleMatch>() };
   for (const inst of instruments) {
     // An instrument's id is its normalised title (types.ts), under the same alias table.
     const key = inst.id;
