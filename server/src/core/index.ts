@@ -20,3 +20,4 @@ export * from './knowledge/extract';
 export * from './knowledge/kb';
 export * from './languageService';
 export * from './phrasing/snippets';
+export * from './text/stringCache';
