@@ -213,23 +213,25 @@ interface EventLeft {
   online: boolean;
   start: number;
 }
+/**
+ * The venue written just before offset `p` of an event frame: `以视频方式/形式` or `在PLACE`.
+ * Returns where the text before the venue ends (`p` itself when there is none).
+ */
+function venueBefore(text: string, p: number): { p: number; online: boolean; place?: EventLeft['place'] } {
+  const on = text.charCodeAt(p - 1) === 0x5f0f /* 式 */ ? endingWord(text, p, ONLINE) : undefined;
+  if (on) return { p: skipBack(text, p - on.length), online: true };
+  const ps = placeBefore(text, p);
+  if (ps < 0) return { p, online: false };
+  return { p: skipBack(text, placePrep), online: false, place: { text: text.slice(ps, p), span: { start: ps, end: p } } };
+}
+
 function eventLeft(text: string, t: number, dates: DateTable): EventLeft {
   let p = skipBack(text, t);
   const adv = ADVERB_LAST[text.charCodeAt(p - 1)] === 1 ? endingWord(text, p, ADVERBS) : undefined;
   if (adv) p = skipBack(text, p - adv.length);
-  let online = false;
-  let place: EventLeft['place'];
-  const on = text.charCodeAt(p - 1) === 0x5f0f /* 式 */ ? endingWord(text, p, ONLINE) : undefined;
-  if (on) {
-    online = true;
-    p = skipBack(text, p - on.length);
-  } else {
-    const ps = placeBefore(text, p);
-    if (ps >= 0) {
-      place = { text: text.slice(ps, p), span: { start: ps, end: p } };
-      p = skipBack(text, placePrep);
-    }
-  }
+  const venue = venueBefore(text, p);
+  const { online, place } = venue;
+  p = venue.p;
   const date = dates.at(p);
   if (date) {
     let s = date.span.start;
@@ -417,19 +419,9 @@ function eventsWith(text: string, from: number, to: number, dates: DateTable): E
     }
     // Pattern B: DATE，NAME [在PLACE|以视频形式] 举行
     let p = skipBack(text, t);
-    let online = false;
-    let place: EventLeft['place'];
-    const on = text.charCodeAt(p - 1) === 0x5f0f /* 式 */ ? endingWord(text, p, ONLINE) : undefined;
-    if (on) {
-      online = true;
-      p = skipBack(text, p - on.length);
-    } else {
-      const ps = placeBefore(text, p);
-      if (ps >= 0) {
-        place = { text: text.slice(ps, p), span: { start: ps, end: p } };
-        p = skipBack(text, placePrep);
-      }
-    }
+    const venue = venueBefore(text, p);
+    const { online, place } = venue;
+    p = venue.p;
     // Pattern C: NAME [将]于 DATE [在PLACE|以视频方式] 举行
     const dateC = dates.at(p);
     if (dateC) {
