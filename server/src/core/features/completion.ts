@@ -36,14 +36,25 @@ export function complete(ctx: Ctx, text: string, offset: number, token?: Cancell
   if (ctx.phrasing !== undefined && ctx.phrasingApi.completePhrasing) {
     try {
       const more = ctx.phrasingApi.completePhrasing(ctx.phrasing, text, offset, ctx.index);
-      const seen = new Set(out.map((e) => e.label + '\u0000' + e.insertText));
-      for (const e of more) {
-        if (title && e.kind !== 'instrument' && e.kind !== 'template') continue;
-        const key = e.label + '\u0000' + e.insertText;
-        if (!seen.has(key)) {
-          seen.add(key);
-          out.push(e);
-        }
+      // The phrasing items are ranked by the keystrokes they are expected to save in this context
+      // (knowledge-base titles, places and dates included, scored by the same model): they come
+      // first, in their order; then the knowledge-base items of this feature, in theirs.
+      // An item both propose keeps this feature's detail and documentation, at the phrasing rank.
+      if (more.length) {
+        const key = (e: CompletionEntry) => e.label + '\u0000' + e.insertText;
+        const own = out.splice(0, out.length);
+        const ownByKey = new Map(own.map((e) => [key(e), e]));
+        const seen = new Set<string>();
+        const add = (e: CompletionEntry, sortText: string) => {
+          if (seen.has(key(e))) return;
+          seen.add(key(e));
+          out.push({ ...e, sortText });
+        };
+        // Right after 《 (nothing of the title typed yet) the instruments come first: the drafter
+        // is choosing a title; once part of it is typed, the items go by expected savings
+        const choosing = !!title && title.open === offset - 1;
+        for (const e of more) add(ownByKey.get(key(e)) ?? e, (choosing && e.kind !== 'instrument' ? '2' : '0') + (e.sortText ?? ''));
+        for (const e of own) add(e, (choosing ? '1' : '2') + (e.sortText ?? e.label));
       }
     } catch {
       /* a phrasing failure must not lose the other completions */
