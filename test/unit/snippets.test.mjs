@@ -43,3 +43,20 @@ test('the manifest contributes the snippet file for communique, plaintext and ma
   const langs = (pkg.contributes?.snippets ?? []).filter((s) => s.path === './snippets/communique.code-snippets').map((s) => s.language);
   assert.deepEqual(langs.sort(), ['communique', 'markdown', 'plaintext']);
 });
+
+test("every snippet's default expansion (first choice of each tab stop) passes Chancery's own checks", async () => {
+  const { corpusText } = await import('./helpers.mjs');
+  const kb = core.buildKnowledgeBase([{ uri: 'builtin:/corpus.txt', text: await corpusText(), encoding: 'utf-8' }]);
+  const index = new core.KnowledgeIndex(kb);
+  const snippets = JSON.parse(checkedIn.replace(/^\/\/.*\n/gm, ''));
+  let templates = 0;
+  for (const [name, s] of Object.entries(snippets)) {
+    const expanded = s.body[0]
+      .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, (_, first) => { templates++; return first; })
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+      .replace(/\$\d+/g, '');
+    const problems = core.diagnose(expanded, index).filter((f) => f.severity === 'error' || f.severity === 'warning');
+    assert.deepEqual(problems.map((f) => `${f.code}: ${f.message.en}`), [], `${name} expands to ${expanded}`);
+  }
+  assert.ok(templates > 0, 'some snippets have choice lists');
+});
