@@ -50,3 +50,18 @@ export async function corpusText() {
   const p = fileURLToPath(new URL('../../server/corpus/sco-2021-heads-of-government-communique.zh.txt', import.meta.url));
   return readFile(p, 'utf8');
 }
+
+/**
+ * A made-up corpus in the genre for the phrasing tests: another subject (各方代表), other places and
+ * titles, so nothing the learner finds can come from knowledge of the embedded corpus.
+ */
+export const PHRASING_CORPUS = [
+  '各方代表强调，应继续落实2019年6月14日在阿城通过的《甲合作协定》。',
+  '各方代表强调，应继续落实2020年5月8日在北城通过的《乙发展纲要》。',
+  '各方代表欢迎2021年9月17日在阿城通过的《丙合作构想》，认为该构想十分重要。',
+  '各方代表注意到2021年9月17日在阿城举行的丁论坛成果。代表们认为，加强交流合作十分重要。',
+  '各方代表欢迎2021年9月17日在北城通过的《甲合作协定》议定书。',
+  '代表们认为，扩大贸易往来十分重要。',
+]
+  .map((p) => '\u3000\u3000' + p)
+  .join('\n');

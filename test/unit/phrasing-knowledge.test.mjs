@@ -3,20 +3,10 @@
 // dates after a year), on a small made-up corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { core } from './helpers.mjs';
+import { core, PHRASING_CORPUS as CORPUS } from './helpers.mjs';
 
 const { learnPhrasing, completePhrasing, buildKnowledgeBase } = core;
 
-const CORPUS = [
-  '各方代表强调，应继续落实2019年6月14日在阿城通过的《甲合作协定》。',
-  '各方代表强调，应继续落实2020年5月8日在北城通过的《乙发展纲要》。',
-  '各方代表欢迎2021年9月17日在阿城通过的《丙合作构想》，认为该构想十分重要。',
-  '各方代表注意到2021年9月17日在阿城举行的丁论坛成果。代表们认为，加强交流合作十分重要。',
-  '各方代表欢迎2021年9月17日在北城通过的《甲合作协定》议定书。',
-  '代表们认为，扩大贸易往来十分重要。',
-]
-  .map((p) => '\u3000\u3000' + p)
-  .join('\n');
 const DOC = { uri: 'test:/a.txt', text: CORPUS, encoding: 'utf-8' };
 const kb = buildKnowledgeBase([DOC]);
 const model = learnPhrasing([DOC], kb);

@@ -1,22 +1,11 @@
 // Unit tests of the phrasing learner (server/src/core/phrasing) on small corpora written here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { core, corpusText } from './helpers.mjs';
+import { core, corpusText, PHRASING_CORPUS as CORPUS } from './helpers.mjs';
 
 const { learnPhrasing, completePhrasing, sentenceFormulas, serializePhrasing, deserializePhrasing, templateSnippet } = core;
 
-// A made-up corpus in the genre: another subject (各方代表), other places and titles, so nothing the
-// learner finds can come from knowledge of the embedded corpus.
-const CORPUS = [
-  '各方代表强调，应继续落实2019年6月14日在阿城通过的《甲合作协定》。',
-  '各方代表强调，应继续落实2020年5月8日在北城通过的《乙发展纲要》。',
-  '各方代表欢迎2021年9月17日在阿城通过的《丙合作构想》，认为该构想十分重要。',
-  '各方代表注意到2021年9月17日在阿城举行的丁论坛成果。代表们认为，加强交流合作十分重要。',
-  '各方代表欢迎2021年9月17日在北城通过的《甲合作协定》议定书。',
-  '代表们认为，扩大贸易往来十分重要。',
-]
-  .map((p) => '\u3000\u3000' + p)
-  .join('\n');
+// PHRASING_CORPUS (helpers.mjs): made up, so nothing the learner finds can come from the embedded corpus.
 const DOC = { uri: 'test:/a.txt', text: CORPUS, encoding: 'utf-8' };
 const model = learnPhrasing([DOC]);
 
