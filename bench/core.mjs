@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../scripts/prng.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -38,16 +39,6 @@ const PEERS = !argv.includes('--no-peers');
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const corpus = readFileSync(CORPUS_FILE, 'utf8');
 const paragraphs = corpus.split(/(?=\u3000\u3000)/).filter((p) => p.trim());

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../scripts/prng.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -32,17 +33,6 @@ export function fill(unit, n) {
   return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 }
 
-/** Deterministic PRNG (same as scripts/fuzz.mjs; duplicated so workers load nothing else). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Hostile documents keyed by name. `largeChars` sets the size of the large draft
