@@ -50,6 +50,11 @@ function isCjk(c: number): boolean {
  * charCodeAt loop over Chinese text.
  */
 const STOP = /[《》〈〉“”（）()\n\r\u2028\u2029]|\u3000\u3000/g;
+/**
+ * The brackets alone: while nothing is open (and no ignored half-width ( waits), a paragraph
+ * break changes nothing, so the scan jumps from bracket to bracket.
+ */
+const STOP_BRACKETS = /[《》〈〉“”（）()]/g;
 
 /** Cancellation, structurally the same as service.ts's. */
 interface Token {
@@ -136,9 +141,13 @@ export function scanBrackets(text: string, from = 0, to = text.length, token?: T
   };
 
   let stops = 0;
-  STOP.lastIndex = from;
-  while (STOP.test(text)) {
-    const i = STOP.lastIndex - 1;
+  let pos = from;
+  for (;;) {
+    const re = stType.length !== 0 || ignoredParens !== 0 ? STOP : STOP_BRACKETS;
+    re.lastIndex = pos;
+    if (!re.test(text)) break;
+    pos = re.lastIndex;
+    const i = pos - 1;
     if (i >= to) break;
     if ((++stops & 0x3fff) === 0 && token?.isCancellationRequested) return issues;
     const c = text.charCodeAt(i);
