@@ -6,6 +6,7 @@
  * client (vscode-languageclient) bundle different vscode-jsonrpc versions, so each side wraps the
  * method name in its own library's call (`sendRequest(X.method, params)`).
  */
+import type { KnowledgeSummary } from './core/service';
 
 /** A request declaration: method name + parameter/result types (for `typeof X.params`). */
 interface Req<P, R> {
@@ -34,15 +35,9 @@ export interface ChancerySettings {
 }
 
 /** Size of the knowledge base, as shown in the client's status bar. */
-export interface KnowledgeStatus {
+export interface KnowledgeStatus extends KnowledgeSummary {
   /** 'building' while a rebuild runs, 'ready' after, 'error' when it failed. */
   state: 'building' | 'ready' | 'error';
-  instruments: number;
-  events: number;
-  abbreviations: number;
-  officials: number;
-  sources: number;
-  problems: number;
   /** Total characters of corpus text. */
   chars: number;
   /** Human-readable line for tooltips. */
