@@ -26,11 +26,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as rpc from 'vscode-jsonrpc/node';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const ROOT = path.resolve(here, '..');
 // CHANCERY_DIST points the harness at another build (default: dist/ of this checkout).
-export const DIST = process.env.CHANCERY_DIST ? path.resolve(process.env.CHANCERY_DIST) : path.join(ROOT, 'dist');
-export const SERVER = path.join(DIST, 'server.js');
+import { ROOT, DIST, SERVER, configurationValue } from './lsp-shared.mjs';
+export { ROOT, DIST, SERVER };
 export const CORE = path.join(DIST, 'core.js');
 export const CLI = path.join(DIST, 'cli.js');
 export const EMBEDDED_CORPUS = path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-of-government-communique.zh.txt');
@@ -68,16 +66,6 @@ function weighted(r, weights) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Reads a path like 'chancery.corpus' out of a nested settings object. */
-function lookup(settings, section) {
-  if (!section) return settings;
-  let v = settings;
-  for (const part of section.split('.')) {
-    if (v == null || typeof v !== 'object') return null;
-    v = v[part];
-  }
-  return v === undefined ? null : v;
-}
 
 /**
  * A language server process driven over stdio by a real JSON-RPC client (vscode-jsonrpc).
@@ -171,7 +159,7 @@ export class LspServer {
       if (this.notifications.length > 2000) this.notifications.splice(0, 500);
       this.wake();
     });
-    c.onRequest('workspace/configuration', (p) => p.items.map((i) => lookup(this.settings, i.section)));
+    c.onRequest('workspace/configuration', (p) => p.items.map((i) => configurationValue(this.settings, i.section)));
     c.onRequest('workspace/workspaceFolders', () => this.folders());
     c.onRequest('window/showMessageRequest', (p) => {
       this.shown.push(p);

@@ -6,7 +6,7 @@
 // `waitFor(predicate)` so tests wait for events instead of sleeping.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createProtocolConnection,
@@ -16,21 +16,9 @@ import {
   CancellationTokenSource,
 } from 'vscode-languageserver-protocol/node';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const ROOT = path.resolve(here, '..', '..');
-export const SERVER = path.join(process.env.CHANCERY_DIST ? path.resolve(process.env.CHANCERY_DIST) : path.join(ROOT, 'dist'), 'server.js');
-export { ResponseError };
+import { ROOT, SERVER, configurationValue } from '../../scripts/lsp-shared.mjs';
 
-/** Reads `a.b.c` out of a nested object (null when missing), as workspace/configuration does. */
-function lookup(obj, section) {
-  if (!section) return obj;
-  let v = obj;
-  for (const k of section.split('.')) {
-    if (v == null || typeof v !== 'object') return null;
-    v = v[k];
-  }
-  return v === undefined ? null : v;
-}
+export { ROOT, SERVER, ResponseError };
 
 export class TestClient {
   /**
@@ -99,7 +87,7 @@ export class TestClient {
     conn.onRequest('workspace/configuration', (p) => {
       this.configurationRequests++;
       this.wake();
-      return p.items.map((i) => lookup(this.settings, i.section));
+      return p.items.map((i) => configurationValue(this.settings, i.section));
     });
     conn.onRequest('window/workDoneProgress/create', () => null);
     conn.onRequest('client/registerCapability', () => null);

@@ -1,0 +1,19 @@
+// What the two LSP test harnesses (test/lsp/client.mjs and scripts/fuzz.mjs) share.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The bundles under test: dist/, or CHANCERY_DIST when set. */
+export const DIST = process.env.CHANCERY_DIST ? path.resolve(process.env.CHANCERY_DIST) : path.join(ROOT, 'dist');
+export const SERVER = path.join(DIST, 'server.js');
+
+/** Reads `a.b.c` out of nested settings (null when missing), as workspace/configuration answers. */
+export function configurationValue(settings, section) {
+  if (!section) return settings;
+  let v = settings;
+  for (const k of section.split('.')) {
+    if (v == null || typeof v !== 'object') return null;
+    v = v[k];
+  }
+  return v === undefined ? null : v;
+}
