@@ -10,6 +10,7 @@ import { KnowledgeIndex } from '../knowledge/kb';
 import { scanReferences } from '../knowledge/scan';
 import { dateKey, formatDate } from '../text/dates';
 import { builtinCorpusDir } from '../corpus/load';
+import { detach } from '../text/stringCache';
 
 export type Locale = 'en' | 'zh';
 
@@ -116,7 +117,7 @@ export function createContext(
       ins = undefined;
     }
     if (cache.size > 5000) cache.clear();
-    cache.set(title, ins);
+    cache.set(detach(title), ins); // the cache outlives the draft the title was cut from
     return ins;
   };
   return {

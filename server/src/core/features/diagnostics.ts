@@ -17,7 +17,7 @@ import { normalizeTitle, toSimplified } from '../text/normalize';
 import { matchTitle, type TitleIndexLike, type TitleMatch } from '../knowledge/titleMatch';
 import { scanText, type EventMention } from '../knowledge/scan';
 import { corpusSays, finding, insertFix, replaceFix } from './fixes';
-import { SliceCache } from '../text/stringCache';
+import { detach, SliceCache } from '../text/stringCache';
 
 export { DEFAULT_SEVERITY, FINDING_CODE_LIST } from './fixes';
 
@@ -156,6 +156,7 @@ const simplifiedPlaces = new Map<string, string>();
 function simplePlace(s: string): string {
   let v = simplifiedPlaces.get(s);
   if (v === undefined) {
+    s = detach(s); // the memo outlives the draft the place was cut from
     v = toSimplified(s);
     if (simplifiedPlaces.size > 10_000) simplifiedPlaces.clear();
     simplifiedPlaces.set(s, v);
@@ -615,11 +616,7 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[], even
   const table = eventTable(index);
   if (table.bySeries.size === 0) return;
   for (const e of events) {
-    let key = table.keys.get(e.name);
-    if (key === undefined) {
-      key = seriesKey(e.name);
-      if (table.keys.size < 100_000) table.keys.set(e.name, key);
-    }
+    const key = table.keys.resolve(e.name, seriesKey, 100_000);
     const series = table.bySeries.get(key);
     if (!series) continue;
     // The same event: same session, or a series without numbers. When the corpus records it

@@ -25,12 +25,14 @@ import { normalizeTitle, toSimplified, type AliasTable } from '../text/normalize
 import { dateExprKey, dateKey } from '../text/dates';
 import { extractOfficials, findAbbreviations, kindOfKey, ProvenanceMaker, type AbbreviationAt } from './extract';
 import { scanEvents, scanReferences } from './scan';
+import { detach } from '../text/stringCache';
 
 /** toSimplified with a cache: places, verbs and names repeat across a corpus. */
 const simpleCache = new Map<string, string>();
 function simple(s: string): string {
   let v = simpleCache.get(s);
   if (v === undefined) {
+    s = detach(s); // the cache outlives the corpus text the string was cut from
     v = toSimplified(s);
     if (simpleCache.size > 50000) simpleCache.clear();
     simpleCache.set(s, v);
@@ -263,6 +265,7 @@ export class KnowledgeIndex {
   key(title: string): string {
     let k = this.keyCache.get(title);
     if (k === undefined) {
+      title = detach(title); // the cache outlives the draft the title was cut from
       k = normalizeTitle(title, this.aliases);
       if (this.keyCache.size > 10000) this.keyCache.clear();
       this.keyCache.set(title, k);

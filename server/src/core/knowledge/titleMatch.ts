@@ -155,6 +155,8 @@ function normOf(p: Prepared, title: string): string {
   let k = p.norm.get(title);
   if (k === undefined) {
     k = normalizeTitle(title, p.aliases);
+    // Titles of drafts come here (detached by matchTitle); bounded like the result cache.
+    if (p.norm.size > 100_000) p.norm.clear();
     p.norm.set(title, k);
   }
   return k;
@@ -268,12 +270,8 @@ function foldTypography(s: string): string {
 /** Matches `title` (without its brackets) against the knowledge base behind `index`. */
 export function matchTitle(title: string, index: TitleIndexLike): TitleMatch {
   const p = prepare(index);
-  const cached = p.cache.get(title);
-  if (cached) return cached;
-  const m = matchUncached(title, p, index.kb);
-  if (p.cache.size > 50_000) p.cache.clear();
-  p.cache.set(title, m);
-  return m;
+  // Computed on a detached copy of the title: the cached result outlives the draft's text.
+  return p.cache.resolve(title, (own) => matchUncached(own, p, index.kb), 50_000);
 }
 
 function matchUncached(title: string, p: Prepared, kb: KnowledgeBase): TitleMatch {
