@@ -661,11 +661,15 @@ export async function coreOracle(chancery = {}) {
       }
     }
     const doc = TextDocument.create('oracle:', 'communique', 1, text);
-    return findings.map((f) => ({
+    const entry = (f, code = f.code, severity = SEVERITY[f.severity]) => ({
       range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
-      code: f.code,
-      severity: SEVERITY[f.severity],
-    }));
+      code,
+      severity,
+    });
+    // The server publishes the first maxProblems, then a note at the first one left out.
+    const max = chancery.diagnostics?.maxProblems ?? 1000;
+    if (max > 0 && findings.length > max) return [...findings.slice(0, max).map((f) => entry(f)), entry(findings[max], 'too-many-problems', 3)];
+    return findings.map((f) => entry(f));
   };
 }
 

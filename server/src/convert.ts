@@ -121,6 +121,29 @@ export function toDiagnostic(
   return d;
 }
 
+/** The code of the note published after the first `maxProblems` diagnostics of a document. */
+export const TOO_MANY_PROBLEMS = 'too-many-problems';
+
+/**
+ * The note that replaces the diagnostics beyond the limit, at the first one left out: how many
+ * there are and which setting shows more.
+ */
+export function tooManyProblems(firstOmitted: Span, total: number, shown: number, lines: LineIndex, locale: Locale): Diagnostic {
+  return {
+    range: toRange(lines, firstOmitted),
+    severity: DiagnosticSeverity.Information,
+    code: TOO_MANY_PROBLEMS,
+    source: 'chancery',
+    message: pick(
+      {
+        en: `Chancery shows the first ${shown} of the ${total} problems in this document; the others begin here. Set chancery.diagnostics.maxProblems to show more (0: all).`,
+        zh: `本文档共有 ${total} 个问题，Chancery 只显示前 ${shown} 个，其余从此处开始。可调整 chancery.diagnostics.maxProblems 设置以显示更多（0 表示全部显示）。`,
+      },
+      locale,
+    ),
+  };
+}
+
 // ------------------------------------------------------------------------------------------
 // code actions
 

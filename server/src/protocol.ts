@@ -29,6 +29,12 @@ export interface ChancerySettings {
     disabled: string[];
     /** Severity per finding code: error | warning | information | hint | off. */
     severity: Record<string, string>;
+    /**
+     * At most this many problems per document are published (the first ones in the text), then
+     * one note saying how many there are; 0 for no limit. A pasted file with 100,000 stray
+     * brackets would otherwise send 100,000 diagnostics the editor cannot use and hold them.
+     */
+    maxProblems: number;
   };
   /** Titles accepted as deliberate variants in this workspace (exact text as written). */
   acceptedTitles: string[];

@@ -49,6 +49,7 @@ import {
   toOffset,
   toRange,
   toSpan,
+  tooManyProblems,
 } from './convert';
 import {
   ChancerySettings,
@@ -70,7 +71,7 @@ import {
 
 export const DEFAULT_SETTINGS: ChancerySettings = {
   corpus: { paths: [], includeBuiltin: true },
-  diagnostics: { disabled: [], severity: {} },
+  diagnostics: { disabled: [], severity: {}, maxProblems: 1000 },
   acceptedTitles: [],
 };
 
@@ -142,6 +143,11 @@ export function readSettings(raw: unknown): { settings: ChancerySettings; proble
       }
     }
   }
+  const max = get('diagnostics.maxProblems');
+  if (max !== undefined && max !== null) {
+    if (typeof max === 'number' && Number.isInteger(max) && max >= 0) s.diagnostics.maxProblems = max;
+    else problems.push(`chancery.diagnostics.maxProblems: expected a whole number ≥ 0 (0: no limit), got ${JSON.stringify(max)}; using ${s.diagnostics.maxProblems}`);
+  }
   s.acceptedTitles = strings('acceptedTitles', get('acceptedTitles')) ?? s.acceptedTitles;
   return { settings: s, problems };
 }
@@ -170,8 +176,11 @@ interface DocState {
 interface Cached {
   version: number;
   generation: number;
+  /** The findings published (the first maxProblems). */
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /** How many findings the check gave. */
+  total: number;
 }
 
 /** Wires every handler on `connection`. Returns nothing: the connection owns the lifetime. */
@@ -246,12 +255,24 @@ export function startServer(connection: Connection): void {
     return Location.create(uri, toRange(c.lines, { start: p.offset, end: p.offset + p.length }));
   }
 
+  /**
+   * The diagnostics to publish for `all` findings: the first maxProblems, then one note on the
+   * rest. Only the findings shown are converted and kept (code actions need no others).
+   */
+  function publishable(all: Finding[], lines: LineIndex, version?: number): { shown: Finding[]; diagnostics: Diagnostic[] } {
+    const max = settings.diagnostics.maxProblems;
+    const shown = max > 0 && all.length > max ? all.slice(0, max) : all;
+    const diagnostics = shown.map((f, index) => toDiagnostic(f, lines, locale, locate, version === undefined ? undefined : { index, version }));
+    if (shown.length < all.length) diagnostics.push(tooManyProblems(all[max], all.length, max, lines, locale));
+    return { shown, diagnostics };
+  }
+
   function findingsFor(st: DocState): Cached {
     const c = cache.get(st.uri);
     if (c && c.version === st.version && c.generation === generation) return c;
-    const findings = service ? service.diagnose(st.text, diagnoseOptions(settings)) : [];
-    const diagnostics = findings.map((f, index) => toDiagnostic(f, st.lines, locale, locate, { index, version: st.version }));
-    const fresh = { version: st.version, generation, findings, diagnostics };
+    const all = service ? service.diagnose(st.text, diagnoseOptions(settings)) : [];
+    const { shown: findings, diagnostics } = publishable(all, st.lines, st.version);
+    const fresh = { version: st.version, generation, findings, diagnostics, total: all.length };
     cache.set(st.uri, fresh);
     return fresh;
   }
@@ -709,11 +730,10 @@ export function startServer(connection: Connection): void {
       if (!service) return result;
       for (const { uri, text, lines, open } of await workspaceTexts(token)) {
         if (token.isCancellationRequested) break;
-        const findings = open ? findingsFor(doc(uri)!).findings : service.diagnose(text, diagnoseOptions(settings), token);
-        if (!open) {
-          const l = lines();
-          connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, l, locale, locate)) }).catch(() => undefined);
-        }
+        // An open document's published findings, unless the limit cut them (then count them all).
+        const cached = open ? findingsFor(doc(uri)!) : undefined;
+        const findings = cached && cached.total === cached.findings.length ? cached.findings : service.diagnose(text, diagnoseOptions(settings), token);
+        if (!open) connection.sendDiagnostics({ uri, diagnostics: publishable(findings, lines()).diagnostics }).catch(() => undefined);
         const errors = findings.filter((f) => f.severity === 'error').length;
         const warnings = findings.filter((f) => f.severity === 'warning').length;
         result.files.push({ uri, findings: findings.length, errors, warnings });

@@ -174,6 +174,38 @@ describe('language server over stdio', () => {
     assert.ok(back);
   });
 
+  test('at most maxProblems diagnostics per document, then a note on the rest; the setting changes it live', async () => {
+    const many = fileUri(path.join(ws, 'many.communique'));
+    // 1,500 misquoted titles on a line each: 1,500 title-misquoted findings.
+    const text = Array.from({ length: 1500 }, (_, i) => `第${i}段《上合组织经济论坛的构想》`).join('\n');
+    c.open(many, text);
+    const diags = await c.diagnostics(many, 1);
+    assert.equal(diags.length, 1001);
+    assert.ok(diags.slice(0, 1000).every((d, i) => d.code === 'title-misquoted' && d.range.start.line === i));
+    const note = diags[1000];
+    assert.equal(note.code, 'too-many-problems');
+    assert.equal(note.severity, 3);
+    assert.equal(note.range.start.line, 1000); // at the first finding left out
+    assert.match(note.message, /1000 of the 1500/);
+    assert.match(note.message, /chancery\.diagnostics\.maxProblems/);
+    // The quick fixes of the diagnostics shown still work.
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri: many }, range: diags[0].range, context: { diagnostics: [diags[0]] } });
+    assert.ok(actions.some((a) => a.kind === 'quickfix' && a.edit), JSON.stringify(actions));
+    const n = c.published.get(many).length;
+    c.settings = { chancery: { diagnostics: { maxProblems: 10 } } };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    const ten = await c.waitFor(() => c.published.get(many).slice(n).find((p) => p.diagnostics.length === 11), '10 + the note');
+    assert.match(ten.diagnostics[10].message, /10 of the 1500/);
+    const m = c.published.get(many).length;
+    c.settings = { chancery: { diagnostics: { maxProblems: 0 } } };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    const all = await c.waitFor(() => c.published.get(many).slice(m).find((p) => p.diagnostics.length === 1500), 'all 1500');
+    assert.ok(!all.diagnostics.some((d) => d.code === 'too-many-problems'));
+    c.settings = { chancery: {} };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    c.close(many);
+  });
+
   test('bad settings: a clear message, defaults used', async () => {
     const shown = c.shown.length;
     c.settings = { chancery: { diagnostics: { severity: { 'title-misquoted': 'loud' } }, corpus: { includeBuiltin: 'yes' } } };

@@ -17,22 +17,25 @@ const { readSettings, DEFAULT_SETTINGS } = createRequire(import.meta.url)(out);
 
 test('defaults; nested, wrapped and dotted forms read the same', () => {
   assert.deepEqual(readSettings(undefined), { settings: DEFAULT_SETTINGS, problems: [] });
-  const inner = { corpus: { paths: ['corpus'], includeBuiltin: false }, diagnostics: { disabled: ['title-unknown'], severity: { 'title-variant': 'hint' } }, acceptedTitles: ['甲'] };
+  const inner = { corpus: { paths: ['corpus'], includeBuiltin: false }, diagnostics: { disabled: ['title-unknown'], severity: { 'title-variant': 'hint' }, maxProblems: 50 }, acceptedTitles: ['甲'] };
   const a = readSettings(inner);
   assert.deepEqual(a.problems, []);
-  assert.deepEqual(a.settings, { ...inner, diagnostics: { disabled: ['title-unknown'], severity: { 'title-variant': 'hint' } } });
+  assert.deepEqual(a.settings, inner);
   assert.deepEqual(readSettings({ chancery: inner }).settings, a.settings);
-  const dotted = readSettings({ 'chancery.corpus.paths': ['corpus'], 'chancery.corpus.includeBuiltin': false, 'chancery.diagnostics.disabled': ['title-unknown'], 'chancery.diagnostics.severity': { 'title-variant': 'hint' }, 'chancery.acceptedTitles': ['甲'] });
+  const dotted = readSettings({ 'chancery.corpus.paths': ['corpus'], 'chancery.corpus.includeBuiltin': false, 'chancery.diagnostics.disabled': ['title-unknown'], 'chancery.diagnostics.severity': { 'title-variant': 'hint' }, 'chancery.diagnostics.maxProblems': 50, 'chancery.acceptedTitles': ['甲'] });
   assert.deepEqual(dotted.settings, a.settings);
+  assert.equal(DEFAULT_SETTINGS.diagnostics.maxProblems, 1000);
 });
 
 test('bad values: each named in a problem, the default used', () => {
-  const { settings, problems } = readSettings({ corpus: { paths: 5, includeBuiltin: 'yes' }, diagnostics: { disabled: ['nope', 'date-invalid'], severity: { 'title-unknown': 'purple', 'no-such': 'error', 'date-invalid': 'off' } }, acceptedTitles: { a: 1 } });
+  const { settings, problems } = readSettings({ corpus: { paths: 5, includeBuiltin: 'yes' }, diagnostics: { disabled: ['nope', 'date-invalid'], severity: { 'title-unknown': 'purple', 'no-such': 'error', 'date-invalid': 'off' }, maxProblems: -3 }, acceptedTitles: { a: 1 } });
   assert.deepEqual(settings.corpus, DEFAULT_SETTINGS.corpus);
   assert.deepEqual(settings.diagnostics.disabled, ['date-invalid']);
   assert.deepEqual(settings.diagnostics.severity, { 'date-invalid': 'off' });
   assert.deepEqual(settings.acceptedTitles, []);
+  assert.equal(settings.diagnostics.maxProblems, 1000);
+  for (const bad of [1.5, '100', true]) assert.equal(readSettings({ diagnostics: { maxProblems: bad } }).problems.length, 1, String(bad));
   const text = problems.join('\n');
-  for (const name of ['corpus.paths', 'includeBuiltin', '"nope"', 'title-unknown', '"no-such"', 'acceptedTitles']) assert.ok(text.includes(name), `${name} in ${text}`);
+  for (const name of ['corpus.paths', 'includeBuiltin', '"nope"', 'title-unknown', '"no-such"', 'maxProblems', 'acceptedTitles']) assert.ok(text.includes(name), `${name} in ${text}`);
   assert.deepEqual(readSettings('junk').problems.length, 1);
 });
