@@ -810,7 +810,7 @@ export async function runFuzz(o = {}) {
   const r = rand(mulberry32(seed));
   const m = corpusMaterial();
   const oracle = o.useCore === false ? undefined : await coreOracle(o.settings?.chancery ?? {});
-  const server = o.server ?? (await LspServer.start({ serverPath: o.serverPath, settings: o.settings ?? {}, nodeArgs: o.nodeArgs, gcProbe: o.gcProbe, pull: o.pull, initializationOptions: o.pull ? { ...(o.settings?.chancery ?? {}), pullDiagnostics: true } : undefined }));
+  const server = o.server ?? (await LspServer.start({ serverPath: o.serverPath, settings: o.settings ?? {}, nodeArgs: o.nodeArgs, env: o.env, gcProbe: o.gcProbe, pull: o.pull, initializationOptions: o.pull ? { ...(o.settings?.chancery ?? {}), pullDiagnostics: true } : undefined }));
   // Pull mode: the diagnostics of a document are what textDocument/diagnostic answers (asked once
   // the edits are sent); push mode: what the server publishes for the latest version.
   const diagnosticsOf = async (uri, version, afterSeq) => {

@@ -1,4 +1,5 @@
 // What the two LSP test harnesses (test/lsp/client.mjs and scripts/fuzz.mjs) share.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -6,6 +7,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The bundles under test: dist/, or CHANCERY_DIST when set. */
 export const DIST = process.env.CHANCERY_DIST ? path.resolve(process.env.CHANCERY_DIST) : path.join(ROOT, 'dist');
 export const SERVER = path.join(DIST, 'server.js');
+/** How the VS Code client starts the server: node options and environment (server/launch.json). */
+export const LAUNCH = JSON.parse(readFileSync(path.join(ROOT, 'server', 'launch.json'), 'utf8'));
 
 /** Reads `a.b.c` out of nested settings (null when missing), as workspace/configuration answers. */
 export function configurationValue(settings, section) {

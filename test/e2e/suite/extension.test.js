@@ -247,6 +247,25 @@ describe('Chancery in a real VS Code extension host', function () {
       await until(() => ext.isActive, 'the extension to activate', SLOW);
     });
 
+    it('starts the language server with the node options and environment of server/launch.json', function () {
+      if (!fs.existsSync('/proc/self/cmdline')) return this.skip(); // Linux: read the process table
+      const launch = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'server', 'launch.json'), 'utf8'));
+      const server = path.join(ext.extensionPath, 'dist', 'server.js');
+      const found = [];
+      for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+        let argv;
+        try {
+          argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        } catch {
+          continue; // gone, or not ours
+        }
+        if (argv.some((a) => path.resolve(a) === server)) found.push({ pid, argv, env: fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0') });
+      }
+      assert.equal(found.length, 1, `one server process runs ${server}: ${JSON.stringify(found.map((f) => f.argv))}`);
+      for (const flag of launch.execArgv) assert.ok(found[0].argv.includes(flag), `${flag} in ${found[0].argv.join(' ')}`);
+      for (const [k, v] of Object.entries(launch.env)) assert.ok(found[0].env.includes(`${k}=${v}`), `${k}=${v} in the server's environment`);
+    });
+
     it('serves each kind of draft: .communique, .txt and .md get diagnostics', async () => {
       for (const [name, language] of [
         ['wrong-place.communique', 'communique'],
