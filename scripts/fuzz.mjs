@@ -1046,6 +1046,7 @@ export async function runFuzz(o = {}) {
     result.ms = performance.now() - t0;
     result.alive = !server.exited;
     result.errorLogs = errorLogs(server);
+    result.logs = server.logs.map((l) => l.message);
     result.stderr = server.stderr.slice(-4000);
     result.finalRssKb = server.rssKb();
     if (!o.server) result.exitCode = await server.stop();

@@ -3,10 +3,12 @@
 //   node dist/server.js --node-ipc         (the VS Code client)
 //   node dist/server.js --socket=PORT
 // createConnection() reads the transport from these arguments. The same bundle also runs as the
-// knowledge-base build worker thread (buildWorker.ts).
+// knowledge-base build worker thread (buildWorker.ts) and the check worker thread for large drafts
+// (checkWorker.ts).
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { isBuildWorker, runBuildWorker } from './buildWorker';
+import { isCheckWorker, runCheckWorker } from './checkWorker';
 
 function main(): void {
   const transports = ['--stdio', '--node-ipc'];
@@ -23,4 +25,5 @@ function main(): void {
 }
 
 if (isBuildWorker()) runBuildWorker();
+else if (isCheckWorker()) runCheckWorker();
 else main();

@@ -31,6 +31,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCorpusDir } from './core/corpus/load';
 import { createLanguageService, type ChanceryService } from './core/languageService';
 import { buildKnowledge, type BuildResult } from './buildWorker';
+import { CHECK_WORKER_MIN_CHARS, CheckWorker, Stopped, Superseded, limited, type CheckResult } from './checkWorker';
 import type { DiagnoseOptions } from './core/service';
 import type { Finding, FindingCode, KnowledgeBase, Provenance } from './core/types';
 import {
@@ -256,24 +257,61 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * The diagnostics to publish for `all` findings: the first maxProblems, then one note on the
-   * rest. Only the findings shown are converted and kept (code actions need no others).
+   * The diagnostics to publish for a check: its findings (the first maxProblems: `limited`), then
+   * one note on the rest. Only the findings shown are converted and kept (code actions need no others).
    */
-  function publishable(all: Finding[], lines: LineIndex, version?: number): { shown: Finding[]; diagnostics: Diagnostic[] } {
-    const max = settings.diagnostics.maxProblems;
-    const shown = max > 0 && all.length > max ? all.slice(0, max) : all;
-    const diagnostics = shown.map((f, index) => toDiagnostic(f, lines, locale, locate, version === undefined ? undefined : { index, version }));
-    if (shown.length < all.length) diagnostics.push(tooManyProblems(all[max], all.length, max, lines, locale));
-    return { shown, diagnostics };
+  function publishable(r: CheckResult, lines: LineIndex, version?: number): Diagnostic[] {
+    const diagnostics = r.findings.map((f, index) => toDiagnostic(f, lines, locale, locate, version === undefined ? undefined : { index, version }));
+    if (r.firstOmitted) diagnostics.push(tooManyProblems(r.firstOmitted, r.total, r.findings.length, lines, locale));
+    return diagnostics;
   }
 
-  function findingsFor(st: DocState): Cached {
+  /** Checks in flight in the check worker, per document. */
+  const pending = new Map<string, { version: number; generation: number; result: Promise<Cached> }>();
+  const checker = CheckWorker.available()
+    ? new CheckWorker(() => (service ? { kb: service.kb, generation, locale } : undefined), log)
+    : undefined;
+
+  /**
+   * The findings of a document's current version: cached, or checked — on the main thread, or in
+   * the check worker for large drafts (checkWorker.ts) so that other requests are not held up.
+   */
+  async function findingsFor(st: DocState): Promise<Cached> {
     const c = cache.get(st.uri);
     if (c && c.version === st.version && c.generation === generation) return c;
-    const all = service ? service.diagnose(st.text, diagnoseOptions(settings)) : [];
-    const { shown: findings, diagnostics } = publishable(all, st.lines, st.version);
-    const fresh = { version: st.version, generation, findings, diagnostics, total: all.length };
-    cache.set(st.uri, fresh);
+    const max = settings.diagnostics.maxProblems;
+    const options = diagnoseOptions(settings);
+    const onMainThread = () => limited(service ? service.diagnose(st.text, options) : [], max);
+    if (!checker || !service || st.text.length < CHECK_WORKER_MIN_CHARS) return store(st, generation, onMainThread());
+    const p = pending.get(st.uri);
+    if (p && p.version === st.version && p.generation === generation) return p.result;
+    const gen = generation;
+    const result = checker.check(st.uri, st.text, options, max).then(
+      (r) => store(st, gen, r),
+      (e) => {
+        const none: Cached = { version: st.version, generation: gen, findings: [], diagnostics: [], total: 0 };
+        if (e instanceof Stopped) return none; // shutting down
+        // Replaced by a newer version while queued: answer with the newest (or nothing if closed).
+        if (e instanceof Superseded) {
+          const now = doc(st.uri);
+          return now ? findingsFor(now) : none;
+        }
+        log(`chancery: ${e?.message ?? e}; checking ${st.uri} on the main thread`);
+        return store(st, gen, onMainThread());
+      },
+    );
+    pending.set(st.uri, { version: st.version, generation: gen, result });
+    void result.finally(() => {
+      if (pending.get(st.uri)?.result === result) pending.delete(st.uri);
+    });
+    return result;
+  }
+
+  /** Converts and caches a check of `st` (unless a newer version is cached already). */
+  function store(st: DocState, gen: number, r: CheckResult): Cached {
+    const fresh: Cached = { version: st.version, generation: gen, findings: r.findings, diagnostics: publishable(r, st.lines, st.version), total: r.total };
+    const cur = cache.get(st.uri);
+    if (gen === generation && documents.get(st.uri) && (!cur || cur.generation !== generation || cur.version <= st.version)) cache.set(st.uri, fresh);
     return fresh;
   }
 
@@ -294,7 +332,7 @@ export function startServer(connection: Connection): void {
     const st = doc(uri);
     if (!st) return;
     try {
-      const r = findingsFor(st);
+      const r = await findingsFor(st);
       // Stale results never overwrite newer ones: publish only for the version still open.
       if (documents.get(uri)?.version !== r.version) return;
       await connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.diagnostics });
@@ -585,6 +623,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(() => {
+    checker?.dispose();
     currentBuild?.cancel();
     for (const w of fsWatchers) w.close();
     for (const t of timers.values()) clearTimeout(t);
@@ -621,9 +660,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on((p, token) =>
-    runSafe(token, 'diagnostic', () => {
+    runSafe(token, 'diagnostic', async () => {
       const st = doc(p.textDocument.uri);
-      const items = st ? findingsFor(st).diagnostics : [];
+      const items = st ? (await findingsFor(st)).diagnostics : [];
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }, { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }) as Promise<DocumentDiagnosticReport>,
   );
@@ -649,10 +688,11 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCodeAction((p, token) =>
-    runSafe(token, 'codeAction', () => {
+    runSafe(token, 'codeAction', async () => {
       const st = doc(p.textDocument.uri);
       if (!st || !service) return [];
-      const { findings, diagnostics } = findingsFor(st);
+      const { findings, diagnostics } = await findingsFor(st);
+      if (!service) return [];
       const entries = service.codeActions(st.text, toSpan(st.lines, p.range), findings);
       const wanted = p.context.only;
       return entries
@@ -731,9 +771,9 @@ export function startServer(connection: Connection): void {
       for (const { uri, text, lines, open } of await workspaceTexts(token)) {
         if (token.isCancellationRequested) break;
         // An open document's published findings, unless the limit cut them (then count them all).
-        const cached = open ? findingsFor(doc(uri)!) : undefined;
+        const cached = open ? await findingsFor(doc(uri)!) : undefined;
         const findings = cached && cached.total === cached.findings.length ? cached.findings : service.diagnose(text, diagnoseOptions(settings), token);
-        if (!open) connection.sendDiagnostics({ uri, diagnostics: publishable(findings, lines()).diagnostics }).catch(() => undefined);
+        if (!open) connection.sendDiagnostics({ uri, diagnostics: publishable(limited(findings, settings.diagnostics.maxProblems), lines()) }).catch(() => undefined);
         const errors = findings.filter((f) => f.severity === 'error').length;
         const warnings = findings.filter((f) => f.severity === 'warning').length;
         result.files.push({ uri, findings: findings.length, errors, warnings });

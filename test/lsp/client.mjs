@@ -28,6 +28,7 @@ export class TestClient {
    * @param {string[]} [o.workspaceFolders] folder paths
    * @param {string} [o.locale]
    * @param {boolean} [o.pull] declare pull-diagnostics support
+   * @param {Record<string, string>} [o.env] extra environment for the server process
    */
   static async start(o = {}) {
     const c = new TestClient(o);
@@ -47,7 +48,7 @@ export class TestClient {
     this.configurationRequests = 0;
     this.stderr = '';
     this.waiters = new Set();
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: o.cwd ?? ROOT });
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: o.cwd ?? ROOT, env: { ...process.env, ...(o.env ?? {}) } });
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (d) => (this.stderr = (this.stderr + d).slice(-20000)));
     this.exited = false;

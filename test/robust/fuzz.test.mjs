@@ -45,3 +45,21 @@ test('2000 edits with pull diagnostics (textDocument/diagnostic): answers = from
   assert.deepEqual(res.invalidResponses, []);
   assert.equal(res.alive, true);
 });
+
+test('800 edits with every document over 2,000 characters checked in the check worker (push and pull): answers = from-scratch check', { timeout: 180000 }, async () => {
+  // The worker takes drafts of CHECK_WORKER_MIN_CHARS (200,000) and more; lowering it makes the
+  // fuzzed documents (2,000–12,000 characters) go through the worker.
+  const env = { CHANCERY_CHECK_WORKER_MIN_CHARS: '2000' };
+  for (const pull of [false, true]) {
+    const res = await runFuzz({ seed: SEED + 3, edits: 400, docs: 4, burst: 12, pull, env });
+    assert.equal(res.error, undefined, `harness stopped: ${res.error}\nstderr: ${res.stderr}`);
+    assert.ok(res.usedCoreOracle && res.oracleComparisons === res.comparisons);
+    assert.deepEqual(res.mismatches.map((mm) => `${mm.kind} round ${mm.round} v${mm.version}: ${mm.diff}`), [], pull ? 'pull' : 'push');
+    assert.equal(res.staleOverwrites, 0);
+    assert.deepEqual(res.requestErrors, []);
+    assert.deepEqual(res.errorLogs, []);
+    assert.ok(res.logs.some((l) => /in a worker thread/.test(l)), 'the check worker was started');
+    assert.ok(!res.logs.some((l) => /on the main thread/.test(l)), 'and never fell back to the main thread');
+    assert.equal(res.alive, true);
+  }
+});

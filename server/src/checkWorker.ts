@@ -1,0 +1,222 @@
+/**
+ * Checking large drafts off the main thread. A 1 MB draft checks in a few milliseconds, a 50 MB one
+ * in seconds; on the main thread that time would hold up every other request (a hover in another
+ * document waited 1.3–1.9 s while a 50 MB draft was re-checked). Drafts of at least
+ * `CHECK_WORKER_MIN_CHARS` are checked in one worker thread that keeps the current knowledge base;
+ * smaller ones stay on the main thread, where a check costs less than a message.
+ *
+ * The worker runs the same bundle (dist/server.js; main.ts dispatches on isCheckWorker) and the
+ * same core `diagnose`, so its findings are those the main thread would give. It has its own heap
+ * with a young generation sized for big checks (the main thread's is kept small for a flat memory
+ * footprint, server/launch.json), and is stopped after a while without work. Jobs run one at a
+ * time; a queued job for a document is replaced by a newer one for the same document, so a burst
+ * of edits in a huge draft costs at most the check running now and the latest one.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { createLanguageService, type ChanceryService } from './core/languageService';
+import type { DiagnoseOptions } from './core/service';
+import type { Finding, KnowledgeBase, Span } from './core/types';
+
+/** Drafts of at least this many UTF-16 code units are checked in the worker (env override for tests). */
+export const CHECK_WORKER_MIN_CHARS = Number(process.env.CHANCERY_CHECK_WORKER_MIN_CHARS) || 200_000;
+/** The worker is stopped after this long without work (its heap is given back). */
+const IDLE_MS = 20_000;
+/** Young generation of the worker's heap, in MB: big checks allocate much that lives until the end. */
+const WORKER_YOUNG_MB = 48;
+
+export interface CheckResult {
+  /** The first `limit` findings (all when limit is 0). */
+  findings: Finding[];
+  /** How many findings the check gave. */
+  total: number;
+  /** Where the first finding left out is (for the note saying how many there are). */
+  firstOmitted?: Span;
+}
+
+/** The worker was stopped (the server is shutting down): no result will come. */
+export class Stopped extends Error {
+  constructor() {
+    super('the check worker was stopped');
+  }
+}
+
+/** A queued check replaced by a newer one of the same document. */
+export class Superseded extends Error {
+  constructor() {
+    super('superseded by a newer version of the document');
+  }
+}
+
+type ToWorker =
+  | { type: 'kb'; generation: number; kb: KnowledgeBase; locale: 'en' | 'zh' }
+  | { type: 'check'; id: number; text: string; options: DiagnoseOptions; limit: number };
+type FromWorker = { type: 'result'; id: number; result: CheckResult } | { type: 'error'; id: number; message: string };
+
+interface Job {
+  id: number;
+  key: string;
+  text: string;
+  options: DiagnoseOptions;
+  limit: number;
+  resolve: (r: CheckResult) => void;
+  reject: (e: Error) => void;
+}
+
+/** The first `limit` findings (all when limit is 0) and their total. */
+export function limited(all: Finding[], limit: number): CheckResult {
+  if (limit <= 0 || all.length <= limit) return { findings: all, total: all.length };
+  return { findings: all.slice(0, limit), total: all.length, firstOmitted: { start: all[limit].start, end: all[limit].end } };
+}
+
+/**
+ * One worker thread that checks large drafts against the knowledge base it was last given.
+ * `check` resolves with the findings, or rejects when the worker fails (the caller then checks on
+ * the main thread) or when a newer job for the same key replaced it while it waited.
+ */
+export class CheckWorker {
+  private worker?: Worker;
+  /** The generation of the knowledge base the worker holds. */
+  private sent = -1;
+  private running?: Job;
+  private queue: Job[] = [];
+  private nextId = 1;
+  private idle?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly knowledge: () => { kb: KnowledgeBase; generation: number; locale: 'en' | 'zh' } | undefined,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** True when checks can run in a worker here (not inside a worker; CHANCERY_NO_WORKER unset). */
+  static available(): boolean {
+    return isMainThread && process.env.CHANCERY_NO_WORKER !== '1' && typeof __filename === 'string';
+  }
+
+  check(key: string, text: string, options: DiagnoseOptions, limit: number): Promise<CheckResult> {
+    return new Promise<CheckResult>((resolve, reject) => {
+      if (this.stopped) return reject(new Stopped());
+      // A newer check of the same document replaces one that has not started.
+      this.queue = this.queue.filter((j) => {
+        if (j.key !== key) return true;
+        j.reject(new Superseded());
+        return false;
+      });
+      this.queue.push({ id: this.nextId++, key, text, options, limit, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Stops the worker now (shutdown); queued and running checks are rejected. */
+  dispose(): void {
+    this.stopped = true;
+    clearTimeout(this.idle);
+    this.fail(new Stopped());
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private pump(): void {
+    if (this.running || this.queue.length === 0) return;
+    const k = this.knowledge();
+    if (!k) {
+      this.fail(new Error('no knowledge base yet'));
+      return;
+    }
+    clearTimeout(this.idle);
+    const job = this.queue.shift()!;
+    try {
+      const w = this.ensureWorker();
+      if (this.sent !== k.generation) {
+        w.postMessage({ type: 'kb', generation: k.generation, kb: k.kb, locale: k.locale } satisfies ToWorker);
+        this.sent = k.generation;
+      }
+      this.running = job;
+      w.postMessage({ type: 'check', id: job.id, text: job.text, options: job.options, limit: job.limit } satisfies ToWorker);
+    } catch (e) {
+      this.running = undefined;
+      job.reject(e as Error);
+      this.pump();
+    }
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(__filename, {
+      workerData: { chanceryCheck: true },
+      stdout: false,
+      stderr: false,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
+    this.log(`chancery: starting the check worker: drafts of ${CHECK_WORKER_MIN_CHARS} characters or more are checked in a worker thread`);
+    w.on('message', (m: FromWorker) => {
+      const job = this.running;
+      if (!job || job.id !== m.id) return;
+      this.running = undefined;
+      if (m.type === 'result') job.resolve(m.result);
+      else job.reject(new Error(m.message));
+      this.afterJob();
+    });
+    const gone = (why: string) => {
+      if (this.worker !== w) return;
+      this.worker = undefined;
+      this.sent = -1;
+      const job = this.running;
+      this.running = undefined;
+      if (job) {
+        this.log(`chancery: the check worker stopped (${why}); checking on the main thread`);
+        job.reject(new Error(`check worker: ${why}`));
+      }
+      this.afterJob();
+    };
+    w.on('error', (e) => gone(String(e?.message ?? e)));
+    w.on('exit', (code) => gone(`exit ${code}`));
+    this.worker = w;
+    return w;
+  }
+
+  private afterJob(): void {
+    if (this.queue.length) this.pump();
+    else {
+      clearTimeout(this.idle);
+      this.idle = setTimeout(() => {
+        if (this.running || this.queue.length || !this.worker) return;
+        const w = this.worker;
+        this.worker = undefined;
+        this.sent = -1;
+        void w.terminate();
+      }, IDLE_MS);
+      this.idle.unref?.();
+    }
+  }
+
+  private fail(e: Error): void {
+    const jobs = [...(this.running ? [this.running] : []), ...this.queue];
+    this.running = undefined;
+    this.queue = [];
+    for (const j of jobs) j.reject(e);
+  }
+}
+
+/** True when this thread is the check worker (main.ts then calls runCheckWorker). */
+export function isCheckWorker(): boolean {
+  return !isMainThread && !!(workerData as { chanceryCheck?: unknown } | null)?.chanceryCheck;
+}
+
+/** Worker entry: keep the latest knowledge base, check what comes. */
+export function runCheckWorker(): void {
+  let service: ChanceryService | undefined;
+  parentPort?.on('message', (m: ToWorker) => {
+    if (m.type === 'kb') {
+      service = createLanguageService({ kb: m.kb, locale: m.locale });
+      return;
+    }
+    try {
+      if (!service) throw new Error('no knowledge base');
+      const result = limited(service.diagnose(m.text, m.options), m.limit);
+      parentPort?.postMessage({ type: 'result', id: m.id, result } satisfies FromWorker);
+    } catch (e) {
+      parentPort?.postMessage({ type: 'error', id: m.id, message: String((e as Error)?.stack ?? e) } satisfies FromWorker);
+    }
+  });
+}

@@ -1,0 +1,65 @@
+// Large drafts through the server: they are checked in the check worker (server/src/checkWorker.ts),
+// so a request about another document is answered while a large draft is being checked, and the
+// large draft's diagnostics are those of the core. The same scenario with the worker disabled
+// (CHANCERY_NO_WORKER=1) shows the other order: the test tells the two apart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { TestClient, ROOT } from './client.mjs';
+
+const require = createRequire(import.meta.url);
+const core = require(path.join(ROOT, 'dist', 'core.js'));
+const corpus = readFileSync(path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-of-government-communique.zh.txt'), 'utf8');
+
+// ≈ 3.4 M characters: the corpus 400 times, a wrong date of adoption in every copy.
+const BIG = Array.from({ length: 400 }, () => corpus.replace('2014年9月12日在杜尚别', '2014年9月13日在杜尚别')).join('\n');
+const SMALL = '　　各代表团团长认为，切实落实2014年9月12日在杜尚别通过的《上合组织成员国政府间国际道路运输便利化协定》。';
+
+/** Asks for the big draft's diagnostics, then a hover in the small one; returns the order of the answers. */
+async function race(c) {
+  const big = 'file:///tmp/chancery-large/big.communique';
+  const small = 'file:///tmp/chancery-large/small.communique';
+  c.open(small, SMALL);
+  c.open(big, BIG);
+  const order = [];
+  const diagnostics = c.request('textDocument/diagnostic', { textDocument: { uri: big } }).then((r) => (order.push('big diagnostics'), r));
+  const hover = c.hover(small, c.positionOf(small, '杜尚别', 1)).then((h) => (order.push('hover elsewhere'), h));
+  const [report, h] = await Promise.all([diagnostics, hover]);
+  assert.match(JSON.stringify(h.contents), /2014/);
+  return { order, report };
+}
+
+test('a large draft is checked in the worker: a hover elsewhere is answered first; the findings are the core\'s', { timeout: 180000 }, async () => {
+  const c = await TestClient.start({ settings: { chancery: {} } });
+  try {
+    await c.ready();
+    const { order, report } = await race(c);
+    assert.deepEqual(order, ['hover elsewhere', 'big diagnostics']);
+    assert.ok(c.logs.some((l) => /in a worker thread/.test(l.message)), 'the worker was started');
+    // The same findings as the core's, limited to maxProblems (1,000) and the note.
+    const kb = core.buildKnowledgeBase([{ uri: 'builtin:/c.txt', text: corpus, encoding: 'utf-8' }], []);
+    const expected = core.diagnose(BIG, new core.KnowledgeIndex(kb));
+    assert.ok(expected.length >= 400, `${expected.length} findings`);
+    const shown = Math.min(expected.length, 1000);
+    assert.equal(report.items.length, shown + (expected.length > 1000 ? 1 : 0));
+    assert.deepEqual(
+      report.items.slice(0, shown).map((d) => d.code),
+      expected.slice(0, shown).map((f) => f.code),
+    );
+  } finally {
+    await c.stop();
+  }
+});
+
+test('control: with CHANCERY_NO_WORKER=1 the large draft is checked on the main thread, and the hover waits', { timeout: 180000 }, async () => {
+  const c = await TestClient.start({ settings: { chancery: {} }, env: { CHANCERY_NO_WORKER: '1' } });
+  try {
+    await c.ready();
+    const { order } = await race(c);
+    assert.deepEqual(order, ['big diagnostics', 'hover elsewhere']);
+  } finally {
+    await c.stop();
+  }
+});
