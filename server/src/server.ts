@@ -165,6 +165,13 @@ function diagnoseOptions(s: ChancerySettings): DiagnoseOptions {
 
 const DRAFT_EXTENSIONS = new Set(['.communique', '.txt', '.md']);
 const DIAGNOSTIC_DELAY_MS = 60;
+/** How long a request waits for the first knowledge-base build before it is answered without it. */
+const FIRST_BUILD_WAIT_MS = waitSetting(process.env.CHANCERY_FIRST_BUILD_WAIT_MS, 5000); // env: tests
+
+function waitSetting(v: string | undefined, dflt: number): number {
+  const n = Number(v);
+  return v && Number.isFinite(n) && n >= 0 ? n : dflt;
+}
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.tools']);
 
 interface DocState {
@@ -223,12 +230,23 @@ export function startServer(connection: Connection): void {
     return st;
   }
 
+  /**
+   * Waits for the first knowledge-base build, at most FIRST_BUILD_WAIT_MS: a request during the
+   * build of a very large corpus is then answered without it (empty results) instead of waiting
+   * for the whole build (40 s for a whole disk). Diagnostics still wait for it and come when it is done.
+   */
+  async function readyOrLater(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_BUILD_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+
   function runSafe<T>(token: CancellationToken | undefined, name: string, fn: () => T | Promise<T>, fallback: T) {
     return new Promise<T | ResponseError<void>>((resolve) => {
       setImmediate(async () => {
         if (token?.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
         try {
-          await ready;
+          await readyOrLater();
           const r = await fn();
           if (token?.isCancellationRequested) resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
           else resolve(r);

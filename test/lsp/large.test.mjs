@@ -63,3 +63,37 @@ test('control: with CHANCERY_NO_WORKER=1 the large draft is checked on the main 
     await c.stop();
   }
 });
+
+// A large corpus: the first knowledge-base build takes seconds. Requests wait for it at most
+// CHANCERY_FIRST_BUILD_WAIT_MS (5 s by default), then are answered without it.
+test('during a long first build, a request is answered after the bounded wait, not after the build', { timeout: 180000 }, async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(path.join(tmpdir(), 'chancery-bigcorpus-'));
+  try {
+    // ≈ 6 M characters in 60 files.
+    for (let i = 0; i < 60; i++) writeFileSync(path.join(dir, `c${i}.txt`), corpus.repeat(12).replaceAll('2021年', `${1990 + (i % 30)}年`));
+    const order = async (env) => {
+      const c = await TestClient.start({ settings: { chancery: { corpus: { paths: [dir] } } }, env });
+      try {
+        const small = 'file:///tmp/chancery-large/first.communique';
+        c.open(small, SMALL);
+        const seen = [];
+        const ready = c.ready(1, 120000).then(() => seen.push('knowledge base ready'));
+        const hover = c.hover(small, c.positionOf(small, '杜尚别', 1)).then((h) => seen.push(h ? 'hover with content' : 'hover without content'));
+        await Promise.all([ready, hover]);
+        // After the build the same hover has its content.
+        const again = await c.hover(small, c.positionOf(small, '杜尚别', 1));
+        assert.match(JSON.stringify(again?.contents), /2014/);
+        return seen;
+      } finally {
+        await c.stop();
+      }
+    };
+    assert.deepEqual(await order({ CHANCERY_FIRST_BUILD_WAIT_MS: '50' }), ['hover without content', 'knowledge base ready']);
+    // Control: waiting longer than the build, the hover comes after it, with its content.
+    assert.deepEqual(await order({ CHANCERY_FIRST_BUILD_WAIT_MS: '120000' }), ['knowledge base ready', 'hover with content']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
