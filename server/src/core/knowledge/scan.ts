@@ -581,6 +581,12 @@ const CLOSE_C = 0x300b; // 》
 const MAX_TITLE = 300;
 /** The body of a title: anything up to 《, 》, a line break or 。. */
 const TITLE_BODY = /[^《》\n\r。]*/y;
+/**
+ * The same, stopping also at an inner opener (〈 < ＜ ‹, as innerOpen). Most titles have none:
+ * then this one native run finds the title's end and shows that innerMentions has nothing to
+ * find (a charCodeAt loop over every title cost more than the rest of the title scan).
+ */
+const TITLE_PLAIN = /[^《》\n\r。〈<＜‹]*/y;
 
 function innerOpen(c: number): boolean {
   return c === 0x3008 || c === 0x3c || c === 0xff1c || c === 0x2039;
@@ -641,9 +647,16 @@ function referencesWith(text: string, from: number, to: number, table: DateTable
   while (i >= 0 && i < to) {
     // Find the closing 》 on the same line, within MAX_TITLE.
     // (A sticky regex runs over the title in native code; test() allocates nothing.)
-    TITLE_BODY.lastIndex = i + 1;
-    TITLE_BODY.test(text);
-    const j = TITLE_BODY.lastIndex;
+    TITLE_PLAIN.lastIndex = i + 1;
+    TITLE_PLAIN.test(text);
+    let j = TITLE_PLAIN.lastIndex;
+    const nested = j < text.length && innerOpen(text.charCodeAt(j));
+    if (nested) {
+      // An inner opener: the title runs on to the first 《, 》, line break or 。 (TITLE_BODY).
+      TITLE_BODY.lastIndex = j;
+      TITLE_BODY.test(text);
+      j = TITLE_BODY.lastIndex;
+    }
     const cj = j < text.length ? text.charCodeAt(j) : 0;
     if (cj !== CLOSE_C || j - i > MAX_TITLE) {
       i = text.indexOf(OPEN, cj === OPEN_C ? j : i + 1);
@@ -659,7 +672,7 @@ function referencesWith(text: string, from: number, to: number, table: DateTable
       titleSpan: { start: i + 1, end: j },
       span: { start: i, end: j + 1 },
       bracket: '《》',
-      inner: innerMentions(text, i + 1, j),
+      inner: nested ? innerMentions(text, i + 1, j) : [],
       frame: 'bare',
     };
     const f = leftFrame(text, i, dates, out);
