@@ -16,6 +16,7 @@ import { compareDates, dateExprProblem, dateExprProblemZh, dateKey, findDates, f
 import { normalizeTitle, toSimplified } from '../text/normalize';
 import { matchTitle, type TitleIndexLike, type TitleMatch } from '../knowledge/titleMatch';
 import { scanText, type EventMention } from '../knowledge/scan';
+import { landmarks } from '../knowledge/landmarks';
 import { corpusSays, finding, insertFix, replaceFix } from './fixes';
 import { SliceCache } from '../text/stringCache';
 
@@ -397,10 +398,14 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   const on = (c: FindingCode) => !off.has(c);
   const out: Finding[] = [];
 
+  // One pass over the text for where the scanners below start (brackets, 年/月, 《, event
+  // triggers): each then reads its list instead of searching the whole text (landmarks.ts).
+  const marks = landmarks(text);
+
   // Brackets (a fix closing an unclosed 《 after a known title for the first 1,000 of them).
   let closeFixes = 0;
   if (on('bracket-unclosed') || on('bracket-unopened')) {
-    for (const i of scanBrackets(text, 0, text.length, token)) {
+    for (const i of scanBrackets(text, 0, text.length, token, marks.brackets)) {
       const f = bracketFinding(i, text);
       if (i.kind === 'unclosed' && i.pair === '《》' && !i.replaceWith && ++closeFixes <= 1000) {
         const fix = closeTitleFix(text, i.offset, index);
@@ -414,7 +419,7 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   // Dates, references and events from one date pass (scanText: what findDates, scanReferences
   // and scanEvents give separately). The impossible dates are those of that pass with a problem
   // (what findInvalidDates gives, without parsing windows again).
-  const scanned = scanText(text);
+  const scanned = scanText(text, marks);
   check();
 
   // Impossible dates.

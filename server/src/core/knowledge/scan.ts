@@ -21,6 +21,7 @@
  */
 import type { DateExpr, ReferenceMention, Span } from '../types';
 import { findDates } from '../text/dates';
+import type { Landmarks } from './landmarks';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary of the frames (words of the genre, not facts).
@@ -31,7 +32,7 @@ const VERBS = ['通过', '通過', '批准', '签署', '簽署', '签订', '簽�
 const VERB_LAST = new Uint8Array(0x10000);
 for (const v of VERBS) VERB_LAST[v.charCodeAt(v.length - 1)] = 1;
 const CONNECTORS = ['以及', '和', '及', '与', '與', '、', '并', '並'];
-const EVENT_TRIGGERS = ['举行', '舉行', '举办', '舉辦', '召开', '召開'];
+export const EVENT_TRIGGERS = ['举行', '舉行', '举办', '舉辦', '召开', '召開'];
 const TRIGGER_RE = new RegExp(EVENT_TRIGGERS.join('|'), 'g'); // all two code units long
 const ONLINE = ['以视频会议方式', '以视频会议形式', '以视频方式', '以视频形式', '以視頻方式', '以視頻形式', '通过视频方式', '以线上方式', '以線上方式', '以视频连线方式'];
 /** Head nouns of event names. */
@@ -389,22 +390,29 @@ function makeEvent(text: string, nameSpan: Span, left: EventLeft, frameEnd: numb
  * Only dated occurrences are returned.
  */
 export function scanEvents(text: string, from = 0, to = text.length): EventMention[] {
-  return eventsWith(text, from, to, new DateTable(text));
+  return eventsWith(text, from, to, new DateTable(text), undefined);
 }
 
-function eventsWith(text: string, from: number, to: number, dates: DateTable): EventMention[] {
+/** `listed`: the offsets of the triggers of the whole text (landmarks.ts), in place of searching for them. */
+function eventsWith(text: string, from: number, to: number, dates: DateTable, listed: readonly number[] | undefined): EventMention[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   const found: EventMention[] = [];
-  const triggers: number[] = [];
-  TRIGGER_RE.lastIndex = from;
-  // Every trigger is two code units long: test() gives its end, no match array.
-  while (TRIGGER_RE.test(text)) {
-    const k = TRIGGER_RE.lastIndex - 2;
-    if (k >= to) break;
-    triggers.push(k);
+  let triggers: readonly number[];
+  if (listed) triggers = listed;
+  else {
+    const own: number[] = [];
+    TRIGGER_RE.lastIndex = from;
+    // Every trigger is two code units long: test() gives its end, no match array.
+    while (TRIGGER_RE.test(text)) {
+      const k = TRIGGER_RE.lastIndex - 2;
+      if (k >= to) break;
+      own.push(k);
+    }
+    triggers = own;
   }
   for (const t of triggers) {
+    if (t < from || t >= to) continue;
     const tEnd = t + 2;
     // Pattern A: DATE … 举行(的) NAME
     let ns = skipFwd(text, tEnd);
@@ -625,25 +633,39 @@ function innerMentions(text: string, s: number, e: number): ReferenceMention[] {
  * the frame around it. Unclosed titles are skipped (the bracket checker reports them).
  */
 export function scanReferences(text: string, from = 0, to = text.length): ReferenceMention[] {
-  return referencesWith(text, from, to, undefined);
+  return referencesWith(text, from, to, undefined, undefined);
 }
 
 /**
  * Dates, references and events of a whole text in one go: one findDates pass, whose results
  * the two scanners then read instead of parsing dates again. For checkers that need all three.
+ * With `marks` (landmarks(text)) the three read the offsets of 年/月, 《 and the event triggers
+ * from that pass instead of each searching the whole text; the results are the same.
  */
-export function scanText(text: string): { dates: DateExpr[]; references: ReferenceMention[]; events: EventMention[] } {
-  const dates = findDates(text);
+export function scanText(text: string, marks?: Landmarks): { dates: DateExpr[]; references: ReferenceMention[]; events: EventMention[] } {
+  const dates = findDates(text, 0, text.length, marks?.units);
   const table = new DateTable(text, dates);
-  return { dates, references: referencesWith(text, 0, text.length, table), events: eventsWith(text, 0, text.length, table) };
+  return {
+    dates,
+    references: referencesWith(text, 0, text.length, table, marks?.titles),
+    events: eventsWith(text, 0, text.length, table, marks?.triggers),
+  };
 }
 
-function referencesWith(text: string, from: number, to: number, table: DateTable | undefined): ReferenceMention[] {
+/** `opens`: the offsets of every 《 of the whole text (landmarks.ts), in place of searching for them. */
+function referencesWith(text: string, from: number, to: number, table: DateTable | undefined, opens: readonly number[] | undefined): ReferenceMention[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   const out: ReferenceMention[] = [];
   let dates: DateTable | undefined = table;
-  let i = text.indexOf(OPEN, from);
+  // The next 《 at or after p (p only grows: one walk over `opens`).
+  let nextOpen = 0;
+  const openAt = (p: number): number => {
+    if (!opens) return text.indexOf(OPEN, p);
+    while (nextOpen < opens.length && opens[nextOpen] < p) nextOpen++;
+    return nextOpen < opens.length ? opens[nextOpen] : -1;
+  };
+  let i = openAt(from);
   while (i >= 0 && i < to) {
     // Find the closing 》 on the same line, within MAX_TITLE.
     // (A sticky regex runs over the title in native code; test() allocates nothing.)
@@ -659,11 +681,11 @@ function referencesWith(text: string, from: number, to: number, table: DateTable
     }
     const cj = j < text.length ? text.charCodeAt(j) : 0;
     if (cj !== CLOSE_C || j - i > MAX_TITLE) {
-      i = text.indexOf(OPEN, cj === OPEN_C ? j : i + 1);
+      i = openAt(cj === OPEN_C ? j : i + 1);
       continue;
     }
     if (j === i + 1) {
-      i = text.indexOf(OPEN, j + 1);
+      i = openAt(j + 1);
       continue;
     }
     dates ??= new DateTable(text);
@@ -692,7 +714,7 @@ function referencesWith(text: string, from: number, to: number, table: DateTable
       }
     }
     out.push(m);
-    i = text.indexOf(OPEN, j + 1);
+    i = openAt(j + 1);
   }
   return out;
 }

@@ -336,7 +336,11 @@ function yearRange(text: string, p: number, to: number): DateExpr | undefined {
 /** Shared (findDates never re-enters itself); lastIndex is set before each use. */
 const UNIT_RE = /[年月]/g;
 
-export function findDates(text: string, from = 0, to = text.length): DateExpr[] {
+/**
+ * `units`, when given, are the offsets of every 年 and 月 of `[from, to)` in text order, from a
+ * pass that already read the text (landmarks.ts): the scan reads them instead of searching.
+ */
+export function findDates(text: string, from = 0, to = text.length, units?: ArrayLike<number>): DateExpr[] {
   const out: DateExpr[] = [];
   from = Math.max(0, from);
   to = Math.min(to, text.length);
@@ -345,14 +349,19 @@ export function findDates(text: string, from = 0, to = text.length): DateExpr[] 
   // from two native single-character searches, merged (cheaper than a regex call per unit);
   // in a window, from a regex scan of the class [年月] (which stops at the first unit of
   // either kind: no search runs past the window to the far next 年 or 月).
-  const whole = to === text.length;
+  const whole = to === text.length && !units;
   let nextYear = whole ? text.indexOf('年', from) : -1;
   let nextMonth = whole ? text.indexOf('月', from) : -1;
+  let nextUnit = 0;
   let pos = from;
   let lastEnd = from;
   for (;;) {
     let u: number;
-    if (whole) {
+    if (units) {
+      // The first listed unit at or after pos (pos only grows: one walk over the list).
+      while (nextUnit < units.length && units[nextUnit] < pos) nextUnit++;
+      u = nextUnit < units.length ? units[nextUnit] : -1;
+    } else if (whole) {
       if (nextYear >= 0 && nextYear < pos) nextYear = text.indexOf('年', pos);
       if (nextMonth >= 0 && nextMonth < pos) nextMonth = text.indexOf('月', pos);
       u = nextYear < 0 ? nextMonth : nextMonth < 0 || nextYear < nextMonth ? nextYear : nextMonth;
