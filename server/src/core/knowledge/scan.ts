@@ -394,11 +394,11 @@ export function scanEvents(text: string, from = 0, to = text.length): EventMenti
 }
 
 /** `listed`: the offsets of the triggers of the whole text (landmarks.ts), in place of searching for them. */
-function eventsWith(text: string, from: number, to: number, dates: DateTable, listed: readonly number[] | undefined): EventMention[] {
+function eventsWith(text: string, from: number, to: number, dates: DateTable, listed: ArrayLike<number> | undefined): EventMention[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   const found: EventMention[] = [];
-  let triggers: readonly number[];
+  let triggers: ArrayLike<number>;
   if (listed) triggers = listed;
   else {
     const own: number[] = [];
@@ -411,7 +411,8 @@ function eventsWith(text: string, from: number, to: number, dates: DateTable, li
     }
     triggers = own;
   }
-  for (const t of triggers) {
+  for (let n = 0; n < triggers.length; n++) {
+    const t = triggers[n];
     if (t < from || t >= to) continue;
     const tEnd = t + 2;
     // Pattern A: DATE … 举行(的) NAME
@@ -653,7 +654,7 @@ export function scanText(text: string, marks?: Landmarks): { dates: DateExpr[]; 
 }
 
 /** `opens`: the offsets of every 《 of the whole text (landmarks.ts), in place of searching for them. */
-function referencesWith(text: string, from: number, to: number, table: DateTable | undefined, opens: readonly number[] | undefined): ReferenceMention[] {
+function referencesWith(text: string, from: number, to: number, table: DateTable | undefined, opens: ArrayLike<number> | undefined): ReferenceMention[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   const out: ReferenceMention[] = [];
