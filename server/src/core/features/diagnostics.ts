@@ -445,9 +445,11 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
     if ((++n & 255) === 0) check();
     // An accepted title (a deliberate variant) gets no title finding; its facts are still checked.
     const match: TitleMatch = matchTitle(ref.title, index);
-    if (!accepted.has(ref.title)) titleFindings(ref, match, outerResolved, out, on);
+    // (No acceptances, the usual case: no hashing of the title, a fresh slice, for the lookup.)
+    if (accepted.size === 0 || !accepted.has(ref.title)) titleFindings(ref, match, outerResolved, out, on);
     const inst = match.kind === 'exact' || match.kind === 'variant' || match.kind === 'misquote' ? match.instrument : undefined;
-    if (ref.date && !invalidAt.has(ref.date.span.start) && !(inst && fieldsOf(inst).date.length)) {
+    const fields = inst && fieldsOf(inst);
+    if (ref.date && !invalidAt.has(ref.date.span.start) && !(fields && fields.date.length)) {
       let key: Instrument | string | undefined = inst;
       if (!key) {
         key = normMemo.get(ref.title);
@@ -457,7 +459,7 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
       if (!list) dated.set(key, (list = []));
       list.push({ ref, date: ref.date });
     }
-    if (inst) factFindings(ref, inst, invalidAt, out, on);
+    if (inst) factFindings(ref, inst, fields!, invalidAt, out, on);
     for (const inner of ref.inner) visit(inner, outerResolved || !!inst);
   };
   for (const ref of refs) visit(ref, false);
@@ -535,8 +537,8 @@ function titleFindings(ref: ReferenceMention, m: TitleMatch, outerResolved: bool
   }
 }
 
-function factFindings(ref: ReferenceMention, inst: Instrument, invalidAt: Set<number>, out: Finding[], on: (c: FindingCode) => boolean): void {
-  const fields = fieldsOf(inst);
+/** `fields`: fieldsOf(inst), which the caller has already looked up. */
+function factFindings(ref: ReferenceMention, inst: Instrument, fields: AdoptionFields, invalidAt: Set<number>, out: Finding[], on: (c: FindingCode) => boolean): void {
   const withDate = fields.date;
   if (ref.date && withDate.length && on('date-mismatch')) {
     const ok = withDate.some((a) => exprAgrees(ref.date!, a.date!));
@@ -643,10 +645,14 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[], even
         break;
       }
     }
+    // Do the dates agree (true when either is missing)? Known already when the loop picked f
+    // for its agreeing date: no second comparison.
+    let datesAgree = f !== undefined;
     f ??= fDated ?? fAny;
+    if (f && !datesAgree) datesAgree = !e.date || !f.date || eventDatesAgree(e.date, f.date);
     if (f) {
       const place = e.place !== undefined && e.placeSpan ? { text: e.place, span: e.placeSpan } : undefined;
-      if (e.date && f.date && !eventDatesAgree(e.date, f.date)) {
+      if (!datesAgree && e.date && f.date) {
         const sameYear = e.date.dates[0]?.year === undefined || f.date.dates[0]?.year === undefined || e.date.dates[0].year === f.date.dates[0].year;
         if (e.session !== undefined || sameYear) {
           const fixText = exprAsDraft(f.date, e.date);
@@ -664,7 +670,7 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[], even
           continue;
         }
       }
-      if (place && f.place && !samePlace(place.text, f.place) && (!e.date || !f.date || eventDatesAgree(e.date, f.date))) {
+      if (place && f.place && datesAgree && !samePlace(place.text, f.place)) {
         const says = corpusSays(f.provenance, { en: f.place, zh: f.place });
         out.push(
           finding(
