@@ -16,16 +16,16 @@ import { compareDates, dateExprProblem, dateExprProblemZh, dateKey, findDates, f
 import { normalizeTitle, toSimplified } from '../text/normalize';
 import { matchTitle, type TitleIndexLike, type TitleMatch } from '../knowledge/titleMatch';
 import { scanText, type EventMention } from '../knowledge/scan';
-import { landmarks } from '../knowledge/landmarks';
+import { landmarks, MARKER_PREFIX } from '../knowledge/landmarks';
 import { corpusSays, finding, insertFix, replaceFix } from './fixes';
 import { SliceCache } from '../text/stringCache';
 
 export { DEFAULT_SEVERITY, FINDING_CODE_LIST } from './fixes';
 
 /** The marker that accepts a title inside the document itself. */
-export const ACCEPT_MARKER = 'chancery-accept:';
+export const ACCEPT_MARKER = `${MARKER_PREFIX}accept:`;
 /** The marker that turns finding codes off inside the document itself. */
-export const DISABLE_MARKER = 'chancery-disable:';
+export const DISABLE_MARKER = `${MARKER_PREFIX}disable:`;
 
 class Cancelled extends Error {}
 
@@ -34,17 +34,27 @@ interface Inline {
   disabled: Set<string>;
 }
 
-/** Reads `chancery-accept: 《A》《B》` and `chancery-disable: a, b` markers (up to the end of the line or `-->`). */
-export function readInlineMarkers(text: string): Inline {
+/**
+ * Reads `chancery-accept: 《A》《B》` and `chancery-disable: a, b` markers (up to the end of the line or `-->`).
+ * `prefixes`, when given, are the offsets of every MARKER_PREFIX of the text in order (landmarks.ts),
+ * in place of searching for them.
+ */
+export function readInlineMarkers(text: string, prefixes?: ArrayLike<number>): Inline {
   const accepted = new Set<string>();
   const disabled = new Set<string>();
-  // One search for the common prefix of both markers.
-  let at = text.indexOf('chancery-');
+  // One search for the common prefix of both markers; `from` only grows.
+  let next = 0;
+  const prefixAt = (from: number): number => {
+    if (!prefixes) return text.indexOf(MARKER_PREFIX, from);
+    while (next < prefixes.length && prefixes[next] < from) next++;
+    return next < prefixes.length ? prefixes[next] : -1;
+  };
+  let at = prefixAt(0);
   while (at >= 0) {
     const accept = text.startsWith(ACCEPT_MARKER, at);
     const marker = accept ? ACCEPT_MARKER : text.startsWith(DISABLE_MARKER, at) ? DISABLE_MARKER : undefined;
     if (!marker) {
-      at = text.indexOf('chancery-', at + 1);
+      at = prefixAt(at + 1);
       continue;
     }
     const from = at + marker.length;
@@ -52,7 +62,7 @@ export function readInlineMarkers(text: string): Inline {
     // The body runs to the end of the line, a closing `-->`, or the next marker.
     while (end < text.length) {
       const c = text.charCodeAt(end);
-      if (c === 10 || c === 13 || (c === 0x2d && text.startsWith('-->', end)) || (c === 0x63 && text.startsWith('chancery-', end))) break;
+      if (c === 10 || c === 13 || (c === 0x2d && text.startsWith('-->', end)) || (c === 0x63 && text.startsWith(MARKER_PREFIX, end))) break;
       end++;
     }
     const body = text.slice(from, end);
@@ -61,7 +71,7 @@ export function readInlineMarkers(text: string): Inline {
     } else {
       for (const code of body.split(/[\s,，、]+/)) if (code) disabled.add(code);
     }
-    at = text.indexOf('chancery-', end);
+    at = prefixAt(end);
   }
   return { accepted, disabled };
 }
@@ -391,16 +401,16 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   const check = () => {
     if (token?.isCancellationRequested) throw new Cancelled();
   };
-  const inline = readInlineMarkers(text);
+  // One pass over the text for where the scanners below start (inline markers, brackets,
+  // 年/月, 《, event triggers): each then reads its list instead of searching the whole text
+  // (landmarks.ts).
+  const marks = landmarks(text);
+  const inline = readInlineMarkers(text, marks.markers);
   const accepted = new Set([...(options.acceptedTitles ?? []), ...inline.accepted]);
   const off = new Set<string>([...(options.disabled ?? []), ...inline.disabled]);
   for (const [code, sev] of Object.entries(options.severity ?? {})) if (sev === 'off') off.add(code);
   const on = (c: FindingCode) => !off.has(c);
   const out: Finding[] = [];
-
-  // One pass over the text for where the scanners below start (brackets, 年/月, 《, event
-  // triggers): each then reads its list instead of searching the whole text (landmarks.ts).
-  const marks = landmarks(text);
 
   // Brackets (a fix closing an unclosed 《 after a known title for the first 1,000 of them).
   let closeFixes = 0;

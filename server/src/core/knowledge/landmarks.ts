@@ -2,6 +2,7 @@
  * Landmarks: one pass over a whole text that collects, in text order, the offsets where the
  * whole-text scanners of a check start, so that each of them reads a short list instead of
  * searching the whole text itself:
+ * - `markers`: every `chancery-` (readInlineMarkers);
  * - `brackets`: what scanBrackets stops at (bracket characters and paragraph breaks);
  * - `units`: every 年 and 月 (findDates: every date has one right after a number);
  * - `titles`: every 《 (the reference scanner);
@@ -16,7 +17,12 @@
 import { BRACKET_CHARS, BREAK_CHARS, PARAGRAPH_INDENT } from '../text/brackets';
 import { EVENT_TRIGGERS } from './scan';
 
+/** The common prefix of the inline markers `chancery-accept:` and `chancery-disable:` (diagnostics.ts). */
+export const MARKER_PREFIX = 'chancery-';
+
 export interface Landmarks {
+  /** MARKER_PREFIX (`chancery-`): readInlineMarkers' `prefixes`. */
+  readonly markers: Int32Array;
   /** Bracket characters and paragraph breaks (for PARAGRAPH_INDENT, its second space): scanBrackets' `stops`. */
   readonly brackets: Int32Array;
   /** 年 and 月: findDates' `units`. */
@@ -53,6 +59,8 @@ class Offsets {
   }
 }
 
+/** The last code unit of MARKER_PREFIX, as the pass sees the end of its match. */
+const MARKER_END = MARKER_PREFIX.charCodeAt(MARKER_PREFIX.length - 1);
 const BRACKET = 1;
 const UNIT = 2;
 const TITLE = 4;
@@ -73,9 +81,12 @@ for (const w of EVENT_TRIGGERS) {
   seconds.push(w.charCodeAt(1));
 }
 
-/** Every stop character; PARAGRAPH_INDENT only as a pair, as scanBrackets' STOP matches it. */
+/**
+ * Every stop character; PARAGRAPH_INDENT only as a pair, as scanBrackets' STOP matches it; and
+ * MARKER_PREFIX (which adds little to the pass: the engine reads every character anyway).
+ */
 const STOP = new RegExp(
-  `[${BRACKET_CHARS}${BREAK_CHARS}年月${[...TRIGGER_SECOND.keys()].map((c) => String.fromCharCode(c)).join('')}]|${PARAGRAPH_INDENT}`,
+  `[${BRACKET_CHARS}${BREAK_CHARS}年月${[...TRIGGER_SECOND.keys()].map((c) => String.fromCharCode(c)).join('')}]|${PARAGRAPH_INDENT}|${MARKER_PREFIX}`,
   'g',
 );
 
@@ -87,17 +98,23 @@ export function landmarks(text: string): Landmarks {
   const units = new Offsets(text.length >> 6);
   const titles = new Offsets(text.length >> 8);
   const triggers = new Offsets(text.length >> 8);
+  const markers = new Offsets(0);
   STOP.lastIndex = 0;
   // test() + lastIndex: no match array per stop. The offset is that of the last code unit of
   // the match: the character itself, or the second space of PARAGRAPH_INDENT (as in scanBrackets).
   while (STOP.test(text)) {
     const i = STOP.lastIndex - 1;
     const c = text.charCodeAt(i);
+    if (c === MARKER_END) {
+      // (No other stop is `-`: this is the end of MARKER_PREFIX.)
+      markers.push(i + 1 - MARKER_PREFIX.length);
+      continue;
+    }
     const kind = KIND[c];
     if (kind & BRACKET) brackets.push(i);
     if (kind & TITLE) titles.push(i);
     if (kind & UNIT) units.push(i);
     if (kind & TRIGGER && TRIGGER_SECOND.get(c)!.includes(text.charCodeAt(i + 1))) triggers.push(i);
   }
-  return { brackets: brackets.list(), units: units.list(), titles: titles.list(), triggers: triggers.list() };
+  return { markers: markers.list(), brackets: brackets.list(), units: units.list(), titles: titles.list(), triggers: triggers.list() };
 }
