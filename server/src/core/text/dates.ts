@@ -254,18 +254,22 @@ function sepAt(text: string, p: number, to: number, seps: string[]): number {
   return -1;
 }
 
+/**
+ * A later part `d` of a range or list (a new object from parsePart, keys in reading order) with
+ * the year and month it omits taken from `prev`, its keys still in reading order (year, month,
+ * day) for readable JSON: a missing year makes a new object (assigning it would put `year`
+ * last); a month is filled in place (the key is there already).
+ */
 function fill(prev: SimpleDate, d: SimpleDate): SimpleDate {
-  if (d.year === undefined && prev.year !== undefined) d.year = prev.year;
-  if (!d.yearOnly && d.month === 0 && !prev.yearOnly) d.month = prev.month;
+  const month = !d.yearOnly && d.month === 0 && !prev.yearOnly ? prev.month : d.month;
+  if (d.year === undefined && prev.year !== undefined) {
+    const o: SimpleDate = { year: prev.year, month };
+    if (d.day !== undefined) o.day = d.day;
+    if (d.yearOnly) o.yearOnly = true;
+    return o;
+  }
+  d.month = month;
   return d;
-}
-
-/** The same date with its keys in reading order (year, month, day) for readable JSON. */
-function ordered(d: SimpleDate): SimpleDate {
-  const o: SimpleDate = d.year !== undefined ? { year: d.year, month: d.month } : { month: d.month };
-  if (d.day !== undefined) o.day = d.day;
-  if (d.yearOnly) o.yearOnly = true;
-  return o;
 }
 
 function parseExpr(text: string, p: number, to: number): DateExpr | undefined {
@@ -296,10 +300,10 @@ function parseExpr(text: string, p: number, to: number): DateExpr | undefined {
       kind = 'list';
     }
   }
-  // A single date comes from parsePart in reading order already; fill() may add a year to later parts.
+  // Every date is in reading order: the first from parsePart, later ones from fill().
   return {
     kind,
-    dates: kind === 'single' ? dates : dates.map(ordered),
+    dates,
     style: first.style,
     text: text.slice(first.start, end),
     span: { start: first.start, end },
