@@ -85,8 +85,8 @@ function seriesKey(name: string): string {
 
 interface EventTable {
   bySeries: Map<string, EventFact[]>;
-  /** seriesKey memo: drafts repeat event names (fresh slices: see SliceCache). */
-  keys: SliceCache<string>;
+  /** The series of an event name (null: none), memoised: drafts repeat event names (fresh slices: see SliceCache). */
+  seriesOf: SliceCache<EventFact[] | null>;
   /** Instruments by title as written, and the distinct title lengths, longest first (closing an unclosed 《). */
   byTitle: Map<string, Instrument>;
   titleLengths: number[];
@@ -106,7 +106,7 @@ function eventTable(index: TitleIndexLike): EventTable {
   const byTitle = new Map<string, Instrument>();
   for (const inst of index.kb.instruments) if (!byTitle.has(inst.title)) byTitle.set(inst.title, inst);
   const titleLengths = [...new Set([...byTitle.keys()].map((k) => k.length))].sort((a, b) => b - a);
-  t = { bySeries, keys: new SliceCache<string>(), byTitle, titleLengths };
+  t = { bySeries, seriesOf: new SliceCache<EventFact[] | null>(), byTitle, titleLengths };
   eventTables.set(index, t);
   return t;
 }
@@ -632,12 +632,11 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[], even
   const table = eventTable(index);
   if (table.bySeries.size === 0) return;
   for (const e of events) {
-    let key = table.keys.get(e.name);
-    if (key === undefined) {
-      key = seriesKey(e.name);
-      if (table.keys.size < 100_000) table.keys.set(e.name, key);
+    let series = table.seriesOf.get(e.name);
+    if (series === undefined) {
+      series = table.bySeries.get(seriesKey(e.name)) ?? null;
+      if (table.seriesOf.size < 100_000) table.seriesOf.set(e.name, series);
     }
-    const series = table.bySeries.get(key);
     if (!series) continue;
     // The same event: same session, or a series without numbers. When the corpus records it
     // more than once, the record whose date agrees is the one to compare.
