@@ -357,10 +357,10 @@ const RELATIVE_NAME = /下一?[次届]|上[次届]|[本此这该]次|本届/; //
 function makeEvent(text: string, nameSpan: Span, left: EventLeft, frameEnd: number, extraOnline: boolean): EventMention {
   const raw = text.slice(nameSpan.start, nameSpan.end);
   const name = cleanEventName(raw);
-  // Every field is set, the absent ones to undefined, in one order (that of the JSON, which
-  // leaves undefined out): all event mentions then share one hidden class, and the checks that
-  // read them in a loop stay monomorphic (fields added when present made a shape per
-  // combination, and those reads megamorphic).
+  // Every field is set, the absent ones to undefined, in the order they used to be added (so
+  // JSON, which leaves undefined out, reads as before): all event mentions then share one hidden
+  // class, and the checks that read them in a loop stay monomorphic (fields added only when
+  // present made a shape per combination, and those reads megamorphic).
   const ev: EventMention = {
     name,
     span: nameSpan,
