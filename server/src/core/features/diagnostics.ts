@@ -1,9 +1,10 @@
 /**
  * Checking a draft against the knowledge base: findings with fixes, as pure data.
  *
- * One pass of each scanner over the draft (brackets, dates, references, events), the same
- * reference scanner the corpus was learned with; every lookup goes through maps built once per
- * knowledge index (see titleMatch.ts), so the cost is linear in the draft.
+ * One pass over the draft finds where the scanners start (landmarks.ts); then one pass of each
+ * scanner over its landmarks (brackets, dates, references, events), the same reference scanner
+ * the corpus was learned with; every lookup goes through maps built once per knowledge index
+ * (see titleMatch.ts), so the cost is linear in the draft.
  *
  * Inline acceptance: `chancery-accept: 《T》` anywhere in a document (in Markdown it can sit in an
  * HTML comment, `<!-- chancery-accept: 《T》 -->`) accepts the title T as written: no title finding
