@@ -22,41 +22,15 @@ export const MARKER_PREFIX = 'chancery-';
 
 export interface Landmarks {
   /** MARKER_PREFIX (`chancery-`): readInlineMarkers' `prefixes`. */
-  readonly markers: Int32Array;
+  readonly markers: readonly number[];
   /** Bracket characters and paragraph breaks (for PARAGRAPH_INDENT, its second space): scanBrackets' `stops`. */
-  readonly brackets: Int32Array;
+  readonly brackets: readonly number[];
   /** 年 and 月: findDates' `units`. */
-  readonly units: Int32Array;
+  readonly units: readonly number[];
   /** 《. */
-  readonly titles: Int32Array;
+  readonly titles: readonly number[];
   /** First code units of the event triggers (each one of EVENT_TRIGGERS). */
-  readonly triggers: Int32Array;
-}
-
-/**
- * A growing list of offsets in an Int32Array. Why not number[]: a 1 MB draft has some 17,000
- * landmarks, and arrays of that size, live through the whole check, were copied by every
- * young-generation GC (and reallocated on the JS heap as they grew); a typed array's storage
- * lies outside the JS heap.
- */
-class Offsets {
-  private a: Int32Array;
-  private n = 0;
-  constructor(capacity: number) {
-    this.a = new Int32Array(Math.max(16, capacity));
-  }
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  /** The offsets pushed (a view, no copy). */
-  list(): Int32Array {
-    return this.a.subarray(0, this.n);
-  }
+  readonly triggers: readonly number[];
 }
 
 /** The last code unit of MARKER_PREFIX, as the pass sees the end of its match. */
@@ -92,13 +66,14 @@ const STOP = new RegExp(
 
 /** The landmarks of the whole of `text`. */
 export function landmarks(text: string): Landmarks {
-  // First capacities: about what Chinese official prose has (one bracket or break in ~40
-  // characters, a 年/月 in ~60, a 《 in ~200); the lists double beyond that.
-  const brackets = new Offsets(text.length >> 5);
-  const units = new Offsets(text.length >> 6);
-  const titles = new Offsets(text.length >> 8);
-  const triggers = new Offsets(text.length >> 8);
-  const markers = new Offsets(0);
+  // Plain arrays. (Int32Arrays, off the JS heap, spared the young-generation GC some copying
+  // on a 1 MB draft, ~1.5%, but made a check of a short text slower until the JIT has
+  // optimised the code: a method call per push, typed-array allocations per check.)
+  const brackets: number[] = [];
+  const units: number[] = [];
+  const titles: number[] = [];
+  const triggers: number[] = [];
+  const markers: number[] = [];
   STOP.lastIndex = 0;
   // test() + lastIndex: no match array per stop. The offset is that of the last code unit of
   // the match: the character itself, or the second space of PARAGRAPH_INDENT (as in scanBrackets).
@@ -116,5 +91,5 @@ export function landmarks(text: string): Landmarks {
     if (kind & UNIT) units.push(i);
     if (kind & TRIGGER && TRIGGER_SECOND.get(c)!.includes(text.charCodeAt(i + 1))) triggers.push(i);
   }
-  return { markers: markers.list(), brackets: brackets.list(), units: units.list(), titles: titles.list(), triggers: triggers.list() };
+  return { markers, brackets, units, titles, triggers };
 }
