@@ -170,3 +170,24 @@ test('long runs of digits stay linear and find nothing', () => {
   const t = '1'.repeat(200000) + '年' + '一'.repeat(200000) + '月';
   assert.deepEqual(findDates(t), []);
 });
+
+test('plain dates (2021年9月17日) read directly give what the general parse gives, at its edges', () => {
+  const brief = (t, from, to) => findDates(t, from, to).map((d) => [d.kind, d.text, d.dates.map(dateKey).join('/'), d.span.start, d.span.end]);
+  // A separator or space after the date: a range or list, not a plain date.
+  assert.deepEqual(brief('2021年9月17日至19日'), [['range', '2021年9月17日至19日', '2021-09-17/2021-09-19', 0, 14]]);
+  assert.deepEqual(brief('2021年9月17日 至19日'), [['range', '2021年9月17日 至19日', '2021-09-17/2021-09-19', 0, 15]]);
+  assert.deepEqual(brief('2021年9月17日、18日和20日'), [['list', '2021年9月17日、18日和20日', '2021-09-17/2021-09-18/2021-09-20', 0, 18]]);
+  // Three digits, full-width digits, spaces inside: the general parse.
+  assert.deepEqual(brief('2021年9月170日'), [['single', '2021年9月', '2021-09', 0, 7]]);
+  assert.deepEqual(brief('２０２１年9月17日'), [['single', '２０２１年9月17日', '2021-09-17', 0, 10]]);
+  assert.deepEqual(brief('2021年9月1 7日'), [['single', '2021年9月', '2021-09', 0, 7]]);
+  assert.deepEqual(brief('2021 年9月17日'), [['single', '2021 年9月17日', '2021-09-17', 0, 11]]);
+  // 号, a date right after another, a window that cuts the day.
+  assert.deepEqual(brief('2021年9月17号通过'), [['single', '2021年9月17号', '2021-09-17', 0, 10]]);
+  assert.deepEqual(brief('2021年9月17日2021年9月18日'), [
+    ['single', '2021年9月17日', '2021-09-17', 0, 10],
+    ['single', '2021年9月18日', '2021-09-18', 10, 20],
+  ]);
+  assert.deepEqual(brief('2021年9月17日至19日', 0, 10), [['single', '2021年9月17日', '2021-09-17', 0, 10]]);
+  assert.deepEqual(brief('2021年9月17日', 0, 9), [['single', '2021年9月', '2021-09', 0, 7]]);
+});

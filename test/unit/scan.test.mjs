@@ -243,3 +243,35 @@ test('VERB了《T》: a frame with 在PLACE or DATE keeps its verb; 批准了《
   assert.deepEqual(one('各方在杜尚别签署了《甲协定》'), ['甲协定', 'bare', undefined, '杜尚别', '签署', undefined]);
   assert.deepEqual(one('团长们批准了《甲报告》'), ['甲报告', 'bare', undefined, undefined, undefined, undefined]);
 });
+
+test('landmarks: scanText, scanBrackets and readInlineMarkers read its lists and give what they give searching the text themselves', async () => {
+  const { readFileSync } = await import('node:fs');
+  const corpus = readFileSync(new URL('../../server/corpus/sco-2021-heads-of-government-communique.zh.txt', import.meta.url), 'utf8');
+  const { scanText, scanBrackets, landmarks, readInlineMarkers } = require('../../dist/core.js');
+  const texts = [
+    corpus,
+    corpus.replace(/》/g, (m, i) => (i % 7 === 0 ? '' : m)),
+    '于2021年9月15日至17日在杜尚别通过的《甲》和《乙》（2022年9月16日，撒马尔罕）',
+    // Paragraph breaks of every kind, runs of ideographic spaces, half-width (), triggers.
+    '《甲\u3000\u3000\u3000乙》（丙\n丁）“戊\r\n己”(a (b) 〈庚\u2028辛〉\u3000《壬》\u3000\u3000\u3000\u3000“癸',
+    '2021年9月17日，第二十次会议在杜尚别举行。会议于2022年9月15日至16日在撒马尔罕舉行，举举行召开召開',
+    // Inline markers, one right after another, one cut short.
+    '<!-- chancery-accept: 《甲》《乙》 -->chancery-chancery-disable: date-invalid, title-unknown\nchancery-acc chancery-',
+  ];
+  // Random texts over the characters the passes stop at (a fixed seed: the same texts each run).
+  const alphabet = ['《', '》', '〈', '〉', '“', '”', '（', '）', '(', ')', '\n', '\r', '\u2028', '\u3000', '\u3000', '年', '月', '日', '举', '行', '召', '开', '2', '0', '1', '9', '十', '会议', '甲', '在', '至', 'a', ' ', 'chancery-', 'accept:', 'disable:', '-->'];
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+  for (let n = 0; n < 300; n++) {
+    let t = '';
+    const len = Math.floor(rnd() * 60);
+    for (let k = 0; k < len; k++) t += alphabet[Math.floor(rnd() * alphabet.length)];
+    texts.push(t);
+  }
+  for (const t of texts) {
+    const marks = landmarks(t);
+    assert.deepEqual(scanText(t, marks), scanText(t), JSON.stringify(t));
+    assert.deepEqual(scanBrackets(t, 0, t.length, undefined, marks.brackets), scanBrackets(t), JSON.stringify(t));
+    assert.deepEqual(readInlineMarkers(t, marks.markers), readInlineMarkers(t), JSON.stringify(t));
+  }
+});

@@ -16,6 +16,7 @@ export * from './knowledge/titleMatch';
 export * from './features/fixes';
 export * from './features/diagnostics';
 export * from './knowledge/scan';
+export * from './knowledge/landmarks';
 export * from './knowledge/extract';
 export * from './knowledge/kb';
 export * from './languageService';

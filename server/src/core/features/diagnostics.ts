@@ -1,9 +1,10 @@
 /**
  * Checking a draft against the knowledge base: findings with fixes, as pure data.
  *
- * One pass of each scanner over the draft (brackets, dates, references, events), the same
- * reference scanner the corpus was learned with; every lookup goes through maps built once per
- * knowledge index (see titleMatch.ts), so the cost is linear in the draft.
+ * One pass over the draft finds where the scanners start (landmarks.ts); then one pass of each
+ * scanner over its landmarks (brackets, dates, references, events), the same reference scanner
+ * the corpus was learned with; every lookup goes through maps built once per knowledge index
+ * (see titleMatch.ts), so the cost is linear in the draft.
  *
  * Inline acceptance: `chancery-accept: 《T》` anywhere in a document (in Markdown it can sit in an
  * HTML comment, `<!-- chancery-accept: 《T》 -->`) accepts the title T as written: no title finding
@@ -16,15 +17,16 @@ import { compareDates, dateExprProblem, dateExprProblemZh, dateKey, findDates, f
 import { normalizeTitle, toSimplified } from '../text/normalize';
 import { matchTitle, type TitleIndexLike, type TitleMatch } from '../knowledge/titleMatch';
 import { scanText, type EventMention } from '../knowledge/scan';
+import { landmarks, MARKER_PREFIX } from '../knowledge/landmarks';
 import { corpusSays, finding, insertFix, replaceFix } from './fixes';
 import { detach, SliceCache } from '../text/stringCache';
 
 export { DEFAULT_SEVERITY, FINDING_CODE_LIST } from './fixes';
 
 /** The marker that accepts a title inside the document itself. */
-export const ACCEPT_MARKER = 'chancery-accept:';
+export const ACCEPT_MARKER = `${MARKER_PREFIX}accept:`;
 /** The marker that turns finding codes off inside the document itself. */
-export const DISABLE_MARKER = 'chancery-disable:';
+export const DISABLE_MARKER = `${MARKER_PREFIX}disable:`;
 
 class Cancelled extends Error {}
 
@@ -33,17 +35,27 @@ interface Inline {
   disabled: Set<string>;
 }
 
-/** Reads `chancery-accept: 《A》《B》` and `chancery-disable: a, b` markers (up to the end of the line or `-->`). */
-export function readInlineMarkers(text: string): Inline {
+/**
+ * Reads `chancery-accept: 《A》《B》` and `chancery-disable: a, b` markers (up to the end of the line or `-->`).
+ * `prefixes`, when given, are the offsets of every MARKER_PREFIX of the text in order (landmarks.ts),
+ * in place of searching for them.
+ */
+export function readInlineMarkers(text: string, prefixes?: ArrayLike<number>): Inline {
   const accepted = new Set<string>();
   const disabled = new Set<string>();
-  // One search for the common prefix of both markers.
-  let at = text.indexOf('chancery-');
+  // One search for the common prefix of both markers; `from` only grows.
+  let next = 0;
+  const prefixAt = (from: number): number => {
+    if (!prefixes) return text.indexOf(MARKER_PREFIX, from);
+    while (next < prefixes.length && prefixes[next] < from) next++;
+    return next < prefixes.length ? prefixes[next] : -1;
+  };
+  let at = prefixAt(0);
   while (at >= 0) {
     const accept = text.startsWith(ACCEPT_MARKER, at);
     const marker = accept ? ACCEPT_MARKER : text.startsWith(DISABLE_MARKER, at) ? DISABLE_MARKER : undefined;
     if (!marker) {
-      at = text.indexOf('chancery-', at + 1);
+      at = prefixAt(at + 1);
       continue;
     }
     const from = at + marker.length;
@@ -51,7 +63,7 @@ export function readInlineMarkers(text: string): Inline {
     // The body runs to the end of the line, a closing `-->`, or the next marker.
     while (end < text.length) {
       const c = text.charCodeAt(end);
-      if (c === 10 || c === 13 || (c === 0x2d && text.startsWith('-->', end)) || (c === 0x63 && text.startsWith('chancery-', end))) break;
+      if (c === 10 || c === 13 || (c === 0x2d && text.startsWith('-->', end)) || (c === 0x63 && text.startsWith(MARKER_PREFIX, end))) break;
       end++;
     }
     const body = text.slice(from, end);
@@ -60,7 +72,7 @@ export function readInlineMarkers(text: string): Inline {
     } else {
       for (const code of body.split(/[\s,，、]+/)) if (code) disabled.add(code);
     }
-    at = text.indexOf('chancery-', end);
+    at = prefixAt(end);
   }
   return { accepted, disabled };
 }
@@ -74,8 +86,8 @@ function seriesKey(name: string): string {
 
 interface EventTable {
   bySeries: Map<string, EventFact[]>;
-  /** seriesKey memo: drafts repeat event names (fresh slices: see SliceCache). */
-  keys: SliceCache<string>;
+  /** The series of an event name (null: none), memoised: drafts repeat event names (fresh slices: see SliceCache). */
+  seriesOf: SliceCache<EventFact[] | null>;
   /** Instruments by title as written, and the distinct title lengths, longest first (closing an unclosed 《). */
   byTitle: Map<string, Instrument>;
   titleLengths: number[];
@@ -95,7 +107,7 @@ function eventTable(index: TitleIndexLike): EventTable {
   const byTitle = new Map<string, Instrument>();
   for (const inst of index.kb.instruments) if (!byTitle.has(inst.title)) byTitle.set(inst.title, inst);
   const titleLengths = [...new Set([...byTitle.keys()].map((k) => k.length))].sort((a, b) => b - a);
-  t = { bySeries, keys: new SliceCache<string>(), byTitle, titleLengths };
+  t = { bySeries, seriesOf: new SliceCache<EventFact[] | null>(), byTitle, titleLengths };
   eventTables.set(index, t);
   return t;
 }
@@ -391,7 +403,11 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   const check = () => {
     if (token?.isCancellationRequested) throw new Cancelled();
   };
-  const inline = readInlineMarkers(text);
+  // One pass over the text for where the scanners below start (inline markers, brackets,
+  // 年/月, 《, event triggers): each then reads its list instead of searching the whole text
+  // (landmarks.ts).
+  const marks = landmarks(text);
+  const inline = readInlineMarkers(text, marks.markers);
   const accepted = new Set([...(options.acceptedTitles ?? []), ...inline.accepted]);
   const off = new Set<string>([...(options.disabled ?? []), ...inline.disabled]);
   for (const [code, sev] of Object.entries(options.severity ?? {})) if (sev === 'off') off.add(code);
@@ -401,7 +417,7 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   // Brackets (a fix closing an unclosed 《 after a known title for the first 1,000 of them).
   let closeFixes = 0;
   if (on('bracket-unclosed') || on('bracket-unopened')) {
-    for (const i of scanBrackets(text, 0, text.length, token)) {
+    for (const i of scanBrackets(text, 0, text.length, token, marks.brackets)) {
       const f = bracketFinding(i, text);
       if (i.kind === 'unclosed' && i.pair === '《》' && !i.replaceWith && ++closeFixes <= 1000) {
         const fix = closeTitleFix(text, i.offset, index);
@@ -415,7 +431,7 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   // Dates, references and events from one date pass (scanText: what findDates, scanReferences
   // and scanEvents give separately). The impossible dates are those of that pass with a problem
   // (what findInvalidDates gives, without parsing windows again).
-  const scanned = scanText(text);
+  const scanned = scanText(text, marks);
   check();
 
   // Impossible dates.
@@ -441,9 +457,11 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
     if ((++n & 255) === 0) check();
     // An accepted title (a deliberate variant) gets no title finding; its facts are still checked.
     const match: TitleMatch = matchTitle(ref.title, index);
-    if (!accepted.has(ref.title)) titleFindings(ref, match, outerResolved, out, on);
+    // (No acceptances, the usual case: no hashing of the title, a fresh slice, for the lookup.)
+    if (accepted.size === 0 || !accepted.has(ref.title)) titleFindings(ref, match, outerResolved, out, on);
     const inst = match.kind === 'exact' || match.kind === 'variant' || match.kind === 'misquote' ? match.instrument : undefined;
-    if (ref.date && !invalidAt.has(ref.date.span.start) && !(inst && fieldsOf(inst).date.length)) {
+    const fields = inst && fieldsOf(inst);
+    if (ref.date && !invalidAt.has(ref.date.span.start) && !(fields && fields.date.length)) {
       let key: Instrument | string | undefined = inst;
       if (!key) {
         key = normMemo.get(ref.title);
@@ -453,7 +471,7 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
       if (!list) dated.set(key, (list = []));
       list.push({ ref, date: ref.date });
     }
-    if (inst) factFindings(ref, inst, invalidAt, out, on);
+    if (inst) factFindings(ref, inst, fields!, invalidAt, out, on);
     for (const inner of ref.inner) visit(inner, outerResolved || !!inst);
   };
   for (const ref of refs) visit(ref, false);
@@ -531,8 +549,8 @@ function titleFindings(ref: ReferenceMention, m: TitleMatch, outerResolved: bool
   }
 }
 
-function factFindings(ref: ReferenceMention, inst: Instrument, invalidAt: Set<number>, out: Finding[], on: (c: FindingCode) => boolean): void {
-  const fields = fieldsOf(inst);
+/** `fields`: fieldsOf(inst), which the caller has already looked up. */
+function factFindings(ref: ReferenceMention, inst: Instrument, fields: AdoptionFields, invalidAt: Set<number>, out: Finding[], on: (c: FindingCode) => boolean): void {
   const withDate = fields.date;
   if (ref.date && withDate.length && on('date-mismatch')) {
     const ok = withDate.some((a) => exprAgrees(ref.date!, a.date!));
@@ -616,8 +634,8 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[], even
   const table = eventTable(index);
   if (table.bySeries.size === 0) return;
   for (const e of events) {
-    const key = table.keys.resolve(e.name, seriesKey, 100_000);
-    const series = table.bySeries.get(key);
+    // Resolved on a detached copy of the name: the memo outlives the draft (see stringCache.ts).
+    const series = table.seriesOf.resolve(e.name, (own) => table.bySeries.get(seriesKey(own)) ?? null, 100_000);
     if (!series) continue;
     // The same event: same session, or a series without numbers. When the corpus records it
     // more than once, the record whose date agrees is the one to compare.
@@ -635,10 +653,14 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[], even
         break;
       }
     }
+    // Do the dates agree (true when either is missing)? Known already when the loop picked f
+    // for its agreeing date: no second comparison.
+    let datesAgree = f !== undefined;
     f ??= fDated ?? fAny;
+    if (f && !datesAgree) datesAgree = !e.date || !f.date || eventDatesAgree(e.date, f.date);
     if (f) {
       const place = e.place !== undefined && e.placeSpan ? { text: e.place, span: e.placeSpan } : undefined;
-      if (e.date && f.date && !eventDatesAgree(e.date, f.date)) {
+      if (!datesAgree && e.date && f.date) {
         const sameYear = e.date.dates[0]?.year === undefined || f.date.dates[0]?.year === undefined || e.date.dates[0].year === f.date.dates[0].year;
         if (e.session !== undefined || sameYear) {
           const fixText = exprAsDraft(f.date, e.date);
@@ -656,7 +678,7 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[], even
           continue;
         }
       }
-      if (place && f.place && !samePlace(place.text, f.place) && (!e.date || !f.date || eventDatesAgree(e.date, f.date))) {
+      if (place && f.place && datesAgree && !samePlace(place.text, f.place)) {
         const says = corpusSays(f.provenance, { en: f.place, zh: f.place });
         out.push(
           finding(
@@ -693,19 +715,43 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[], even
   }
 }
 
-/** Applies disabled codes and severity overrides, drops duplicates, sorts by position. */
+/** What makes two findings at the same span duplicates: the first fix's text, else the code. */
+function dedupeKey(f: Finding): string {
+  return f.fixes[0]?.edits[0]?.newText ?? f.code;
+}
+
+/**
+ * Applies disabled codes and severity overrides, drops duplicates (same span and same
+ * dedupeKey: the first in `out` is kept), sorts by position.
+ *
+ * Duplicates share a span, so after a stable sort by span they sit side by side: comparing
+ * neighbours with the same span finds them, without building a `start:end:key` string and
+ * hashing it for every finding.
+ */
 function finalize(out: Finding[], off: Set<string>, options: DiagnoseOptions): Finding[] {
-  const seen = new Set<string>();
-  const res: Finding[] = [];
+  const kept: Finding[] = [];
   for (const f of out) {
     if (off.has(f.code)) continue;
     const sev = options.severity?.[f.code];
     if (sev && sev !== 'off') f.severity = sev;
-    const k = `${f.start}:${f.end}:${f.fixes[0]?.edits[0]?.newText ?? f.code}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
+    kept.push(f);
+  }
+  // Array.prototype.sort is stable: findings with the same span keep their order in `out`.
+  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  const res: Finding[] = [];
+  // The keys of the findings kept for the current span, made when a second finding has that
+  // span (a set, not a scan of the run: a hostile draft can put thousands on one span).
+  let runKeys: Set<string> | undefined;
+  for (const f of kept) {
+    const last = res[res.length - 1];
+    if (!last || last.start !== f.start || last.end !== f.end) runKeys = undefined;
+    else {
+      runKeys ??= new Set([dedupeKey(last)]);
+      const key = dedupeKey(f);
+      if (runKeys.has(key)) continue;
+      runKeys.add(key);
+    }
     res.push(f);
   }
-  res.sort((a, b) => a.start - b.start || a.end - b.end);
   return res;
 }

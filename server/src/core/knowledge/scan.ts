@@ -21,6 +21,7 @@
  */
 import type { DateExpr, ReferenceMention, Span } from '../types';
 import { findDates } from '../text/dates';
+import type { Landmarks } from './landmarks';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary of the frames (words of the genre, not facts).
@@ -31,7 +32,7 @@ const VERBS = ['通过', '通過', '批准', '签署', '簽署', '签订', '簽�
 const VERB_LAST = new Uint8Array(0x10000);
 for (const v of VERBS) VERB_LAST[v.charCodeAt(v.length - 1)] = 1;
 const CONNECTORS = ['以及', '和', '及', '与', '與', '、', '并', '並'];
-const EVENT_TRIGGERS = ['举行', '舉行', '举办', '舉辦', '召开', '召開'];
+export const EVENT_TRIGGERS = ['举行', '舉行', '举办', '舉辦', '召开', '召開'];
 const TRIGGER_RE = new RegExp(EVENT_TRIGGERS.join('|'), 'g'); // all two code units long
 const ONLINE = ['以视频会议方式', '以视频会议形式', '以视频方式', '以视频形式', '以視頻方式', '以視頻形式', '通过视频方式', '以线上方式', '以線上方式', '以视频连线方式'];
 /** Head nouns of event names. */
@@ -356,17 +357,21 @@ const RELATIVE_NAME = /下一?[次届]|上[次届]|[本此这该]次|本届/; //
 function makeEvent(text: string, nameSpan: Span, left: EventLeft, frameEnd: number, extraOnline: boolean): EventMention {
   const raw = text.slice(nameSpan.start, nameSpan.end);
   const name = cleanEventName(raw);
+  // Every field is set, the absent ones to undefined, in the order they used to be added (so
+  // JSON, which leaves undefined out, reads as before): all event mentions then share one hidden
+  // class, and the checks that read them in a loop stay monomorphic (fields added only when
+  // present made a shape per combination, and those reads megamorphic).
   const ev: EventMention = {
     name,
     span: nameSpan,
     online: left.online || extraOnline || name.includes('视频') || name.includes('視頻'),
     frameSpan: { start: Math.min(left.start, nameSpan.start), end: frameEnd },
+    date: left.date,
+    place: left.place?.text,
+    placeSpan: left.place?.span,
+    session: undefined,
+    sessionSpan: undefined,
   };
-  if (left.date) ev.date = left.date;
-  if (left.place) {
-    ev.place = left.place.text;
-    ev.placeSpan = left.place.span;
-  }
   // Session number and its span, in one pass (the last 第…次/届 or 首次 of the name).
   if (raw.includes('第') || raw.includes('首')) {
     SESSION_RE.lastIndex = 0;
@@ -389,22 +394,30 @@ function makeEvent(text: string, nameSpan: Span, left: EventLeft, frameEnd: numb
  * Only dated occurrences are returned.
  */
 export function scanEvents(text: string, from = 0, to = text.length): EventMention[] {
-  return eventsWith(text, from, to, new DateTable(text));
+  return eventsWith(text, from, to, new DateTable(text), undefined);
 }
 
-function eventsWith(text: string, from: number, to: number, dates: DateTable): EventMention[] {
+/** `listed`: the offsets of the triggers of the whole text (landmarks.ts), in place of searching for them. */
+function eventsWith(text: string, from: number, to: number, dates: DateTable, listed: ArrayLike<number> | undefined): EventMention[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   const found: EventMention[] = [];
-  const triggers: number[] = [];
-  TRIGGER_RE.lastIndex = from;
-  // Every trigger is two code units long: test() gives its end, no match array.
-  while (TRIGGER_RE.test(text)) {
-    const k = TRIGGER_RE.lastIndex - 2;
-    if (k >= to) break;
-    triggers.push(k);
+  let triggers: ArrayLike<number>;
+  if (listed) triggers = listed;
+  else {
+    const own: number[] = [];
+    TRIGGER_RE.lastIndex = from;
+    // Every trigger is two code units long: test() gives its end, no match array.
+    while (TRIGGER_RE.test(text)) {
+      const k = TRIGGER_RE.lastIndex - 2;
+      if (k >= to) break;
+      own.push(k);
+    }
+    triggers = own;
   }
-  for (const t of triggers) {
+  for (let n = 0; n < triggers.length; n++) {
+    const t = triggers[n];
+    if (t < from || t >= to) continue;
     const tEnd = t + 2;
     // Pattern A: DATE … 举行(的) NAME
     let ns = skipFwd(text, tEnd);
@@ -581,6 +594,12 @@ const CLOSE_C = 0x300b; // 》
 const MAX_TITLE = 300;
 /** The body of a title: anything up to 《, 》, a line break or 。. */
 const TITLE_BODY = /[^《》\n\r。]*/y;
+/**
+ * The same, stopping also at an inner opener (〈 < ＜ ‹, as innerOpen). Most titles have none:
+ * then this one native run finds the title's end and shows that innerMentions has nothing to
+ * find (a charCodeAt loop over every title cost more than the rest of the title scan).
+ */
+const TITLE_PLAIN = /[^《》\n\r。〈<＜‹]*/y;
 
 function innerOpen(c: number): boolean {
   return c === 0x3008 || c === 0x3c || c === 0xff1c || c === 0x2039;
@@ -607,6 +626,11 @@ function innerMentions(text: string, s: number, e: number): ReferenceMention[] {
         bracket: '〈〉',
         inner: [],
         frame: 'bare',
+        // The frame fields, absent (set all the same: one hidden class, see referencesWith).
+        date: undefined,
+        place: undefined,
+        verb: undefined,
+        event: undefined,
       });
       i = j + 1;
     } else i = j;
@@ -619,38 +643,59 @@ function innerMentions(text: string, s: number, e: number): ReferenceMention[] {
  * the frame around it. Unclosed titles are skipped (the bracket checker reports them).
  */
 export function scanReferences(text: string, from = 0, to = text.length): ReferenceMention[] {
-  return referencesWith(text, from, to, undefined);
+  return referencesWith(text, from, to, undefined, undefined);
 }
 
 /**
  * Dates, references and events of a whole text in one go: one findDates pass, whose results
  * the two scanners then read instead of parsing dates again. For checkers that need all three.
+ * With `marks` (landmarks(text)) the three read the offsets of 年/月, 《 and the event triggers
+ * from that pass instead of each searching the whole text; the results are the same.
  */
-export function scanText(text: string): { dates: DateExpr[]; references: ReferenceMention[]; events: EventMention[] } {
-  const dates = findDates(text);
+export function scanText(text: string, marks?: Landmarks): { dates: DateExpr[]; references: ReferenceMention[]; events: EventMention[] } {
+  const dates = findDates(text, 0, text.length, marks?.units);
   const table = new DateTable(text, dates);
-  return { dates, references: referencesWith(text, 0, text.length, table), events: eventsWith(text, 0, text.length, table) };
+  return {
+    dates,
+    references: referencesWith(text, 0, text.length, table, marks?.titles),
+    events: eventsWith(text, 0, text.length, table, marks?.triggers),
+  };
 }
 
-function referencesWith(text: string, from: number, to: number, table: DateTable | undefined): ReferenceMention[] {
+/** `opens`: the offsets of every 《 of the whole text (landmarks.ts), in place of searching for them. */
+function referencesWith(text: string, from: number, to: number, table: DateTable | undefined, opens: ArrayLike<number> | undefined): ReferenceMention[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   const out: ReferenceMention[] = [];
   let dates: DateTable | undefined = table;
-  let i = text.indexOf(OPEN, from);
+  // The next 《 at or after p (p only grows: one walk over `opens`).
+  let nextOpen = 0;
+  const openAt = (p: number): number => {
+    if (!opens) return text.indexOf(OPEN, p);
+    while (nextOpen < opens.length && opens[nextOpen] < p) nextOpen++;
+    return nextOpen < opens.length ? opens[nextOpen] : -1;
+  };
+  let i = openAt(from);
   while (i >= 0 && i < to) {
     // Find the closing 》 on the same line, within MAX_TITLE.
     // (A sticky regex runs over the title in native code; test() allocates nothing.)
-    TITLE_BODY.lastIndex = i + 1;
-    TITLE_BODY.test(text);
-    const j = TITLE_BODY.lastIndex;
+    TITLE_PLAIN.lastIndex = i + 1;
+    TITLE_PLAIN.test(text);
+    let j = TITLE_PLAIN.lastIndex;
+    const nested = j < text.length && innerOpen(text.charCodeAt(j));
+    if (nested) {
+      // An inner opener: the title runs on to the first 《, 》, line break or 。 (TITLE_BODY).
+      TITLE_BODY.lastIndex = j;
+      TITLE_BODY.test(text);
+      j = TITLE_BODY.lastIndex;
+    }
     const cj = j < text.length ? text.charCodeAt(j) : 0;
     if (cj !== CLOSE_C || j - i > MAX_TITLE) {
-      i = text.indexOf(OPEN, cj === OPEN_C ? j : i + 1);
+      i = openAt(cj === OPEN_C ? j : i + 1);
       continue;
     }
     if (j === i + 1) {
-      i = text.indexOf(OPEN, j + 1);
+      i = openAt(j + 1);
       continue;
     }
     dates ??= new DateTable(text);
@@ -659,8 +704,17 @@ function referencesWith(text: string, from: number, to: number, table: DateTable
       titleSpan: { start: i + 1, end: j },
       span: { start: i, end: j + 1 },
       bracket: '《》',
-      inner: innerMentions(text, i + 1, j),
+      inner: nested ? innerMentions(text, i + 1, j) : [],
       frame: 'bare',
+      // The frame fields are set below when found; absent ones stay undefined but are there
+      // from the start, in the order they are filled (JSON leaves undefined out, so it reads
+      // as before): every mention has one hidden class, and the checks that read these fields
+      // for every mention stay monomorphic (a field added only when present made a shape per
+      // combination).
+      date: undefined,
+      place: undefined,
+      verb: undefined,
+      event: undefined,
     };
     const f = leftFrame(text, i, dates, out);
     if (f) {
@@ -679,7 +733,7 @@ function referencesWith(text: string, from: number, to: number, table: DateTable
       }
     }
     out.push(m);
-    i = text.indexOf(OPEN, j + 1);
+    i = openAt(j + 1);
   }
   return out;
 }

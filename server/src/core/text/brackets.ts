@@ -44,17 +44,22 @@ function isCjk(c: number): boolean {
   return (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
 }
 
+/** The bracket characters the scanner reads. */
+export const BRACKET_CHARS = '《》〈〉“”（）()';
+/** Single characters that end a paragraph; two ideographic spaces (PARAGRAPH_INDENT) do too. */
+export const BREAK_CHARS = '\n\r\u2028\u2029';
+export const PARAGRAPH_INDENT = '\u3000\u3000';
 /**
  * The characters the scanner stops at. Everything between them is skipped by the regular
  * expression engine (`test` + `lastIndex`: no allocation per stop), several times faster than a
- * charCodeAt loop over Chinese text.
+ * charCodeAt loop over Chinese text. (landmarks.ts collects the same stops in its whole-text pass.)
  */
-const STOP = /[《》〈〉“”（）()\n\r\u2028\u2029]|\u3000\u3000/g;
+const STOP = new RegExp(`[${BRACKET_CHARS}${BREAK_CHARS}]|${PARAGRAPH_INDENT}`, 'g');
 /**
  * The brackets alone: while nothing is open (and no ignored half-width ( waits), a paragraph
  * break changes nothing, so the scan jumps from bracket to bracket.
  */
-const STOP_BRACKETS = /[《》〈〉“”（）()]/g;
+const STOP_BRACKETS = new RegExp(`[${BRACKET_CHARS}]`, 'g');
 
 /** Cancellation, structurally the same as service.ts's. */
 interface Token {
@@ -97,8 +102,20 @@ function reverseTail<T>(a: T[], start: number): void {
   }
 }
 
-/** Scans `text[from, to)` and returns the bracket slips, in text order of discovery. */
-export function scanBrackets(text: string, from = 0, to = text.length, token?: Token): BracketIssue[] {
+/** A paragraph break stop: one of BREAK_CHARS, or (as the scanner records it) the second of PARAGRAPH_INDENT. */
+function isBreakStop(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x3000;
+}
+
+/**
+ * Scans `text[from, to)` and returns the bracket slips, in text order of discovery.
+ *
+ * `stops`, when given, are the offsets the scan would stop at, in text order, from a pass that
+ * already read the text (landmarks.ts): every bracket character and paragraph break of
+ * `[from, to)` (for PARAGRAPH_INDENT, the offset of its second space, where STOP's match ends).
+ * The scan then reads them instead of searching the text itself; the result is the same.
+ */
+export function scanBrackets(text: string, from = 0, to = text.length, token?: Token, stops?: ArrayLike<number>): BracketIssue[] {
   const issues: BracketIssue[] = [];
   // Stack of open brackets: parallel arrays (type, offset) — no objects per bracket.
   const stType: number[] = [];
@@ -140,16 +157,26 @@ export function scanBrackets(text: string, from = 0, to = text.length, token?: T
     ignoredParens = 0;
   };
 
-  let stops = 0;
+  let visited = 0;
   let pos = from;
+  let next = 0;
   for (;;) {
-    const re = stType.length !== 0 || ignoredParens !== 0 ? STOP : STOP_BRACKETS;
-    re.lastIndex = pos;
-    if (!re.test(text)) break;
-    pos = re.lastIndex;
-    const i = pos - 1;
+    let i: number;
+    if (stops) {
+      if (next >= stops.length) break;
+      i = stops[next++];
+      if (i < from) continue;
+      // What STOP_BRACKETS skips: a break while nothing is open and no ignored ( waits.
+      if (stType.length === 0 && ignoredParens === 0 && isBreakStop(text.charCodeAt(i))) continue;
+    } else {
+      const re = stType.length !== 0 || ignoredParens !== 0 ? STOP : STOP_BRACKETS;
+      re.lastIndex = pos;
+      if (!re.test(text)) break;
+      pos = re.lastIndex;
+      i = pos - 1;
+    }
     if (i >= to) break;
-    if ((++stops & 0x3fff) === 0 && token?.isCancellationRequested) return issues;
+    if ((++visited & 0x3fff) === 0 && token?.isCancellationRequested) return issues;
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       endParagraph();
