@@ -17,17 +17,17 @@
 //
 // This file also exports the small JSON-RPC harness (LspServer) and the seeded PRNG used by the
 // robustness tests in test/robust/ and by bench/robust.mjs.
-import { spawn } from 'node:child_process';
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as rpc from 'vscode-jsonrpc/node';
 
 // CHANCERY_DIST points the harness at another build (default: dist/ of this checkout).
-import { ROOT, DIST, SERVER, configurationValue } from './lsp-shared.mjs';
+import { ROOT, DIST, SERVER } from './lsp-shared.mjs';
+import { LspProcess } from './lsp-process.mjs';
 export { ROOT, DIST, SERVER };
 export const CORE = path.join(DIST, 'core.js');
 export const CLI = path.join(DIST, 'cli.js');
@@ -64,22 +64,16 @@ function weighted(r, weights) {
 // ---------------------------------------------------------------------------------------------
 // JSON-RPC harness
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-
 /**
- * A language server process driven over stdio by a real JSON-RPC client (vscode-jsonrpc).
- * Records everything the server sends: diagnostics per uri (with versions), log and show
- * messages, progress, and answers server→client requests (configuration, registrations …).
+ * A language server process driven over stdio by a real JSON-RPC client (LspProcess, shared with
+ * test/lsp/client.mjs): every wait is bounded. Records the diagnostics per uri with versions and a
+ * sequence number, and drops the clearing a server sends after didClose.
  */
-export class LspServer {
+export class LspServer extends LspProcess {
   /**
-   * @param {object} [o]
-   * @param {string} [o.serverPath] the bundle to run (default dist/server.js)
-   * @param {object} [o.settings] what workspace/configuration answers ({chancery: {...}})
-   * @param {any} [o.initializationOptions]
-   * @param {string[]} [o.workspaceFolders] folder paths
-   * @param {object} [o.env]
+   * @param {object} [o] LspProcess's options, and:
+   * @param {boolean} [o.gcProbe] preload a probe that runs a full GC on SIGUSR2 (heapAfterGcKb)
+   * @param {number} [o.initializeTimeoutMs]
    */
   static async start(o = {}) {
     const s = new LspServer(o);
@@ -88,172 +82,34 @@ export class LspServer {
   }
 
   constructor(o = {}) {
-    this.options = o;
-    this.settings = o.settings ?? {};
+    const probeArgs = o.gcProbe ? ['--expose-gc', '--require', gcProbeFile()] : [];
+    super({ ...o, nodeArgs: [...probeArgs, ...(o.nodeArgs ?? [])] }, 65536);
     this.diagnostics = new Map(); // uri -> [{version, diagnostics, seq}]
     this.pendingClears = new Map(); // uri -> clearings expected after didClose
-    this.logs = []; // {type, message}
-    this.shown = []; // window/showMessage + showMessageRequest
-    this.notifications = []; // other notifications (method, params)
-    this.serverRequests = []; // server→client requests (method)
-    this.stderr = '';
-    this.waiters = new Set();
     this.seq = 0;
-    this.exited = false;
-    this.exitCode = undefined;
-    const serverPath = o.serverPath ?? SERVER;
-    const probeArgs = o.gcProbe ? ['--expose-gc', '--require', gcProbeFile()] : [];
-    this.proc = spawn(process.execPath, [...probeArgs, ...(o.nodeArgs ?? []), serverPath, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...(o.env ?? {}) },
-      cwd: o.cwd ?? ROOT,
-    });
-    this.pid = this.proc.pid;
-    this.proc.stderr.setEncoding('utf8');
-    this.proc.stderr.on('data', (d) => {
-      this.stderr = (this.stderr + d).slice(-65536);
-      this.wake();
-    });
-    this.exitPromise = new Promise((resolve) => {
-      this.proc.on('exit', (code, signal) => {
-        this.exited = true;
-        this.exitCode = code ?? signal;
-        this.wake();
-        resolve(this.exitCode);
-      });
-    });
-    // Writing to a dead server must not crash the harness.
-    this.proc.stdin.on('error', () => {});
-    const c = rpc.createMessageConnection(
-      new rpc.StreamMessageReader(this.proc.stdout),
-      new rpc.StreamMessageWriter(this.proc.stdin),
-    );
-    this.connection = c;
-    c.onError(() => {});
-    c.onClose(() => this.wake());
-    c.onNotification('textDocument/publishDiagnostics', (p) => {
-      // The clearing a server sends after didClose (no version, no diagnostics) belongs to the
-      // closed document, not to a document reopened under the same uri: drop it.
-      if ((p.version === undefined || p.version === null) && p.diagnostics.length === 0 && this.pendingClears.get(p.uri)) {
-        this.pendingClears.set(p.uri, this.pendingClears.get(p.uri) - 1);
-        return;
-      }
-      const list = this.diagnostics.get(p.uri) ?? [];
-      if (typeof p.version === 'number') this.sawVersion = true;
-      list.push({ version: p.version, diagnostics: p.diagnostics, seq: ++this.seq });
-      if (list.length > 8) list.splice(0, list.length - 8);
-      this.diagnostics.set(p.uri, list);
-      this.wake();
-    });
-    c.onNotification('window/logMessage', (p) => {
-      this.logs.push(p);
-      if (this.logs.length > 5000) this.logs.splice(0, 1000);
-      this.wake();
-    });
-    c.onNotification('window/showMessage', (p) => {
-      this.shown.push(p);
-      this.wake();
-    });
-    c.onNotification((method, params) => {
-      this.notifications.push({ method, params });
-      if (this.notifications.length > 2000) this.notifications.splice(0, 500);
-      this.wake();
-    });
-    c.onRequest('workspace/configuration', (p) => p.items.map((i) => configurationValue(this.settings, i.section)));
-    c.onRequest('workspace/workspaceFolders', () => this.folders());
-    c.onRequest('window/showMessageRequest', (p) => {
-      this.shown.push(p);
-      this.wake();
-      return null;
-    });
-    c.onRequest('workspace/applyEdit', () => ({ applied: false }));
-    c.onRequest((method) => {
-      this.serverRequests.push(method);
-      return null;
-    });
-    c.listen();
   }
 
-  folders() {
-    const f = this.options.workspaceFolders;
-    if (!f) return null;
-    return f.map((p) => ({ uri: pathToFileURL(p).href, name: path.basename(p) }));
-  }
-
-  wake() {
-    for (const w of [...this.waiters]) w();
+  onPublish(p) {
+    // The clearing a server sends after didClose (no version, no diagnostics) belongs to the
+    // closed document, not to a document reopened under the same uri: drop it.
+    if ((p.version === undefined || p.version === null) && p.diagnostics.length === 0 && this.pendingClears.get(p.uri)) {
+      this.pendingClears.set(p.uri, this.pendingClears.get(p.uri) - 1);
+      return;
+    }
+    const list = this.diagnostics.get(p.uri) ?? [];
+    if (typeof p.version === 'number') this.sawVersion = true;
+    list.push({ version: p.version, diagnostics: p.diagnostics, seq: ++this.seq });
+    if (list.length > 8) list.splice(0, list.length - 8);
+    this.diagnostics.set(p.uri, list);
   }
 
   /** Resolves when `predicate()` returns a truthy value; rejects on timeout or server exit. */
   waitFor(predicate, timeoutMs = 30000, what = 'condition') {
-    return new Promise((resolve, reject) => {
-      let timer;
-      const check = () => {
-        let v;
-        try {
-          v = predicate();
-        } catch (e) {
-          done();
-          reject(e);
-          return;
-        }
-        if (v) {
-          done();
-          resolve(v);
-        } else if (this.exited) {
-          done();
-          reject(new Error(`server exited (${this.exitCode}) while waiting for ${what}\n${this.stderr.slice(-2000)}`));
-        }
-      };
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-      };
-      timer = setTimeout(() => {
-        done();
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
-      this.waiters.add(check);
-      check();
-    });
+    return this.waitUntil(predicate, what, timeoutMs);
   }
 
   async initialize() {
-    const o = this.options;
-    const folders = this.folders();
-    const params = {
-      processId: process.pid,
-      clientInfo: { name: 'chancery-robust' },
-      locale: o.locale ?? 'en',
-      rootUri: folders ? folders[0].uri : null,
-      workspaceFolders: folders,
-      initializationOptions: o.initializationOptions,
-      capabilities: {
-        general: { positionEncodings: ['utf-16'] },
-        window: { workDoneProgress: true, showMessage: {} },
-        workspace: {
-          configuration: true,
-          workspaceFolders: true,
-          didChangeConfiguration: { dynamicRegistration: true },
-          didChangeWatchedFiles: { dynamicRegistration: true },
-          applyEdit: true,
-        },
-        textDocument: {
-          synchronization: { dynamicRegistration: false, didSave: true },
-          publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
-          // Pull diagnostics only when asked: a server may then stop pushing (both would duplicate).
-          ...(o.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-          completion: {
-            completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], labelDetailsSupport: true },
-            contextSupport: true,
-          },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite'] } }, isPreferredSupport: true },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-        },
-      },
-    };
-    this.initializeResult = await this.request('initialize', params, o.initializeTimeoutMs ?? 60000);
+    this.initializeResult = await this.request('initialize', this.initializeParams('chancery-robust'), this.options.initializeTimeoutMs ?? 60000);
     this.notify('initialized', {});
     return this.initializeResult;
   }
@@ -378,23 +234,6 @@ export class LspServer {
     );
     const m = JSON.parse(line);
     return { heapUsedKb: Math.round(m.heapUsed / 1024), rssKb: Math.round(m.rss / 1024), externalKb: Math.round(m.external / 1024) };
-  }
-
-  /** Graceful shutdown/exit; kills the process if it does not go. Returns the exit code. */
-  async stop(timeoutMs = 5000) {
-    if (!this.exited) {
-      try {
-        await this.request('shutdown', null, timeoutMs);
-        this.notify('exit', null);
-      } catch {
-        /* fall through to kill */
-      }
-      const t = setTimeout(() => this.proc.kill('SIGKILL'), timeoutMs);
-      await this.exitPromise;
-      clearTimeout(t);
-    }
-    this.connection.dispose();
-    return this.exitCode;
   }
 
   /** Kill without ceremony (for hung servers). */
