@@ -27,6 +27,20 @@ test('decodeBytes: UTF-16 LE and BE with BOM', () => {
   assert.deepEqual(decodeBytes(be), { text: ZH, encoding: 'utf-16be' });
 });
 
+test('decodeBytes: UTF-16 LE and BE without BOM are detected from Chinese text, with or without ASCII', () => {
+  for (const text of [ZH, '上海合作组织成员国政府首脑（总理）理事会第二十次会议联合公报', ZH + '\n' + ZH + '\r\n2021']) {
+    const le = Buffer.from(text, 'utf16le');
+    assert.deepEqual(decodeBytes(le), { text, encoding: 'utf-16le' }, JSON.stringify(text));
+    const be = Buffer.from(le);
+    for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1], be[i]];
+    assert.deepEqual(decodeBytes(be), { text, encoding: 'utf-16be' }, JSON.stringify(text));
+  }
+  // English in UTF-16 without BOM is not guessed (too little to tell it from binary data).
+  assert.ok('error' in decodeBytes(Buffer.from('Hello, world.\n', 'utf16le')));
+  // An odd number of bytes is not UTF-16.
+  assert.ok('error' in decodeBytes(Buffer.concat([Buffer.from(ZH, 'utf16le'), Buffer.from([0])])));
+});
+
 test('decodeBytes: GB18030 and GBK bytes are detected', () => {
   const gb = iconv.encode(ZH, 'gb18030');
   assert.deepEqual(decodeBytes(gb), { text: ZH, encoding: 'gb18030' });

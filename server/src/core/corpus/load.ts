@@ -168,7 +168,8 @@ function looksLikeText(text: string): boolean {
 /**
  * Decodes the bytes of a text file: BOMs first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then
  * GB18030 (a superset of GBK/GB2312) accepted only when it decodes to clean, mostly Chinese
- * text. Binary data (NUL bytes, control characters) is an error.
+ * text, then UTF-16 LE/BE without BOM on the same condition. Binary data (NUL bytes that are not
+ * UTF-16, control characters) is an error.
  */
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } | { error: string } {
   const b = bytes;
@@ -192,8 +193,9 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string
     }
     return { error: `invalid UTF-16 ${le ? 'LE' : 'BE'} text` };
   }
-  // NUL bytes never occur in UTF-8 or GB18030 text.
-  if (b.indexOf(0) >= 0) return { error: 'binary data (NUL bytes), not text' };
+  // NUL bytes never occur in UTF-8 or GB18030 text; in UTF-16 they are the high (or low) byte of
+  // every ASCII character.
+  if (b.indexOf(0) >= 0) return utf16WithoutBom(b) ?? { error: 'binary data (NUL bytes), not text' };
   let utf8: string | undefined;
   try {
     utf8 = new TextDecoder('utf-8', { fatal: true }).decode(b);
@@ -207,7 +209,28 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string
   const gb = iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), 'gb18030');
   const r = badRatio(gb);
   if (!r.nul && r.bad === 0 && r.nonAscii > 0 && r.cjk / r.nonAscii >= 0.9) return { text: gb, encoding: 'gb18030' };
-  return { error: 'not valid UTF-8, UTF-16 or GB18030/GBK text' };
+  return utf16WithoutBom(b) ?? { error: 'not valid UTF-8, UTF-16 or GB18030/GBK text' };
+}
+
+/**
+ * UTF-16 without a byte order mark (some Windows tools save it so): the byte order whose strict
+ * decoding is clean text, at least 90% of its non-ASCII characters Chinese (as for GB18030). Random
+ * bytes decode to characters spread over the whole plane (well under 90% CJK) or to lone
+ * surrogates (refused by the strict decoder). Text without non-ASCII characters is not guessed.
+ */
+function utf16WithoutBom(b: Uint8Array): { text: string; encoding: string } | undefined {
+  if (b.length < 2 || b.length % 2 !== 0) return undefined;
+  for (const encoding of ['utf-16le', 'utf-16be']) {
+    let text: string;
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(b);
+    } catch {
+      continue;
+    }
+    const r = badRatio(text);
+    if (!r.nul && r.bad === 0 && r.nonAscii > 0 && r.cjk / r.nonAscii >= 0.9) return { text, encoding };
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
