@@ -32,8 +32,7 @@ import { builtinCorpusDir } from './core/corpus/load';
 import { createLanguageService, type ChanceryService } from './core/languageService';
 import { buildKnowledge, type BuildResult } from './buildWorker';
 import { CHECK_WORKER_MIN_CHARS, CheckWorker, Stopped, Superseded, limited, type CheckResult } from './checkWorker';
-import type { DiagnoseOptions } from './core/service';
-import type { Finding, FindingCode, KnowledgeBase, Provenance } from './core/types';
+import type { Finding, Provenance } from './core/types';
 import {
   LineIndex,
   Locale,
@@ -66,104 +65,14 @@ import {
   StatusNotification,
   WorkspaceTrustNotification,
 } from './protocol';
+import { DEFAULT_SETTINGS, diagnoseOptions, readSettings } from './settings';
+import { kbMarkdown, listDrafts, referenceItems, uriToPath } from './workspace';
 
-// ------------------------------------------------------------------------------------------
-// settings
-
-export const DEFAULT_SETTINGS: ChancerySettings = {
-  corpus: { paths: [], includeBuiltin: true },
-  diagnostics: { disabled: [], severity: {}, maxProblems: 1000 },
-  acceptedTitles: [],
-};
-
-const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'];
-const FINDING_CODES: FindingCode[] = [
-  'title-misquoted',
-  'title-variant',
-  'title-unknown',
-  'date-mismatch',
-  'place-mismatch',
-  'verb-mismatch',
-  'date-invalid',
-  'date-inconsistent',
-  'bracket-unclosed',
-  'bracket-unopened',
-  'event-mismatch',
-];
-
-/** Accepts `{chancery: {...}}`, the inner object, or flat dotted keys; returns valid settings + problems. */
-export function readSettings(raw: unknown): { settings: ChancerySettings; problems: string[] } {
-  const problems: string[] = [];
-  const s: ChancerySettings = structuredClone(DEFAULT_SETTINGS);
-  if (raw === null || raw === undefined) return { settings: s, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push('settings: expected an object');
-    return { settings: s, problems };
-  }
-  let obj = raw as Record<string, unknown>;
-  if (obj.chancery && typeof obj.chancery === 'object') obj = obj.chancery as Record<string, unknown>;
-  const get = (dotted: string): unknown => {
-    const flat = (raw as Record<string, unknown>)['chancery.' + dotted] ?? obj[dotted];
-    if (flat !== undefined) return flat;
-    let cur: unknown = obj;
-    for (const k of dotted.split('.')) {
-      if (!cur || typeof cur !== 'object') return undefined;
-      cur = (cur as Record<string, unknown>)[k];
-    }
-    return cur;
-  };
-  const strings = (name: string, v: unknown): string[] | undefined => {
-    if (v === undefined || v === null) return undefined;
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-    problems.push(`chancery.${name}: expected a list of strings, got ${JSON.stringify(v)}; using the default`);
-    return undefined;
-  };
-  s.corpus.paths = strings('corpus.paths', get('corpus.paths')) ?? s.corpus.paths;
-  const ib = get('corpus.includeBuiltin');
-  if (ib !== undefined && ib !== null) {
-    if (typeof ib === 'boolean') s.corpus.includeBuiltin = ib;
-    else problems.push(`chancery.corpus.includeBuiltin: expected true or false, got ${JSON.stringify(ib)}; using true`);
-  }
-  const disabled = strings('diagnostics.disabled', get('diagnostics.disabled'));
-  if (disabled) {
-    for (const c of disabled) {
-      if (FINDING_CODES.includes(c as FindingCode)) s.diagnostics.disabled.push(c);
-      else problems.push(`chancery.diagnostics.disabled: unknown code "${c}" (known: ${FINDING_CODES.join(', ')})`);
-    }
-  }
-  const sev = get('diagnostics.severity');
-  if (sev !== undefined && sev !== null) {
-    if (typeof sev !== 'object' || Array.isArray(sev)) {
-      problems.push(`chancery.diagnostics.severity: expected an object of code → level, got ${JSON.stringify(sev)}`);
-    } else {
-      for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
-        if (!FINDING_CODES.includes(code as FindingCode)) problems.push(`chancery.diagnostics.severity: unknown code "${code}"`);
-        else if (typeof level !== 'string' || !SEVERITY_VALUES.includes(level))
-          problems.push(`chancery.diagnostics.severity.${code}: expected one of ${SEVERITY_VALUES.join('|')}, got ${JSON.stringify(level)}`);
-        else s.diagnostics.severity[code] = level;
-      }
-    }
-  }
-  const max = get('diagnostics.maxProblems');
-  if (max !== undefined && max !== null) {
-    if (typeof max === 'number' && Number.isInteger(max) && max >= 0) s.diagnostics.maxProblems = max;
-    else problems.push(`chancery.diagnostics.maxProblems: expected a whole number ≥ 0 (0: no limit), got ${JSON.stringify(max)}; using ${s.diagnostics.maxProblems}`);
-  }
-  s.acceptedTitles = strings('acceptedTitles', get('acceptedTitles')) ?? s.acceptedTitles;
-  return { settings: s, problems };
-}
-
-function diagnoseOptions(s: ChancerySettings): DiagnoseOptions {
-  return {
-    disabled: s.diagnostics.disabled as FindingCode[],
-    severity: s.diagnostics.severity as DiagnoseOptions['severity'],
-    acceptedTitles: s.acceptedTitles,
-  };
-}
+export { DEFAULT_SETTINGS, readSettings } from './settings';
+export { kbMarkdown, referenceItems } from './workspace';
 
 // ------------------------------------------------------------------------------------------
 
-const DRAFT_EXTENSIONS = new Set(['.communique', '.txt', '.md']);
 const DIAGNOSTIC_DELAY_MS = 60;
 /** How long a request waits for the first knowledge-base build before it is answered without it. */
 const FIRST_BUILD_WAIT_MS = waitSetting(process.env.CHANCERY_FIRST_BUILD_WAIT_MS, 5000); // env: tests
@@ -172,7 +81,6 @@ function waitSetting(v: string | undefined, dflt: number): number {
   const n = Number(v);
   return v && Number.isFinite(n) && n >= 0 ? n : dflt;
 }
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.tools']);
 
 interface DocState {
   uri: string;
@@ -827,72 +735,3 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 }
-
-// ------------------------------------------------------------------------------------------
-
-function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function listDrafts(roots: string[], token: CancellationToken, limit = 5000): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, depth: number) => {
-    if (out.length >= limit || depth > 12 || token.isCancellationRequested) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = await fs.promises.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(p, depth + 1);
-      else if (e.isFile() && DRAFT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
-    }
-  };
-  for (const r of roots) await walk(r, 0);
-  return out;
-}
-
-/** The "insert reference" list: each instrument with the full reference frame. */
-export function referenceItems(service: ChanceryService): ReferenceItem[] {
-  return service.kb.instruments.map((ins) => {
-    const frame = service.referenceFrame(ins.id);
-    return { id: ins.id, title: ins.title, kind: ins.kind, detail: frame.detail, insertText: frame.text };
-  });
-}
-
-/** A readable overview of the knowledge base (the "show knowledge base" command). */
-export function kbMarkdown(kb: KnowledgeBase): string {
-  const lines: string[] = ['# Chancery knowledge base', ''];
-  lines.push(`Sources: ${kb.sources.map((s) => `${s.uri} (${s.chars} chars, ${s.encoding})`).join(', ') || 'none'}`, '');
-  if (kb.problems.length) {
-    lines.push('## Corpus problems', '');
-    for (const p of kb.problems) lines.push(`- ${p.uri}: ${p.message.en}`);
-    lines.push('');
-  }
-  lines.push(`## Instruments (${kb.instruments.length})`, '');
-  for (const i of kb.instruments) {
-    const a = i.adoptions[0];
-    const when = a?.date ? `${a.date.year ?? '?'}-${a.date.month}-${a.date.day ?? '?'}` : '';
-    lines.push(`- 《${i.title}》 ${i.kind ?? ''} ${[when, a?.place, a?.verb].filter(Boolean).join(' ')} — ${i.mentions.length} mention(s)`);
-  }
-  lines.push('', `## Events (${kb.events.length})`, '');
-  for (const e of kb.events) lines.push(`- ${e.name} ${e.date?.text ?? ''} ${e.place ?? ''}${e.online ? ' (video)' : ''}`);
-  lines.push('', `## Officials (${kb.officials.length})`, '');
-  for (const o of kb.officials) lines.push(`- ${o.name}: ${o.country} ${o.role}`);
-  lines.push('', `## Abbreviations (${kb.abbreviations.length})`, '');
-  for (const a of kb.abbreviations) lines.push(`- ${a.full} → ${a.short.join('、')}`);
-  if (kb.conflicts.length) {
-    lines.push('', `## Conflicts (${kb.conflicts.length})`, '');
-    for (const c of kb.conflicts) lines.push(`- ${c.subject} ${c.field}: ${c.values.map((v) => v.value).join(' / ')}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-

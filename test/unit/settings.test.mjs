@@ -1,4 +1,4 @@
-// server/src/server.ts readSettings: the settings shape shared by workspace/configuration and
+// server/src/settings.ts readSettings (re-exported by server.ts): the settings shape shared by workspace/configuration and
 // initializationOptions, with bad values reported and replaced by defaults. Bundled on the fly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
