@@ -16,6 +16,7 @@ import {
   FoldingRange,
   FoldingRangeKind,
   Hover,
+  InlineCompletionItem,
   InsertTextFormat,
   Location,
   MarkupKind,
@@ -212,6 +213,13 @@ export function toCompletionItem(e: CompletionEntry, lines: LineIndex): Completi
   if (e.sortText) item.sortText = e.sortText;
   if (e.filterText) item.filterText = e.filterText;
   return item;
+}
+
+/** An inline (ghost-text) completion item, or undefined when its range spans lines (LSP forbids it). */
+export function toInlineCompletionItem(e: CompletionEntry, lines: LineIndex): InlineCompletionItem | undefined {
+  const range = toRange(lines, e.replace);
+  if (range.start.line !== range.end.line) return undefined;
+  return { insertText: e.insertText, range };
 }
 
 // ------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import {
   DocumentDiagnosticReportKind,
   InitializeParams,
   InitializeResult,
+  InlineCompletionItem,
   LSPErrorCodes,
   Location,
 
@@ -46,6 +47,7 @@ import {
   toDocumentSymbol,
   toFoldingRanges,
   toHover,
+  toInlineCompletionItem,
   toOffset,
   toRange,
   toSpan,
@@ -511,6 +513,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['《', '〈', '》', '在', '（', '(', '。'], resolveProvider: false },
+        inlineCompletionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: true,
         definitionProvider: true,
@@ -611,6 +614,16 @@ export function startServer(connection: Connection): void {
       // Instruments are capped and filtered by the typed prefix: ask again as the prefix grows.
       return { isIncomplete: items.some((i) => i.kind === CompletionItemKind.Reference), items };
     }, null),
+  );
+
+  // Ghost text: the top of the completion list where it only adds text after the cursor.
+  connection.languages.inlineCompletion.on((p, token) =>
+    runSafe(token, 'inlineCompletion', () => {
+      const st = doc(p.textDocument.uri);
+      if (!st || !service) return { items: [] };
+      const items = service.inlineComplete(st.text, toOffset(st.lines, p.position), token).map((e) => toInlineCompletionItem(e, st.lines));
+      return { items: items.filter((i): i is InlineCompletionItem => !!i) };
+    }, { items: [] as InlineCompletionItem[] }),
   );
 
   connection.onCodeAction((p, token) =>

@@ -84,3 +84,31 @@ test('the item an editor shows first is the one expected to save the most keystr
   r = await ranked('\u3000\u3000各代表团团长欢迎《上合组织成员国元首理事会关于粮');
   assert.ok(r.results.some((x) => x.includes('关于粮食安全的声明')), r.sorted.slice(0, 5).map((i) => i.label).join(' / '));
 });
+
+test('inline completion (ghost text): the top continuation, only adding text after the cursor', async (t) => {
+  const c = await TestClient.start();
+  t.after(() => c.stop());
+  await c.ready();
+  assert.equal(c.initializeResult.capabilities.inlineCompletionProvider, true);
+  const uri = 'untitled:draft-inline.communique';
+  c.open(uri, '\u3000\u3000各代表团团长欢迎2021年9月17日在');
+  const at = end(c, uri);
+  const r = await c.request('textDocument/inlineCompletion', { textDocument: { uri }, position: at, context: { triggerKind: 2 } });
+  const list = items(r);
+  assert.ok(list.length >= 1 && list.length <= 3, JSON.stringify(r));
+  // The first suggestion continues with the place the corpus gives for that date.
+  const first = list[0];
+  assert.deepEqual(first.range.end, at);
+  const text = c.applyEdit(uri, { changes: { [uri]: [{ range: first.range, newText: first.insertText }] } });
+  assert.equal(text, '\u3000\u3000各代表团团长欢迎2021年9月17日在杜尚别');
+  for (const i of list) {
+    assert.equal(i.range.start.line, i.range.end.line);
+    const typed = c.text(uri).slice(c.docs.get(uri).offsetAt(i.range.start), c.docs.get(uri).offsetAt(i.range.end));
+    assert.ok(i.insertText.startsWith(typed) && i.insertText.length >= typed.length + 2, JSON.stringify(i));
+    assert.doesNotMatch(i.insertText, /\$\{|\$\d/, 'no snippet syntax in ghost text');
+  }
+  // At a paragraph start: the sentence formula.
+  c.change(uri, [{ range: { start: at, end: at }, text: '杜尚别通过的文件。\n' }]);
+  const r2 = items(await c.request('textDocument/inlineCompletion', { textDocument: { uri }, position: end(c, uri), context: { triggerKind: 2 } }));
+  assert.ok(r2.some((i) => i.insertText.startsWith('各代表团团长')), JSON.stringify(r2));
+});

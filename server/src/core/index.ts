@@ -22,3 +22,4 @@ export * from './knowledge/kb';
 export * from './languageService';
 export * from './phrasing/snippets';
 export * from './text/stringCache';
+export * from './features/inline';

@@ -6,6 +6,7 @@ import type { CodeActionEntry, LanguageService } from './service';
 import type { CorpusDocument, KnowledgeBase } from './types';
 import { KnowledgeIndex } from './knowledge/kb';
 import { matchTitle } from './knowledge/titleMatch';
+import { inlineEntries } from './features/inline';
 import { diagnose } from './features/diagnostics';
 import { completePhrasing, learnPhrasing, sentenceFormulas, type PhrasingModel } from './phrasing/model';
 import { createContext, fullReference, type Locale } from './features/context';
@@ -59,6 +60,7 @@ export function createLanguageService(init: LanguageServiceInit): ChanceryServic
     diagnose: (text, options, token) => diagnose(text, ctx.index, options, token),
     hover: (text, offset) => hover(ctx, text, offset),
     complete: (text, offset, token) => complete(ctx, text, offset, token),
+    inlineComplete: (text, offset, token) => inlineEntries(complete(ctx, text, offset, token), text, offset),
     codeActions: (text, range, findings): CodeActionEntry[] => codeActions(ctx, text, range, findings),
     symbols: (text) => symbols(ctx, text),
     definition: (text, offset) => definition(ctx, text, offset),

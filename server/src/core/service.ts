@@ -92,6 +92,8 @@ export interface LanguageService {
   diagnose(text: string, options?: DiagnoseOptions, token?: Cancellation): Finding[];
   hover(text: string, offset: number): HoverResult | undefined;
   complete(text: string, offset: number, token?: Cancellation): CompletionEntry[];
+  /** The completions an editor can show inline (ghost text), best first (features/inline.ts). */
+  inlineComplete(text: string, offset: number, token?: Cancellation): CompletionEntry[];
   codeActions(text: string, range: Span, findings: Finding[]): CodeActionEntry[];
   symbols(text: string): SymbolEntry[];
   /** Corpus locations of the instrument (or event) under the offset: its first mention first. */
