@@ -336,6 +336,26 @@ describe('Chancery in a real VS Code extension host', function () {
   });
 
   describe('phrasing', () => {
+    it('an inline suggestion (ghost text) continues a date of adoption with its place, and commits', async () => {
+      const { doc, editor } = await open('scratch.communique');
+      const typed = '　　各代表团团长欢迎2021年9月17日在';
+      await editor.edit((e) => e.replace(new vscode.Range(0, 0, doc.lineCount, 0), typed));
+      const pos = doc.positionAt(typed.length);
+      editor.selection = new vscode.Selection(pos, pos);
+      // What VS Code does while typing: ask for inline suggestions, show the first as ghost text,
+      // insert it on Tab (editor.action.inlineSuggest.commit).
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+      const text = await until(async () => {
+        await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+        const t = doc.getText();
+        if (t !== typed) return t;
+        await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger'); // not shown yet: ask again
+        return undefined;
+      }, 'the inline suggestion to be committed');
+      assert.equal(text, typed + PLACE);
+      await doc.save();
+    });
+
     it('at a sentence start, completion offers the corpus\'s sentence formulas', async () => {
       const { doc, editor } = await open('scratch.communique');
       const typed = SENTENCE + '\n　　';
