@@ -11,7 +11,7 @@
 // what the editor would pass to the completion). Next-phrase accuracy: at every position where a proposal is offered, whether the top item
 // (top-1) or one of the first three (top-3) matches the text that follows.
 //
-// Usage: node scripts/eval-phrasing.mjs [--folds 5] [--service] [--nested] [--json] [corpus files…]
+// Usage: node scripts/eval-phrasing.mjs [--folds 5] [--service | --inline] [--nested] [--json] [corpus files…]
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -30,7 +30,10 @@ const k = Number(opt('--folds', 5));
 const json = args.includes('--json');
 // --service: evaluate the language service's whole completion list (knowledge-base items — titles after
 // 《, places after 在, dates — merged with the phrasing items), in the order an editor shows it (sortText).
-const viaService = args.includes('--service');
+const viaService = args.includes('--service') || args.includes('--inline');
+// --inline: what ghost text offers (service.inlineComplete: the top of that list where it only adds
+// text after the cursor), the key a VS Code user presses to accept it.
+const viaInline = args.includes('--inline');
 // Development knob: completion options as JSON (the product uses the defaults).
 const tuning = process.env.PHRASING_OPTS ? JSON.parse(process.env.PHRASING_OPTS) : undefined;
 // --nested: for each fold, choose γ and β by an inner 4-fold cross-validation on its TRAINING
@@ -110,6 +113,7 @@ function evaluateSplit(train, test, tuning, withCeilings) {
   const service = viaService ? core.createLanguageService({ kb, phrasing: model }) : undefined;
   const completeAt = (typed, i) => {
     if (!service) return core.completePhrasing(model, typed, i, index, tuning);
+    if (viaInline) return service.inlineComplete(typed, i);
     const list = service.complete(typed, i);
     return list
       .map((e, n) => ({ e, n }))
