@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Robustness benchmarks (issue 6). Prints figures; asserts nothing.
 //
-//   node bench/robust.mjs [scanners] [hostile] [memory] [--size BYTES] [--large CHARS] [--edits N]
+//   node bench/robust.mjs [scanners] [hostile] [memory] [--size BYTES] [--large CHARS] [--edits N] [--seed N | --seeds N,N,…]
 //
 //   scanners  every scanner/pattern of the core (dates, references/frames, events, brackets,
 //             abbreviations, title matching, phrasing completion, normalisation, and the whole
@@ -381,8 +381,18 @@ if (!isMainThread && workerData?.robustCase) {
   if (all || sections.includes('hostile')) await benchHostile({ largeChars: opt('--large', 50 * 1024 * 1024) });
   if (all || sections.includes('memory')) {
     // The server as the VS Code client starts it (server/launch.json): the figure for the target.
+    // --seeds 1,2,3 repeats it for several fuzzer seeds and prints the spread (RSS is sampled once
+    // per mark, so single figures vary by a few hundredths).
     const { LAUNCH } = await import('../scripts/lsp-shared.mjs');
-    await benchMemory({ edits: opt('--edits', 10000), seed: opt('--seed', 1), nodeArgs: LAUNCH.execArgv, env: LAUNCH.env });
+    const si = args.indexOf('--seeds');
+    const seeds = si >= 0 ? args[si + 1].split(',').map(Number) : [opt('--seed', 1)];
+    const ratios = [];
+    for (const seed of seeds) {
+      const res = await benchMemory({ edits: opt('--edits', 10000), seed, nodeArgs: LAUNCH.execArgv, env: LAUNCH.env });
+      const marks = Object.keys(res.rss).map(Number).sort((a, b) => a - b);
+      if (marks.length > 1) ratios.push(`seed ${seed}: ${(res.rss[marks[marks.length - 1]] / res.rss[marks[0]]).toFixed(3)}`);
+    }
+    if (seeds.length > 1) console.log(`\n  RSS after the last / after the first mark, as launched: ${ratios.join(', ')}`);
     // The same session with a bare `node dist/server.js` and the live heap measured after a full
     // GC at each mark: RSS includes what V8 and malloc reserve as they grow (the launch options
     // bound that); the live heap shows whether anything is retained.
