@@ -112,6 +112,8 @@ export function scannerCases() {
     { name: 'phrasing: complete after 《 at end', fn: 'completePhrasing', input: (n) => fill('各代表团团长表示，', n - 1) + '《' },
     { name: 'phrasing: learn from 1 MB of date lists', fn: 'learnPhrasing', input: (n) => fill('2021年3月30日、7月23日和9月2日在杜尚别通过', n) },
     { name: 'phrasing: learn from 1 MB of 在…通过 frames', fn: 'learnPhrasing', input: (n) => fill('在上合组织成员国通过', n) },
+    // one sentence of dates and no 在: the frame-place search once ran from every date to the end
+    { name: 'phrasing: learn from 1 MB of dates, no 在', fn: 'learnPhrasing', input: (n) => fill('2021年3月30日，', n) },
     // extraction (knowledge base from an adversarial corpus document)
     { name: 'kb: extract from 1 MB of frames without titles', fn: 'buildKnowledgeBase', input: (n) => fill('2021年9月17日在杜尚别通过的', n) },
     { name: 'kb: extract from 1 MB of 《 without 》', fn: 'buildKnowledgeBase', input: (n) => fill('会议上通过的《', n) },

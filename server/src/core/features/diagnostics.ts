@@ -11,7 +11,7 @@
  * for it. `chancery-disable: code, code` turns codes off for the document. See docs/checks.md.
  */
 import type { Cancellation, DiagnoseOptions } from '../service';
-import type { Adoption, DateExpr, EventFact, Finding, FindingCode, Fix, Instrument, ReferenceMention, SimpleDate } from '../types';
+import type { Adoption, DateExpr, EventFact, Finding, FindingCode, Fix, Instrument, Message, ReferenceMention, SimpleDate } from '../types';
 import { scanBrackets, type BracketIssue } from '../text/brackets';
 import { compareDates, dateExprProblem, dateExprProblemZh, dateKey, findDates, formatDate, formatDateExpr } from '../text/dates';
 import { normalizeTitle, toSimplified } from '../text/normalize';
@@ -198,16 +198,21 @@ function bracketFinding(i: BracketIssue, text: string): Finding {
         }, [fix]);
   }
   void text;
-  return i.kind === 'unclosed'
-    ? finding('bracket-unclosed', i.offset, i.offset + 1, {
-        en: `“${i.char}” is not closed: “${closer}” is missing`,
-        zh: `“${i.char}”没有闭合，缺少“${closer}”`,
-      })
-    : finding('bracket-unopened', i.offset, i.offset + 1, {
-        en: `“${i.char}” closes nothing: “${opener}” is missing or this bracket is stray`,
-        zh: `“${i.char}”前没有对应的“${opener}”，或此括号多余`,
-      });
+  // These messages depend only on the kind, the character and its pair: one shared object each
+  // (a pasted run of 1,000,000 stray brackets made as many identical messages).
+  const key = i.kind + i.char + i.pair;
+  let message = bracketMessages.get(key);
+  if (!message) {
+    message =
+      i.kind === 'unclosed'
+        ? { en: `“${i.char}” is not closed: “${closer}” is missing`, zh: `“${i.char}”没有闭合，缺少“${closer}”` }
+        : { en: `“${i.char}” closes nothing: “${opener}” is missing or this bracket is stray`, zh: `“${i.char}”前没有对应的“${opener}”，或此括号多余` };
+    bracketMessages.set(key, message);
+  }
+  return finding(i.kind === 'unclosed' ? 'bracket-unclosed' : 'bracket-unopened', i.offset, i.offset + 1, message);
 }
+
+const bracketMessages = new Map<string, Message>();
 
 /**
  * A 《 left open before a known title: offer to close it right after the title

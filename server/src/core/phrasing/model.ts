@@ -463,14 +463,23 @@ function slotsOf(s: string, knownPlaces: string[]): Slot[] {
   const dates = findDateSlots(s);
   const titles = findTitleSlots(s);
   const places = findFramePlaces(s, dates);
-  // Places the knowledge base knows, written right after 在 following a date.
+  // Places the knowledge base knows, written right after 在 following a date. (Sets and a merge
+  // below, not searches per slot: a long sentence of dates stays linear.)
+  const placeStarts = new Set(places.map((p) => p.start));
   for (const d of dates) {
-    if (s[d.end] !== '在' || places.some((p) => p.start === d.end + 1)) continue;
+    if (s[d.end] !== '在' || placeStarts.has(d.end + 1)) continue;
     const p = knownPlaces.find((pl) => s.startsWith(pl, d.end + 1));
     if (p) places.push({ kind: 'place', start: d.end + 1, end: d.end + 1 + p.length, text: p });
   }
-  // Titles nested in a date (never) or dates inside titles (often: 2021—2025年) are not frame slots.
-  const all = [...dates.filter((d) => !titles.some((t) => t.start <= d.start && d.end <= t.end)), ...titles, ...places];
+  // Titles nested in a date (never) or dates inside titles (often: 2021—2025年) are not frame
+  // slots. Both lists are in text order and titles do not overlap: one merge.
+  const free: Slot[] = [];
+  let t = 0;
+  for (const d of dates) {
+    while (t < titles.length && titles[t].end < d.end) t++;
+    if (!(t < titles.length && titles[t].start <= d.start && d.end <= titles[t].end)) free.push(d);
+  }
+  const all = [...free, ...titles, ...places];
   return all.sort((a, b) => a.start - b.start);
 }
 

@@ -111,7 +111,9 @@ export function findTitleSlots(s: string): Slot[] {
 
 /** Verbs of the reference frames (DATE在PLACE通过的《T》, … 举行的 EVENT): genre vocabulary. */
 export const FRAME_VERBS = ['通过', '批准', '签署', '举行', '启动', '发表', '举办', '召开'];
-const PLACE_RE = new RegExp(`在([^\\s\\d，。、；：《》（）“”]{2,8}?)(?:${FRAME_VERBS.join('|')})`, 'g');
+// Sticky: tried only right after each date (a search forward from every date would rescan the
+// rest of a long sentence without 在 once per date: quadratic).
+const PLACE_RE = new RegExp(`在([^\\s\\d，。、；：《》（）“”]{2,8}?)(?:${FRAME_VERBS.join('|')})`, 'y');
 
 /** Places named in `在PLACE通过/举行…` frames right after a date (how the corpus states where). */
 export function findFramePlaces(s: string, dates: Slot[]): Slot[] {
@@ -119,7 +121,7 @@ export function findFramePlaces(s: string, dates: Slot[]): Slot[] {
   for (const d of dates) {
     PLACE_RE.lastIndex = d.end;
     const m = PLACE_RE.exec(s);
-    if (m && m.index === d.end) out.push({ kind: 'place', start: d.end + 1, end: d.end + 1 + m[1].length, text: m[1] });
+    if (m) out.push({ kind: 'place', start: d.end + 1, end: d.end + 1 + m[1].length, text: m[1] });
   }
   return out;
 }
