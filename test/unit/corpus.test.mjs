@@ -172,3 +172,28 @@ test('file:// uris name local paths', async () => {
   assert.equal(docs.length, 1);
   assert.equal(docs[0].uri, 'builtin:/sco-2021-heads-of-government-communique.zh.txt');
 });
+
+test('corpus limits: too many files, characters or folder entries stop loading with one clear problem; what was read is kept', async () => {
+  const files = {};
+  for (let i = 0; i < 30; i++) files[`/big/sub${i % 3}/f${String(i).padStart(2, '0')}.txt`] = `第${i}号文件。`.repeat(10);
+  const reader = memoryCorpusReader(files);
+  const all = await loadCorpus(['/big'], reader);
+  assert.equal(all.docs.length, 30);
+  assert.deepEqual(all.problems, []);
+  for (const [opts, what] of [
+    [{ maxFiles: 12 }, /more than 12 files/],
+    [{ maxChars: 500 }, /more than 500 characters/],
+    [{ maxEntries: 10 }, /more than 10 folder entries/],
+  ]) {
+    const r = await loadCorpus(['/big'], reader, opts);
+    assert.ok(r.docs.length > 0 && r.docs.length < 30, `${JSON.stringify(opts)}: ${r.docs.length} read`);
+    assert.equal(r.problems.length, 1, JSON.stringify(r.problems));
+    assert.match(r.problems[0].message.en, what);
+    assert.match(r.problems[0].message.en, /too large.*chancery\.corpus\.paths/);
+    assert.match(r.problems[0].message.zh, /语料过大/);
+    // the documents read are a prefix of the full load, in the same order
+    assert.deepEqual(r.docs.map((d) => d.uri), all.docs.slice(0, r.docs.length).map((d) => d.uri));
+  }
+  assert.equal((await loadCorpus(['/big'], reader, { maxFiles: 12 })).docs.length, 12);
+  assert.deepEqual(core.CORPUS_LIMITS, { maxFiles: 20000, maxChars: 100000000, maxEntries: 1000000 });
+});

@@ -40,7 +40,15 @@ export interface LoadOptions {
   onProgress?: (p: { files: number; uri: string }) => void;
   /** Extensions picked up inside folders (default .txt and .md). Files named explicitly are always read. */
   extensions?: string[];
+  /** At most this many files are read (default 20,000). */
+  maxFiles?: number;
+  /** Reading stops once this many characters are loaded (default 100,000,000, ≈ 200 MB in memory). */
+  maxChars?: number;
+  /** The walk stops after this many folder entries (default 1,000,000: a whole disk is not a corpus). */
+  maxEntries?: number;
 }
+
+export const CORPUS_LIMITS = { maxFiles: 20_000, maxChars: 100_000_000, maxEntries: 1_000_000 };
 
 export interface LoadResult {
   docs: CorpusDocument[];
@@ -264,6 +272,16 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
     }
   };
   const cancelled = () => !!opts.token?.isCancellationRequested;
+  const maxFiles = opts.maxFiles ?? CORPUS_LIMITS.maxFiles;
+  const maxChars = opts.maxChars ?? CORPUS_LIMITS.maxChars;
+  const maxEntries = opts.maxEntries ?? CORPUS_LIMITS.maxEntries;
+  let entries = 0;
+  let chars = 0;
+  /** Set when a limit stopped the loading: reported once, at the end. */
+  let stopped: { en: string; zh: string; at: string } | undefined;
+  const stop = (en: string, zh: string, at: string) => {
+    stopped ??= { en, zh, at };
+  };
 
   // Phase 1 (the walk) lists the files in order; phase 2 reads them a batch at a time in
   // parallel and decodes them in order.
@@ -271,6 +289,10 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
   const enqueue = async (p: string) => {
     const key = await real(p);
     if (seenFiles.has(key)) return;
+    if (files.length >= maxFiles) {
+      stop(`more than ${maxFiles} files`, `文件超过 ${maxFiles} 个`, p);
+      return;
+    }
     seenFiles.add(key);
     files.push(p);
   };
@@ -288,6 +310,10 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
       );
       for (let k = 0; k < batch.length; k++) {
         if (cancelled()) return;
+        if (chars >= maxChars) {
+          stop(`more than ${maxChars} characters`, `字符超过 ${maxChars} 个`, batch[k]);
+          return;
+        }
         const p = batch[k];
         const uri = uriOf(p);
         const r = read[k];
@@ -305,13 +331,14 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
           continue;
         }
         docs.push({ uri, text: d.text, encoding: d.encoding });
+        chars += d.text.length;
         opts.onProgress?.({ files: docs.length, uri });
       }
     }
   };
 
   const walk = async (p: string, explicit: boolean, ancestors: Set<string>, depth: number): Promise<void> => {
-    if (cancelled()) return;
+    if (cancelled() || stopped) return;
     let st: CorpusStat;
     try {
       st = await reader.stat(p);
@@ -344,7 +371,11 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
       names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const inner = new Set(ancestors).add(key);
       for (const name of names) {
-        if (cancelled()) return;
+        if (cancelled() || stopped) return;
+        if (++entries > maxEntries) {
+          stop(`more than ${maxEntries} folder entries`, `目录项超过 ${maxEntries} 个`, p);
+          return;
+        }
         if (name.startsWith('.')) continue;
         const child = path.join(p, name);
         const lower = name.toLowerCase();
@@ -384,5 +415,15 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
     await walk(p, true, new Set(), 0);
   }
   await readAll();
+  if (stopped) {
+    const s = stopped;
+    problems.push({
+      uri: uriOf(s.at),
+      message: msg(
+        `The corpus is too large (${s.en}): loading stopped at ${s.at}; ${docs.length} file(s), ${chars} characters were read. Name fewer or smaller folders in chancery.corpus.paths (or --corpus).`,
+        `语料过大（${s.zh}）：读取在 ${s.at} 处停止，已读取 ${docs.length} 个文件、${chars} 个字符。请在 chancery.corpus.paths（或 --corpus）中指定更少或更小的文件夹。`,
+      ),
+    });
+  }
   return { docs, problems };
 }
