@@ -75,12 +75,6 @@ export class LspServer extends LspProcess {
    * @param {boolean} [o.gcProbe] preload a probe that runs a full GC on SIGUSR2 (heapAfterGcKb)
    * @param {number} [o.initializeTimeoutMs]
    */
-  static async start(o = {}) {
-    const s = new LspServer(o);
-    await s.initialize();
-    return s;
-  }
-
   constructor(o = {}) {
     const probeArgs = o.gcProbe ? ['--expose-gc', '--require', gcProbeFile()] : [];
     super({ ...o, nodeArgs: [...probeArgs, ...(o.nodeArgs ?? [])] }, 65536);

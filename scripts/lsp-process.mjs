@@ -40,6 +40,13 @@ function capabilities(pull) {
 }
 
 export class LspProcess {
+  /** Starts the server and initializes it (each harness's own `initialize`). */
+  static async start(o = {}) {
+    const s = new this(o);
+    await s.initialize();
+    return s;
+  }
+
   /**
    * @param {object} [o]
    * @param {string} [o.serverPath] the bundle to run (default dist/server.js)

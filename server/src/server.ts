@@ -146,6 +146,7 @@ export function startServer(connection: Connection): void {
    * for the whole build (40 s for a whole disk). Diagnostics still wait for it and come when it is done.
    */
   async function readyOrLater(): Promise<void> {
+    if (service) return; // built: no wait, and no timer per request
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_BUILD_WAIT_MS)))]);
     clearTimeout(timer);

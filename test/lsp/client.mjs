@@ -14,12 +14,6 @@ export { ROOT, SERVER, ResponseError };
 
 export class TestClient extends LspProcess {
   /** @param {object} [o] LspProcess's options (settings, initializationOptions, workspaceFolders, locale, pull, env …) */
-  static async start(o = {}) {
-    const c = new TestClient(o);
-    await c.initialize();
-    return c;
-  }
-
   constructor(o = {}) {
     super(o);
     this.docs = new Map(); // uri -> TextDocument
