@@ -110,6 +110,10 @@ function evaluateSplit(train, test, tuning, withCeilings) {
   const model = core.learnPhrasing(docs, kb);
   const learnMs = performance.now() - t0;
   const index = kb ? { kb } : undefined;
+  // Titles cited in the held-out paragraphs that the training folds know (the rest cannot be proposed).
+  const knownTitles = new Set((kb?.instruments ?? []).map((x) => x.title));
+  const cited = test.flatMap((p) => [...p.text.matchAll(/《([^《》\n]+)》/g)].map((m) => m[1]));
+  const titleCoverage = { cited: cited.length, known: cited.filter((t) => knownTitles.has(t)).length, chars: cited.reduce((a, t) => a + t.length, 0) };
   const service = viaService ? core.createLanguageService({ kb, phrasing: model }) : undefined;
   const completeAt = (typed, i) => {
     if (!service) return core.completePhrasing(model, typed, i, index, tuning);
@@ -183,7 +187,7 @@ function evaluateSplit(train, test, tuning, withCeilings) {
     }
     return 1 - keys / chars;
   };
-  if (!withCeilings) return { chars, keystrokes: keys, savings: 1 - keys / chars, trainParagraphs: train.length, testParagraphs: test.length, offered, top1: offered ? top1 / offered : 0, top3: offered ? top3 / offered : 0, accepted, acceptedChars, byKind, learnMs, msPerCompletion: completeMs / queries, offeredCeiling: 0, attestedCeiling: 0 };
+  if (!withCeilings) return { chars, keystrokes: keys, savings: 1 - keys / chars, trainParagraphs: train.length, testParagraphs: test.length, offered, top1: offered ? top1 / offered : 0, top3: offered ? top3 / offered : 0, accepted, acceptedChars, byKind, learnMs, msPerCompletion: completeMs / queries, offeredCeiling: 0, attestedCeiling: 0, titleCoverage };
   const offeredCeiling = ceiling((target, i) => {
     const typed = target.slice(0, i);
     return Math.max(0, ...completeAt(typed, i).map((e) => applies(e, typed, target)));
@@ -210,6 +214,7 @@ function evaluateSplit(train, test, tuning, withCeilings) {
     byKind,
     learnMs,
     msPerCompletion: completeMs / queries,
+    titleCoverage,
   };
 }
 
@@ -246,5 +251,7 @@ if (json) {
     `ceilings (an oracle choosing the longest match): among the items offered ${pct(overall.offeredCeiling).trim()}; ` +
       `any continuation attested in the training folds after the same character ${pct(overall.attestedCeiling).trim()}`,
   );
+  const tc = results.reduce((a, r) => ({ cited: a.cited + r.titleCoverage.cited, known: a.known + r.titleCoverage.known, chars: a.chars + r.titleCoverage.chars }), { cited: 0, known: 0, chars: 0 });
+  console.log(`titles cited in held-out paragraphs: ${tc.cited} (${tc.chars} characters), of which known to the training folds: ${tc.known}`);
   console.log(`accepted completions by kind: ${JSON.stringify(results.reduce((a, r) => { for (const [kk, v] of Object.entries(r.byKind)) a[kk] = (a[kk] ?? 0) + v; return a; }, {}))}; characters inserted by completions: ${overall.acceptedChars}`);
 }
