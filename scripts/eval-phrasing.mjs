@@ -11,7 +11,11 @@
 // what the editor would pass to the completion). Next-phrase accuracy: at every position where a proposal is offered, whether the top item
 // (top-1) or one of the first three (top-3) matches the text that follows.
 //
-// Usage: node scripts/eval-phrasing.mjs [--folds 5] [--service | --inline] [--nested] [--json] [corpus files…]
+// --curve: the learning curve — the same folds trained on evenly spaced subsets of their training
+// paragraphs (none, 1/8 … all), with a log-linear fit of savings against training characters: how
+// the figure grows with the amount of text of the genre (what a larger corpus would bring).
+//
+// Usage: node scripts/eval-phrasing.mjs [--folds 5] [--service | --inline] [--nested | --curve] [--json] [corpus files…]
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -40,6 +44,8 @@ const tuning = process.env.PHRASING_OPTS ? JSON.parse(process.env.PHRASING_OPTS)
 // paragraphs only, then type the held-out fold with them (an honest check of the tuned defaults).
 const nested = args.includes('--nested');
 const innerK = 4;
+const curve = args.includes('--curve');
+const FRACTIONS = [0, 1 / 8, 1 / 4, 1 / 2, 3 / 4, 1];
 const grid = [];
 for (const gamma of [3, 5, 8]) for (const beta of [0.5, 0.7, 1]) grid.push({ gamma, beta });
 const corpusArg = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
@@ -216,6 +222,50 @@ function evaluateSplit(train, test, tuning, withCeilings) {
     msPerCompletion: completeMs / queries,
     titleCoverage,
   };
+}
+
+/** Every paragraph j of `list` kept when the evenly spaced subset of fraction f reaches it. */
+const subset = (list, f) => list.filter((_, j) => Math.floor((j + 1) * f) > Math.floor(j * f));
+
+/** Learning curve: savings over all folds when each trains on a fraction of its training paragraphs. */
+function learningCurve() {
+  const points = FRACTIONS.map((f) => {
+    let keys = 0;
+    let chars = 0;
+    let trainChars = 0;
+    for (let fold = 0; fold < k; fold++) {
+      const train = subset(paragraphs.filter((_, i) => i % k !== fold), f);
+      const r = evaluateSplit(train, paragraphs.filter((_, i) => i % k === fold), tuning, false);
+      keys += r.keystrokes;
+      chars += r.chars;
+      trainChars += train.reduce((a, p) => a + p.text.length, 0);
+    }
+    return { fraction: f, trainChars: trainChars / k, chars, keystrokes: keys, savings: 1 - keys / chars };
+  });
+  // least squares savings = a + b·log2(training characters), over the points that train on something
+  const fit = points.filter((p) => p.trainChars > 0);
+  const xs = fit.map((p) => Math.log2(p.trainChars));
+  const mx = xs.reduce((a, x) => a + x, 0) / xs.length;
+  const my = fit.reduce((a, p) => a + p.savings, 0) / fit.length;
+  const b = fit.reduce((a, p, i) => a + (xs[i] - mx) * (p.savings - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  const a = my - b * mx;
+  const needed = (target) => (b > 0 ? 2 ** ((target - a) / b) : Infinity);
+  return { points, perDoubling: b, charsFor35: needed(0.35) };
+}
+
+if (curve) {
+  const c = learningCurve();
+  if (json) console.log(JSON.stringify({ folds: k, paragraphs: paragraphs.length, curve: c }, null, 2));
+  else {
+    console.log(`Learning curve — ${k} folds by paragraph, each trained on an evenly spaced share of its training paragraphs`);
+    console.log('share  training chars  savings');
+    for (const p of c.points) console.log(`${p.fraction.toFixed(3).padStart(5)}  ${Math.round(p.trainChars).toString().padStart(14)}  ${(100 * p.savings).toFixed(1).padStart(6)}%`);
+    console.log(
+      `log-linear fit: +${(100 * c.perDoubling).toFixed(1)} points per doubling of the training text; ` +
+        `35% would need ≈ ${Number.isFinite(c.charsFor35) ? Math.round(c.charsFor35).toLocaleString('en') : '∞'} training characters (an extrapolation)`,
+    );
+  }
+  process.exit(0);
 }
 
 const results = [];
