@@ -127,6 +127,9 @@ export function scannerCases() {
     { name: 'pipeline: diagnose, dense misquoted titles', fn: 'diagnose', input: (n) => fill('2021年9月17日在杜尚别通过的《上合组织成员国政府间教育合作的协定》，', n) },
     { name: 'pipeline: diagnose, corpus repeated', fn: 'diagnose', input: (n) => fill(readFileSync(CORPUS_FILE, 'utf8'), n) },
     { name: 'pipeline: hover+complete+symbols+tokens+folding', fn: 'service', input: (n) => fill(readFileSync(CORPUS_FILE, 'utf8'), n) },
+    // semantic tokens once checked every place found against every one taken before: quadratic
+    { name: 'tokens: one place named over and over', fn: 'semanticTokens', input: (n) => fill('杜尚别', n) },
+    { name: 'tokens: places and officials, densely', fn: 'semanticTokens', input: (n) => fill('在杜尚别和塔什干，总理马明、', n) },
   ];
 }
 
@@ -202,6 +205,12 @@ async function prepare(core, fn) {
         s.semanticTokens(t);
         s.folding(t);
       };
+    }
+    case 'semanticTokens': {
+      if (!has('createLanguageService', 'loadCorpus')) return 'createLanguageService not exported';
+      const { docs, kb } = await kbOf(core);
+      const s = core.createLanguageService({ kb, phrasing: has('learnPhrasing') ? core.learnPhrasing(docs, kb) : undefined });
+      return (t) => s.semanticTokens(t);
     }
     default:
       return `unknown case ${fn}`;

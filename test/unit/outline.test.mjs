@@ -56,6 +56,17 @@ test('semantic tokens: titles, dates, places, officials, formulas; sorted, non-o
   for (let i = 1; i < toks.length; i++) assert.ok(toks[i - 1].start <= toks[i].start);
 });
 
+test('semantic tokens: every occurrence of a name, side by side and never overlapping', () => {
+  // 20,000 places in a row: each one token (the search once compared every place with every one
+  // taken before it — quadratic; bench/robust.mjs scanners times it on 1 MB)
+  const text = '杜尚别'.repeat(20000) + '，马明马明。';
+  const toks = service.semanticTokens(text);
+  const places = toks.filter((t) => t.type === 'place');
+  assert.equal(places.length, 20000);
+  places.forEach((t, i) => assert.deepEqual([t.start, t.length], [3 * i, 3]));
+  assert.deepEqual(toks.filter((t) => t.type === 'official').map((t) => t.start), [60001, 60003]);
+});
+
 test('folding: one range per paragraph (blank-line separated paragraphs span lines)', () => {
   const text = '　　第一段第一行，\n第一段第二行。\n\n　　第二段。\n';
   const f = service.folding(text);

@@ -8,7 +8,7 @@ import { scanReferences } from '../knowledge/scan';
 import { findDates } from '../text/dates';
 import { Ctx, findNames, paragraphs } from './context';
 
-const SENTENCE_END = '。；！？';
+const SENTENCE_END = new Set([...'。；！？'].map((c) => c.charCodeAt(0)));
 
 export function semanticTokens(ctx: Ctx, text: string): SemanticTokenEntry[] {
   const out: SemanticTokenEntry[] = [];
@@ -31,7 +31,7 @@ export function semanticTokens(ctx: Ctx, text: string): SemanticTokenEntry[] {
         for (const f of byFirst.get(text[s]) ?? []) if (f.length > best.length && text.startsWith(f, s)) best = f;
         if (best) out.push({ start: s, length: best.length, type: 'formula' });
         let e = s;
-        while (e < p.end && !SENTENCE_END.includes(text[e])) e++;
+        while (e < p.end && !SENTENCE_END.has(text.charCodeAt(e))) e++;
         s = e + 1;
       }
     }
