@@ -326,13 +326,24 @@ export async function benchHostile({ largeChars = 50 * 1024 * 1024, out = consol
         await server.hover(smallUri, { line: 0, character: 4 }, 600000);
         row.otherHoverMs = performance.now() - t3;
         await server.waitDiagnostics(uri, 3, 600000, before3);
+        // Semantic tokens and the outline of this document, and a hover elsewhere meanwhile.
+        const t4 = performance.now();
+        const tokens = server.request('textDocument/semanticTokens/full', { textDocument: { uri } }, 600000).then(() => (row.tokensMs = performance.now() - t4));
+        const t5 = performance.now();
+        await server.hover(smallUri, { line: 0, character: 4 }, 600000);
+        row.hoverDuringTokensMs = performance.now() - t5;
+        await tokens;
+        const t6 = performance.now();
+        const outline = await server.request('textDocument/documentSymbol', { textDocument: { uri } }, 600000);
+        row.outlineMs = performance.now() - t6;
+        row.outlineSymbols = outline?.length ?? 0;
         server.close(uri);
       } catch (e) {
         row.error = String(e.message ?? e).split('\n')[0];
       }
       rows.push(row);
       out(
-        `  ${name.padEnd(52)} ${row.error ? `ERROR ${row.error}` : `first diagnostics ${row.firstMs.toFixed(0)} ms (${row.count}), edit→diagnostics ${row.editMs.toFixed(0)} ms, hover ${row.hoverMs.toFixed(0)} ms, RSS ${row.rssKb} kB; hover elsewhere during its re-check ${row.otherHoverMs.toFixed(0)} ms`}`,
+        `  ${name.padEnd(52)} ${row.error ? `ERROR ${row.error}` : `first diagnostics ${row.firstMs.toFixed(0)} ms (${row.count}), edit→diagnostics ${row.editMs.toFixed(0)} ms, hover ${row.hoverMs.toFixed(0)} ms, RSS ${row.rssKb} kB; hover elsewhere during its re-check ${row.otherHoverMs.toFixed(0)} ms; semantic tokens ${row.tokensMs.toFixed(0)} ms (hover elsewhere meanwhile ${row.hoverDuringTokensMs.toFixed(0)} ms), outline ${row.outlineMs.toFixed(0)} ms (${row.outlineSymbols} paragraphs)`}`,
       );
       if (server.exited) {
         out(`  server exited (${server.exitCode}): ${server.stderr.slice(-500)}`);

@@ -1,9 +1,11 @@
 /**
- * Checking large drafts off the main thread. A 1 MB draft checks in a few milliseconds, a 50 MB one
+ * Checking large drafts off the main thread (and computing their semantic tokens and outline). A 1 MB draft checks in a few milliseconds, a 50 MB one
  * in seconds; on the main thread that time would hold up every other request (a hover in another
  * document waited 1.3–1.9 s while a 50 MB draft was re-checked). Drafts of at least
  * `CHECK_WORKER_MIN_CHARS` are checked in one worker thread that keeps the current knowledge base;
- * smaller ones stay on the main thread, where a check costs less than a message.
+ * smaller ones stay on the main thread, where a check costs less than a message. The semantic
+ * tokens and the outline of such drafts are computed there too (a 52 M-character draft: 5 s and
+ * 11 s that held up every request on the main thread), converted to LSP data in the worker.
  *
  * The worker runs the same bundle (dist/server.js; main.ts dispatches on isCheckWorker) and the
  * same core `diagnose`, so its findings are those the main thread would give. It has its own heap
@@ -13,8 +15,11 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createLanguageService, type ChanceryService } from './core/languageService';
+import type { DocumentSymbol } from 'vscode-languageserver';
 import type { DiagnoseOptions } from './core/service';
 import type { Finding, KnowledgeBase, Span } from './core/types';
+import { LineIndex } from './core/text/positions';
+import { encodeSemanticTokens, toOutline } from './convert';
 
 /** Drafts of at least this many UTF-16 code units are checked in the worker (env override for tests). */
 export const CHECK_WORKER_MIN_CHARS = Number(process.env.CHANCERY_CHECK_WORKER_MIN_CHARS) || 200_000;
@@ -51,18 +56,29 @@ export class Superseded extends Error {
   }
 }
 
+/** What a job computes: a check (findings), the encoded semantic tokens, or the outline. */
+export type Task =
+  | { kind: 'check'; options: DiagnoseOptions; limit: number }
+  | { kind: 'tokens' }
+  | { kind: 'outline'; limit: number };
+/** What each kind of job resolves with. */
+export interface TaskResults {
+  check: CheckResult;
+  tokens: number[];
+  outline: { symbols: DocumentSymbol[]; total: number };
+}
+
 type ToWorker =
-  | { type: 'kb'; generation: number; kb: KnowledgeBase; locale: 'en' | 'zh' }
-  | { type: 'check'; id: number; text: string; options: DiagnoseOptions; limit: number };
-type FromWorker = { type: 'result'; id: number; result: CheckResult } | { type: 'error'; id: number; message: string };
+  | { type: 'kb'; generation: number; kb: KnowledgeBase; locale: 'en' | 'zh'; formulas: readonly string[] }
+  | { type: 'job'; id: number; text: string; task: Task };
+type FromWorker = { type: 'result'; id: number; result: TaskResults[Task['kind']] } | { type: 'error'; id: number; message: string };
 
 interface Job {
   id: number;
   key: string;
   text: string;
-  options: DiagnoseOptions;
-  limit: number;
-  resolve: (r: CheckResult) => void;
+  task: Task;
+  resolve: (r: TaskResults[Task['kind']]) => void;
   reject: (e: Error) => void;
 }
 
@@ -88,7 +104,7 @@ export class CheckWorker {
   private stopped = false;
 
   constructor(
-    private readonly knowledge: () => { kb: KnowledgeBase; generation: number; locale: 'en' | 'zh' } | undefined,
+    private readonly knowledge: () => { kb: KnowledgeBase; generation: number; locale: 'en' | 'zh'; formulas: readonly string[] } | undefined,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -98,15 +114,30 @@ export class CheckWorker {
   }
 
   check(key: string, text: string, options: DiagnoseOptions, limit: number): Promise<CheckResult> {
-    return new Promise<CheckResult>((resolve, reject) => {
+    return this.run(key, text, { kind: 'check', options, limit });
+  }
+
+  /** The semantic tokens of `text`, encoded for LSP (convert.ts encodeSemanticTokens). */
+  tokens(key: string, text: string): Promise<number[]> {
+    return this.run(key, text, { kind: 'tokens' });
+  }
+
+  /** The outline of `text`: its first `limit` paragraphs as LSP document symbols, and how many there are. */
+  outline(key: string, text: string, limit: number): Promise<TaskResults['outline']> {
+    return this.run(key, text, { kind: 'outline', limit });
+  }
+
+  private run<K extends Task['kind']>(key: string, text: string, task: Task & { kind: K }): Promise<TaskResults[K]> {
+    const jobKey = `${task.kind} ${key}`;
+    return new Promise<TaskResults[K]>((resolve, reject) => {
       if (this.stopped) return reject(new Stopped());
-      // A newer check of the same document replaces one that has not started.
+      // A newer job of the same kind for the same document replaces one that has not started.
       this.queue = this.queue.filter((j) => {
-        if (j.key !== key) return true;
+        if (j.key !== jobKey) return true;
         j.reject(new Superseded());
         return false;
       });
-      this.queue.push({ id: this.nextId++, key, text, options, limit, resolve, reject });
+      this.queue.push({ id: this.nextId++, key: jobKey, text, task, resolve: resolve as Job['resolve'], reject });
       this.pump();
     });
   }
@@ -132,11 +163,11 @@ export class CheckWorker {
     try {
       const w = this.ensureWorker();
       if (this.sent !== k.generation) {
-        w.postMessage({ type: 'kb', generation: k.generation, kb: k.kb, locale: k.locale } satisfies ToWorker);
+        w.postMessage({ type: 'kb', generation: k.generation, kb: k.kb, locale: k.locale, formulas: k.formulas } satisfies ToWorker);
         this.sent = k.generation;
       }
       this.running = job;
-      w.postMessage({ type: 'check', id: job.id, text: job.text, options: job.options, limit: job.limit } satisfies ToWorker);
+      w.postMessage({ type: 'job', id: job.id, text: job.text, task: job.task } satisfies ToWorker);
     } catch (e) {
       this.running = undefined;
       job.reject(e as Error);
@@ -207,20 +238,31 @@ export function isCheckWorker(): boolean {
   return !isMainThread && !!(workerData as { chanceryCheck?: unknown } | null)?.chanceryCheck;
 }
 
-/** Worker entry: keep the latest knowledge base, check what comes. */
+/** Worker entry: keep the latest knowledge base, do the jobs that come. */
 export function runCheckWorker(): void {
   let service: ChanceryService | undefined;
   parentPort?.on('message', (m: ToWorker) => {
     if (m.type === 'kb') {
-      service = createLanguageService({ kb: m.kb, locale: m.locale });
+      service = createLanguageService({ kb: m.kb, locale: m.locale, formulas: m.formulas });
       return;
     }
     try {
       if (!service) throw new Error('no knowledge base');
-      const result = limited(service.diagnose(m.text, m.options), m.limit);
+      const result = runTask(service, m.text, m.task);
       parentPort?.postMessage({ type: 'result', id: m.id, result } satisfies FromWorker);
     } catch (e) {
       parentPort?.postMessage({ type: 'error', id: m.id, message: String((e as Error)?.stack ?? e) } satisfies FromWorker);
     }
   });
+}
+
+function runTask(service: ChanceryService, text: string, task: Task): TaskResults[Task['kind']] {
+  switch (task.kind) {
+    case 'check':
+      return limited(service.diagnose(text, task.options), task.limit);
+    case 'tokens':
+      return encodeSemanticTokens(service.semanticTokens(text), new LineIndex(text));
+    case 'outline':
+      return toOutline(service.symbols(text), new LineIndex(text), task.limit);
+  }
 }

@@ -248,6 +248,16 @@ export function toDocumentSymbol(s: SymbolEntry, lines: LineIndex): DocumentSymb
   return sym;
 }
 
+/**
+ * The outline sent for a document: its first `limit` paragraphs (with their references). A draft
+ * of 52 M characters has 600,000 paragraphs — 216 MB of JSON that no outline view can show.
+ */
+export const MAX_OUTLINE_PARAGRAPHS = 5000;
+
+export function toOutline(entries: SymbolEntry[], lines: LineIndex, limit = MAX_OUTLINE_PARAGRAPHS): { symbols: DocumentSymbol[]; total: number } {
+  return { symbols: entries.slice(0, limit).map((s) => toDocumentSymbol(s, lines)), total: entries.length };
+}
+
 export function toFoldingRanges(entries: FoldingEntry[], lines: LineIndex): FoldingRange[] {
   const out: FoldingRange[] = [];
   for (const e of entries) {

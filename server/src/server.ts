@@ -17,6 +17,7 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  DocumentSymbol,
   InitializeParams,
   InitializeResult,
   InlineCompletionItem,
@@ -44,7 +45,8 @@ import {
   toCodeAction,
   toCompletionItem,
   toDiagnostic,
-  toDocumentSymbol,
+  MAX_OUTLINE_PARAGRAPHS,
+  toOutline,
   toFoldingRanges,
   toHover,
   toInlineCompletionItem,
@@ -198,7 +200,7 @@ export function startServer(connection: Connection): void {
   /** Checks in flight in the check worker, per document. */
   const pending = new Map<string, { version: number; generation: number; result: Promise<Cached> }>();
   const checker = CheckWorker.available()
-    ? new CheckWorker(() => (service ? { kb: service.kb, generation, locale } : undefined), log)
+    ? new CheckWorker(() => (service ? { kb: service.kb, generation, locale, formulas: service.formulas } : undefined), log)
     : undefined;
 
   /**
@@ -235,6 +237,27 @@ export function startServer(connection: Connection): void {
     });
     return result;
   }
+
+  /**
+   * A whole-document result (semantic tokens, outline) of a large draft from the check worker, so
+   * that other requests are answered meanwhile; on the main thread for smaller drafts or when the
+   * worker fails. A job replaced by a newer version of the document answers ContentModified (the
+   * client asks again).
+   */
+  async function inWorker<T>(st: DocState, job: (w: CheckWorker) => Promise<T>, onMainThread: () => T): Promise<T | ResponseError<void>> {
+    if (!checker || st.text.length < CHECK_WORKER_MIN_CHARS) return onMainThread();
+    try {
+      return await job(checker);
+    } catch (e) {
+      if (e instanceof Superseded) return new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
+      if (e instanceof Stopped) throw e;
+      log(`chancery: ${(e as Error)?.message ?? e}; computing on the main thread`);
+      return onMainThread();
+    }
+  }
+
+  /** Documents whose outline was cut at MAX_OUTLINE_PARAGRAPHS (logged once each). */
+  const outlineCut = new Set<string>();
 
   /** Converts and caches a check of `st` (unless a newer version is cached already). */
   function store(st: DocState, gen: number, r: CheckResult): Cached {
@@ -586,6 +609,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     cache.delete(e.document.uri);
     docState.delete(e.document.uri);
+    outlineCut.delete(e.document.uri);
     if (!caps.pull) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
   });
 
@@ -642,10 +666,18 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDocumentSymbol((p, token) =>
-    runSafe(token, 'documentSymbol', () => {
+    runSafe(token, 'documentSymbol', async () => {
       const st = doc(p.textDocument.uri);
-      return st && service ? service.symbols(st.text).map((s) => toDocumentSymbol(s, st.lines)) : [];
-    }, []),
+      const svc = service;
+      if (!st || !svc) return [];
+      const r = await inWorker(st, (w) => w.outline(st.uri, st.text, MAX_OUTLINE_PARAGRAPHS), () => toOutline(svc.symbols(st.text), st.lines));
+      if (r instanceof ResponseError) return r;
+      if (r.total > r.symbols.length && !outlineCut.has(st.uri)) {
+        outlineCut.add(st.uri);
+        log(`chancery: the outline of ${st.uri} shows its first ${r.symbols.length} of ${r.total} paragraphs`);
+      }
+      return r.symbols;
+    }, [] as DocumentSymbol[]),
   );
 
   connection.onDefinition((p, token) =>
@@ -670,9 +702,12 @@ export function startServer(connection: Connection): void {
   );
 
   connection.languages.semanticTokens.on((p, token) =>
-    runSafe(token, 'semanticTokens', () => {
+    runSafe(token, 'semanticTokens', async () => {
       const st = doc(p.textDocument.uri);
-      return { data: st && service ? encodeSemanticTokens(service.semanticTokens(st.text), st.lines) : [] };
+      const svc = service;
+      if (!st || !svc) return { data: [] };
+      const data = await inWorker(st, (w) => w.tokens(st.uri, st.text), () => encodeSemanticTokens(svc.semanticTokens(st.text), st.lines));
+      return data instanceof ResponseError ? data : { data };
     }, { data: [] as number[] }),
   );
 

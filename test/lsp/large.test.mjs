@@ -97,3 +97,41 @@ test('during a long first build, a request is answered after the bounded wait, n
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** The big draft's semantic tokens and outline, with the order in which they and a hover elsewhere were answered. */
+async function wholeDocument(c) {
+  const big = 'file:///tmp/chancery-large/big.communique';
+  const small = 'file:///tmp/chancery-large/small.communique';
+  c.open(small, SMALL);
+  c.open(big, BIG);
+  const order = [];
+  const tokens = c.request('textDocument/semanticTokens/full', { textDocument: { uri: big } }).then((r) => (order.push('big tokens'), r));
+  const hover = c.hover(small, c.positionOf(small, '杜尚别', 1)).then((h) => (order.push('hover elsewhere'), h));
+  const [t] = await Promise.all([tokens, hover]);
+  const outline = await c.request('textDocument/documentSymbol', { textDocument: { uri: big } });
+  return { order, tokens: t.data, outline };
+}
+
+test('semantic tokens and the outline of a large draft are computed in the worker: a hover elsewhere first, the same data as on the main thread', { timeout: 180000 }, async () => {
+  const inWorker = await TestClient.start({ settings: { chancery: {} } });
+  const onMain = await TestClient.start({ settings: { chancery: {} }, env: { CHANCERY_NO_WORKER: '1' } });
+  try {
+    await Promise.all([inWorker.ready(), onMain.ready()]);
+    const w = await wholeDocument(inWorker);
+    const m = await wholeDocument(onMain);
+    assert.deepEqual(w.order, ['hover elsewhere', 'big tokens']);
+    assert.deepEqual(m.order, ['big tokens', 'hover elsewhere']);
+    // every copy of the corpus has its titles, dates, places and formulas highlighted
+    assert.ok(w.tokens.length / 5 > 400 * 100, `${w.tokens.length / 5} tokens`);
+    assert.deepEqual(w.tokens, m.tokens);
+    // the outline: the first 5,000 of the 39,200 paragraphs, the same either way, and a log line saying so
+    assert.equal(w.outline.length, 5000);
+    assert.deepEqual(w.outline, m.outline);
+    assert.match(w.outline[0].name, /^上海合作组织成员国政府首脑/);
+    assert.ok(w.outline.some((p) => p.children?.some((r) => r.name === '《上合组织成员国政府间国际道路运输便利化协定》')));
+    for (const c of [inWorker, onMain])
+      assert.ok(c.logs.some((l) => /outline of .*big\.communique shows its first 5000 of \d{5} paragraphs/.test(l.message)), 'the cut is logged');
+  } finally {
+    await Promise.all([inWorker.stop(), onMain.stop()]);
+  }
+});

@@ -24,12 +24,19 @@ export interface LanguageServiceInit {
   phrasing?: PhrasingModel;
   /** Language of titles and texts the service writes (hover headings, action titles). Default 'en'. */
   locale?: Locale;
+  /**
+   * Sentence openers when no phrasing model is given (symbols and semantic tokens use them): the
+   * check worker gets these from the main thread's service instead of the whole model.
+   */
+  formulas?: readonly string[];
 }
 
 /** A LanguageService with the extras the LSP adapter uses (the insert-reference list). */
 export interface ChanceryService extends LanguageService {
   /** The full reference frame of an instrument (`DATE在PLACE通过的《T》`) and its detail line. */
   referenceFrame(id: string): { text: string; detail: string };
+  /** The sentence openers the service names paragraphs and tokens by (from the phrasing model). */
+  readonly formulas: readonly string[];
 }
 
 /**
@@ -40,6 +47,7 @@ export function createLanguageService(init: LanguageServiceInit): ChanceryServic
   const ctx = createContext(init.kb, {
     phrasing: init.phrasing,
     phrasingApi: { completePhrasing, sentenceFormulas },
+    formulas: init.formulas,
     locale: init.locale,
     resolveTitle: (title, index) => {
       const m = matchTitle(title, index);
@@ -49,6 +57,7 @@ export function createLanguageService(init: LanguageServiceInit): ChanceryServic
   const kb = init.kb;
   const service: ChanceryService = {
     kb,
+    formulas: Object.freeze([...ctx.formulas]),
     summary: () => ({
       instruments: kb.instruments.length,
       events: kb.events.length,

@@ -62,7 +62,14 @@ function monthDayKey(d: SimpleDate): string | undefined {
 
 export function createContext(
   kb: KnowledgeBase,
-  opts: { phrasing?: PhrasingModelLike; phrasingApi?: PhrasingApi; locale?: Locale; resolveTitle?: (t: string, index: KnowledgeIndex) => Instrument | undefined },
+  opts: {
+    phrasing?: PhrasingModelLike;
+    phrasingApi?: PhrasingApi;
+    /** Sentence openers to use when there is no phrasing model (the check worker gets only these). */
+    formulas?: readonly string[];
+    locale?: Locale;
+    resolveTitle?: (t: string, index: KnowledgeIndex) => Instrument | undefined;
+  },
 ): Ctx {
   const index = new KnowledgeIndex(kb);
   const placeFacts = new Map<string, Fact>();
@@ -96,7 +103,7 @@ export function createContext(
   }
   const eventNames = [...eventsByName.keys()].sort((a, b) => b.length - a.length);
   const api = opts.phrasingApi ?? {};
-  let formulas: string[] = [];
+  let formulas: string[] = opts.formulas ? [...opts.formulas] : [];
   if (opts.phrasing && api.sentenceFormulas) {
     try {
       formulas = api
