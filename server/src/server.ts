@@ -31,6 +31,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCorpusDir } from './core/corpus/load';
+import { documentFormat } from './core/corpus/formats';
 import { createLanguageService, type ChanceryService } from './core/languageService';
 import { buildKnowledge, type BuildResult } from './buildWorker';
 import { CHECK_WORKER_MIN_CHARS, CheckWorker, Stopped, Superseded, limited, type CheckResult } from './checkWorker';
@@ -182,6 +183,8 @@ export function startServer(connection: Connection): void {
   function locate(p: Provenance): Location | undefined {
     const c = corpusDocs.get(p.uri);
     const uri = providerUri(p.uri);
+    // a Word document or a web page: the file itself (its lines are not those of the text read from it)
+    if (documentFormat(p.uri)) return Location.create(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     if (!c) return Location.create(uri, { start: { line: p.line, character: 0 }, end: { line: p.line, character: 0 } });
     c.lines ??= new LineIndex(c.text);
     return Location.create(uri, toRange(c.lines, { start: p.offset, end: p.offset + p.length }));

@@ -3,9 +3,14 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestClient, fileUri, ResponseError } from './client.mjs';
+
+const require = createRequire(import.meta.url);
+const { zipSync, strToU8 } = require('fflate');
+const iconv = require('iconv-lite');
 
 const root = mkdtempSync(path.join(tmpdir(), 'chancery-lsp-'));
 const ws = path.join(root, 'ws');
@@ -263,6 +268,38 @@ describe('language server over stdio', () => {
     c.open(u, '　　各方欢迎《上合组织成员国关于供应链安全稳定多元化合作的声明》。');
     const h = await c.hover(u, c.positionOf(u, '供应链'));
     assert.match(h.contents.value, /撒马尔罕/);
+    c.close(u);
+    c.settings = { chancery: {} };
+  });
+
+  test('a corpus of Word documents and web pages: learned like text, hover names the paragraph, definition opens the file', async () => {
+    const dir = path.join(root, 'docx-corpus');
+    mkdirSync(dir, { recursive: true });
+    const xml = (paras) =>
+      '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
+      paras.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('') +
+      '</w:body></w:document>';
+    writeFileSync(path.join(dir, 'statement.docx'), zipSync({ 'word/document.xml': strToU8(xml(['上合组织成员国外长声明', '　　2019年6月14日在比什凯克签署的《上合组织成员国关于网络安全领域合作的协定》。'])) }));
+    const page = '<html><head><meta charset="gb2312"><script>var t="《无关》"</script></head><body><p>2018年6月10日在青岛通过的《上合组织成员国关于海洋领域合作的声明》。</p></body></html>';
+    writeFileSync(path.join(dir, 'page.html'), iconv.encode(page, 'gb2312'));
+    const ready = c.statuses().filter((s) => s.state === 'ready').length;
+    c.settings = { chancery: { corpus: { paths: [dir] } } };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.equal((await c.ready(ready + 1)).sources, 3);
+    const u = fileUri(path.join(ws, 'from-docx.communique'));
+    c.open(u, '　　各方欢迎《上合组织成员国关于网络安全领域合作的协定》和《上合组织成员国关于海洋领域合作的声明》。');
+    const h = await c.hover(u, c.positionOf(u, '网络安全'));
+    assert.match(h.contents.value, /2019年6月14日/);
+    assert.match(h.contents.value, /比什凯克/);
+    assert.match(h.contents.value, /\[statement\\\.docx ¶2\]\(file:\/\/\/.*docx-corpus\/statement\.docx\)/);
+    const h2 = await c.hover(u, c.positionOf(u, '海洋'));
+    assert.match(h2.contents.value, /2018年6月10日/);
+    assert.match(h2.contents.value, /青岛/);
+    const [def] = await c.request('textDocument/definition', { textDocument: { uri: u }, position: c.positionOf(u, '网络安全') });
+    assert.match(def.uri, /docx-corpus\/statement\.docx$/);
+    assert.deepEqual(def.range.start, { line: 0, character: 0 });
+    const kb = JSON.parse((await c.request('chancery/knowledgeBase', { format: 'json' })).content);
+    assert.ok(!kb.instruments.some((i) => i.title === '无关'), 'script text is not corpus text');
     c.close(u);
     c.settings = { chancery: {} };
   });

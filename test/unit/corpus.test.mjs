@@ -66,7 +66,7 @@ test('memory corpus: folders recursive and sorted, other extensions skipped', as
     '/c/a.md': 'A。',
     '/c/sub/z.txt': 'Z。',
     '/c/image.png': new Uint8Array([1, 2, 3]),
-    '/c/notes.docx': 'x',
+    '/c/notes.pdf': '%PDF-1.4',
   });
   const { docs, problems } = await loadCorpus(['/c'], reader);
   assert.deepEqual(problems, []);

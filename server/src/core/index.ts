@@ -10,6 +10,7 @@ export * from './text/dates';
 export * from './text/positions';
 export * from './text/brackets';
 export * from './corpus/load';
+export { DOCUMENT_EXTENSIONS, decodeDocument, docxText, htmlText } from './corpus/formats';
 export * from './corpus/split';
 export * from './phrasing/model';
 export * from './knowledge/titleMatch';

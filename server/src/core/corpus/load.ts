@@ -1,6 +1,7 @@
 /**
  * Loading a corpus: files and folders of .txt and .md, decoded from UTF-8 (with or without
- * BOM), UTF-16 LE/BE (with BOM) or GB18030/GBK (detected). Nothing here throws for a bad
+ * BOM), UTF-16 LE/BE (with or without BOM) or GB18030/GBK (detected), and of Word documents
+ * (.docx) and web pages (.html, .htm) as their text (formats.ts). Nothing here throws for a bad
  * file: a missing path, an undecodable (binary) file, a symlink loop or a file removed while
  * indexing becomes a `CorpusProblem` (English and Chinese) and is skipped.
  *
@@ -18,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
 import type { CorpusDocument, CorpusProblem, Message } from '../types';
+import { DOCUMENT_EXTENSIONS, decodeDocument, documentFormat } from './formats';
 
 export interface CorpusStat {
   isFile: boolean;
@@ -38,7 +40,7 @@ export interface CorpusReader {
 export interface LoadOptions {
   token?: { readonly isCancellationRequested: boolean };
   onProgress?: (p: { files: number; uri: string }) => void;
-  /** Extensions picked up inside folders (default .txt and .md). Files named explicitly are always read. */
+  /** Extensions picked up inside folders (default `CORPUS_EXTENSIONS`). Files named explicitly are always read. */
   extensions?: string[];
   /** At most this many files are read (default 20,000). */
   maxFiles?: number;
@@ -47,6 +49,9 @@ export interface LoadOptions {
   /** The walk stops after this many folder entries (default 1,000,000: a whole disk is not a corpus). */
   maxEntries?: number;
 }
+
+/** Extensions read inside corpus folders: text, Markdown, Word documents and web pages. */
+export const CORPUS_EXTENSIONS = ['.txt', '.md', ...DOCUMENT_EXTENSIONS];
 
 export const CORPUS_LIMITS = { maxFiles: 20_000, maxChars: 100_000_000, maxEntries: 1_000_000 };
 
@@ -253,11 +258,11 @@ function errCode(e: unknown): string {
 /**
  * Loads every path (file or folder, folders recursively in sorted order; a `file://` uri is
  * taken as its path). Files named
- * explicitly are read whatever their extension; inside folders only .txt and .md are.
+ * explicitly are read whatever their extension; inside folders only those of CORPUS_EXTENSIONS are.
  * Each file is loaded once even when reached twice (symlinks); symlink loops are reported.
  */
 export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCorpusReader, opts: LoadOptions = {}): Promise<LoadResult> {
-  const exts = (opts.extensions ?? ['.txt', '.md']).map((e) => e.toLowerCase());
+  const exts = (opts.extensions ?? CORPUS_EXTENSIONS).map((e) => e.toLowerCase());
   const docs: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
   const seenFiles = new Set<string>();
@@ -325,7 +330,8 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
           });
           continue;
         }
-        const d = decodeBytes(r.bytes);
+        const format = documentFormat(p);
+        const d = format ? decodeDocument(format, r.bytes, decodeBytes) : decodeBytes(r.bytes);
         if ('error' in d) {
           problems.push({ uri, message: msg(`Skipped ${p}: ${d.error}.`, `已跳过 ${p}：无法解码为文本（${d.error}）。`) });
           continue;

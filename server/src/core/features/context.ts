@@ -322,8 +322,8 @@ export function fullReference(ins: Instrument, title = ins.title): { prefix: str
   return { prefix, text: prefix + '《' + title + '》', detail: adoptionDetail(ins) };
 }
 
-/** A file:// (or other) link target for a corpus uri, with the line as a fragment (`#L12`). */
-export function corpusLink(uri: string, line: number): string {
+/** A file:// (or other) link target for a corpus uri, with the line (if given) as a fragment (`#L12`). */
+export function corpusLink(uri: string, line?: number): string {
   let target = uri;
   if (uri.startsWith('builtin:')) {
     const rel = decodeURIComponent(uri.replace(/^builtin:\/*/, ''));
@@ -331,7 +331,7 @@ export function corpusLink(uri: string, line: number): string {
   }
   // Link destinations: percent-encode what could end or break the destination.
   target = target.replace(/[()<>\s\\[\]`]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
-  return `${target}#L${line + 1}`;
+  return line === undefined ? target : `${target}#L${line + 1}`;
 }
 
 export function corpusLabel(uri: string): string {

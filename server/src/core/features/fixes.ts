@@ -3,6 +3,7 @@
  * The one place to look when adding a check (see docs/checks.md).
  */
 import type { Finding, FindingCode, Fix, Message, Provenance, Severity } from '../types';
+import { documentFormat } from '../corpus/formats';
 
 /** Default severity of each finding code (overridable per code through DiagnoseOptions.severity). */
 export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
@@ -62,6 +63,9 @@ export function sourceName(uri: string): string {
 export function corpusSays(p: Provenance | undefined, what: Message): Message {
   if (!p) return { en: `the corpus says ${what.en}`, zh: `语料为${what.zh}` };
   const file = sourceName(p.uri);
+  // a Word document or a web page: the paragraph of the text read from it (its lines are the file's own)
+  if (documentFormat(p.uri))
+    return { en: `the corpus (${file}, paragraph ${p.line + 1}) says ${what.en}`, zh: `语料（${file}，第${p.line + 1}段）为${what.zh}` };
   return {
     en: `the corpus (${file}, line ${p.line + 1}) says ${what.en}`,
     zh: `语料（${file}，第${p.line + 1}行）为${what.zh}`,
