@@ -17,16 +17,20 @@ const corpus = readFileSync(path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-
 const BIG = Array.from({ length: 400 }, () => corpus.replace('2014年9月12日在杜尚别', '2014年9月13日在杜尚别')).join('\n');
 const SMALL = '　　各代表团团长认为，切实落实2014年9月12日在杜尚别通过的《上合组织成员国政府间国际道路运输便利化协定》。';
 
-/** Asks for the big draft's diagnostics, then a hover in the small one; returns the order of the answers. */
-async function race(c) {
-  const big = 'file:///tmp/chancery-large/big.communique';
+const BIG_URI = 'file:///tmp/chancery-large/big.communique';
+
+/**
+ * Opens both drafts, sends `method` about the big one, then a hover in the small one; returns the
+ * big request's result (`label`) and the order of the answers.
+ */
+async function race(c, method = 'textDocument/diagnostic', label = 'big diagnostics') {
   const small = 'file:///tmp/chancery-large/small.communique';
   c.open(small, SMALL);
-  c.open(big, BIG);
+  c.open(BIG_URI, BIG);
   const order = [];
-  const diagnostics = c.request('textDocument/diagnostic', { textDocument: { uri: big } }).then((r) => (order.push('big diagnostics'), r));
+  const big = c.request(method, { textDocument: { uri: BIG_URI } }).then((r) => (order.push(label), r));
   const hover = c.hover(small, c.positionOf(small, '杜尚别', 1)).then((h) => (order.push('hover elsewhere'), h));
-  const [report, h] = await Promise.all([diagnostics, hover]);
+  const [report, h] = await Promise.all([big, hover]);
   assert.match(JSON.stringify(h.contents), /2014/);
   return { order, report };
 }
@@ -98,18 +102,11 @@ test('during a long first build, a request is answered after the bounded wait, n
   }
 });
 
-/** The big draft's semantic tokens and outline, with the order in which they and a hover elsewhere were answered. */
+/** The big draft's semantic tokens (raced against a hover elsewhere) and outline. */
 async function wholeDocument(c) {
-  const big = 'file:///tmp/chancery-large/big.communique';
-  const small = 'file:///tmp/chancery-large/small.communique';
-  c.open(small, SMALL);
-  c.open(big, BIG);
-  const order = [];
-  const tokens = c.request('textDocument/semanticTokens/full', { textDocument: { uri: big } }).then((r) => (order.push('big tokens'), r));
-  const hover = c.hover(small, c.positionOf(small, '杜尚别', 1)).then((h) => (order.push('hover elsewhere'), h));
-  const [t] = await Promise.all([tokens, hover]);
-  const outline = await c.request('textDocument/documentSymbol', { textDocument: { uri: big } });
-  return { order, tokens: t.data, outline };
+  const { order, report } = await race(c, 'textDocument/semanticTokens/full', 'big tokens');
+  const outline = await c.request('textDocument/documentSymbol', { textDocument: { uri: BIG_URI } });
+  return { order, tokens: report.data, outline };
 }
 
 test('semantic tokens and the outline of a large draft are computed in the worker: a hover elsewhere first, the same data as on the main thread', { timeout: 180000 }, async () => {
