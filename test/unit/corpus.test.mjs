@@ -48,6 +48,19 @@ test('decodeBytes: GB18030 and GBK bytes are detected', () => {
   assert.equal(decodeBytes(gbk).text, '上海合作组织成员国政府首脑（总理）理事会');
 });
 
+test('decodeBytes: Big5 (traditional Chinese) is told from GB18030, which would decode it into the wrong characters', () => {
+  const TW = '　　各代表團團長歡迎2021年9月17日在杜尚別通過的《上合組織旅遊和文化之都條例》。';
+  const big5 = iconv.encode(TW, 'big5');
+  assert.notEqual(iconv.decode(big5, 'gb18030'), TW);
+  assert.deepEqual(decodeBytes(big5), { text: TW, encoding: 'big5' });
+  assert.deepEqual(decodeBytes(iconv.encode('Note 1: ' + TW + '\n(2021)', 'big5')), { text: 'Note 1: ' + TW + '\n(2021)', encoding: 'big5' });
+  // traditional characters in GBK stay GB18030
+  assert.deepEqual(decodeBytes(iconv.encode(TW, 'gbk')), { text: TW, encoding: 'gb18030' });
+  // and what is read from a Big5 corpus file is learned, as written
+  const kb = core.buildKnowledgeBase([{ uri: 'memory:/tw.txt', text: decodeBytes(big5).text, encoding: 'big5' }]);
+  assert.deepEqual(kb.instruments.map((i) => [i.title, i.adoptions[0]?.place]), [['上合組織旅遊和文化之都條例', '杜尚別']]);
+});
+
 test('decodeBytes: binary data is an error', () => {
   assert.ok('error' in decodeBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])));
   const noise = new Uint8Array(4096);

@@ -1,6 +1,6 @@
 /**
  * Loading a corpus: files and folders of .txt and .md, decoded from UTF-8 (with or without
- * BOM), UTF-16 LE/BE (with or without BOM) or GB18030/GBK (detected), and of Word documents
+ * BOM), UTF-16 LE/BE (with or without BOM), GB18030/GBK or Big5 (detected), and of Word documents
  * (.docx) and web pages (.html, .htm) as their text (formats.ts). Nothing here throws for a bad
  * file: a missing path, an undecodable (binary) file, a symlink loop or a file removed while
  * indexing becomes a `CorpusProblem` (English and Chinese) and is skipped.
@@ -18,6 +18,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
+import * as chardet from 'chardet';
 import type { CorpusDocument, CorpusProblem, Message } from '../types';
 import { DOCUMENT_EXTENSIONS, decodeDocument, documentFormat } from './formats';
 
@@ -180,8 +181,8 @@ function looksLikeText(text: string): boolean {
 
 /**
  * Decodes the bytes of a text file: BOMs first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then
- * GB18030 (a superset of GBK/GB2312) accepted only when it decodes to clean, mostly Chinese
- * text, then UTF-16 LE/BE without BOM on the same condition. Binary data (NUL bytes that are not
+ * GB18030 (a superset of GBK/GB2312) — or Big5 when the byte statistics say so — accepted only
+ * when it decodes to clean, mostly Chinese text, then UTF-16 LE/BE without BOM on the same condition. Binary data (NUL bytes that are not
  * UTF-16, control characters) is an error.
  */
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } | { error: string } {
@@ -219,10 +220,24 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string
     if (looksLikeText(utf8)) return { text: utf8, encoding: 'utf-8' };
     return { error: 'binary data (control characters), not text' };
   }
-  const gb = iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), 'gb18030');
-  const r = badRatio(gb);
-  if (!r.nul && r.bad === 0 && r.nonAscii > 0 && r.cjk / r.nonAscii >= 0.9) return { text: gb, encoding: 'gb18030' };
-  return utf16WithoutBom(b) ?? { error: 'not valid UTF-8, UTF-16 or GB18030/GBK text' };
+  // GB18030 decodes almost any byte sequence, Big5 text included (into the wrong characters): the
+  // statistics of the two-byte pairs (chardet) tell Big5 from GB text; on a tie GB18030 is kept.
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  for (const encoding of likelierBig5(b) ? ['big5', 'gb18030'] : ['gb18030']) {
+    const text = iconv.decode(buf, encoding);
+    const r = badRatio(text);
+    if (!r.nul && r.bad === 0 && r.nonAscii > 0 && r.cjk / r.nonAscii >= 0.9) return { text, encoding };
+  }
+  return utf16WithoutBom(b) ?? { error: 'not valid UTF-8, UTF-16, GB18030/GBK or Big5 text' };
+}
+
+/**
+ * True when chardet finds the bytes likelier Big5 (traditional Chinese) than GB18030. It reads the
+ * first 64 KB (a 6.6 MB file took 2.5 s whole, 42 ms so).
+ */
+function likelierBig5(b: Uint8Array): boolean {
+  const scores = new Map(chardet.analyse(b.subarray(0, 65536)).map((m) => [m.name, m.confidence]));
+  return (scores.get('Big5') ?? 0) > (scores.get('GB18030') ?? 0);
 }
 
 /**
