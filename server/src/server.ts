@@ -253,7 +253,7 @@ export function startServer(connection: Connection): void {
       return await job(checker);
     } catch (e) {
       if (e instanceof Superseded) return new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
-      if (e instanceof Stopped) throw e;
+      if (e instanceof Stopped) return new ResponseError(LSPErrorCodes.RequestCancelled, 'the server is shutting down');
       log(`chancery: ${(e as Error)?.message ?? e}; computing on the main thread`);
       return onMainThread();
     }

@@ -36,13 +36,15 @@ const WORD = docx(
     para(run(t(SENTENCE.slice(0, 20))), run(t(SENTENCE.slice(20)))) +
     // tracked changes: the deleted text is left out, the inserted text kept; tab, line break, entities
     para(run('<w:delText>删去的文字</w:delText>'), '<w:ins>' + run(t('插入的文字')) + '</w:ins>', run('<w:tab/>' + t('A&amp;B') + '<w:br/>' + t('第二行'))) +
+    // a text box: its text once (the fallback copy for older readers is skipped)
+    para(run(t('框外')), run('<mc:AlternateContent><mc:Choice Requires="wps">' + t('框内') + '</mc:Choice><mc:Fallback>' + t('框内') + '</mc:Fallback></mc:AlternateContent>')) +
     para(),
 );
 
-test('docx: one line per paragraph, runs joined, deleted text left out, tabs and breaks kept', () => {
+test('docx: one line per paragraph, runs joined, deleted text left out, tabs and breaks kept, text boxes once', () => {
   const d = docxText(WORD);
   assert.equal(d.encoding, 'docx');
-  assert.equal(d.text, [TITLE, SENTENCE, '插入的文字\tA&B', '第二行', ''].join('\n'));
+  assert.equal(d.text, [TITLE, SENTENCE, '插入的文字\tA&B', '第二行', '框外框内', ''].join('\n'));
 });
 
 test('docx: what is not a Word document is a clear error', () => {

@@ -6,7 +6,8 @@
  *
  * - .docx: the zip's `word/document.xml` (fflate), read with htmlparser2 in XML mode: every
  *   `w:p` is a line; `w:t` is text, `w:tab` a tab, `w:br`/`w:cr` a line break. Deleted text of
- *   tracked changes (`w:delText`) is left out; inserted text is kept.
+ *   tracked changes (`w:delText`) is left out; inserted text is kept; the second copy of a text
+ *   box (`mc:Fallback`) is skipped.
  * - .html/.htm: the bytes are decoded by their byte order mark, else the charset the page
  *   declares (`<meta charset=…>` / `http-equiv` — GB2312, GBK and Big5 pages are common), else
  *   like any text file; then the text outside `head`, `script`, `style`, `template` … with a line
@@ -56,10 +57,14 @@ export function docxText(bytes: Uint8Array): Decoded {
   const lines: string[] = [];
   let line = '';
   let inText = 0;
+  // a text box is stored twice: as DrawingML (mc:Choice) and as VML for older readers (mc:Fallback)
+  let fallback = 0;
   const parser = new Parser(
     {
       onopentag(name) {
-        if (name === 'w:t') inText++;
+        if (name === 'mc:Fallback') fallback++;
+        else if (fallback) return;
+        else if (name === 'w:t') inText++;
         else if (name === 'w:tab') line += '\t';
         else if (name === 'w:br' || name === 'w:cr') {
           lines.push(line);
@@ -67,10 +72,12 @@ export function docxText(bytes: Uint8Array): Decoded {
         }
       },
       ontext(t) {
-        if (inText) line += t;
+        if (inText && !fallback) line += t;
       },
       onclosetag(name) {
-        if (name === 'w:t') inText = Math.max(0, inText - 1);
+        if (name === 'mc:Fallback') fallback = Math.max(0, fallback - 1);
+        else if (fallback) return;
+        else if (name === 'w:t') inText = Math.max(0, inText - 1);
         else if (name === 'w:p') {
           lines.push(line);
           line = '';
