@@ -114,3 +114,13 @@ test('findings name the paragraph of a Word document or a web page, not a line o
   assert.match(f.message.en, /the corpus \(a\.docx, paragraph 2\) says 2021年9月17日/);
   assert.match(f.message.zh, /语料（a\.docx，第2段）为2021年9月17日/);
 });
+
+test('phrase completions learned from a Word document cite its paragraph', async () => {
+  const word = await loadCorpus(['/c/a.docx'], memoryCorpusReader({ '/c/a.docx': WORD }));
+  const model = core.learnPhrasing(word.docs);
+  const text = '　　各代表团团长欢迎2021年9月17日在杜';
+  const items = core.completePhrasing(model, text, text.length);
+  const cited = items.find((e) => e.documentation);
+  assert.ok(cited, JSON.stringify(items.map((e) => e.label)));
+  assert.match(cited.documentation, /— memory:\/c\/a\\\.docx ¶2$/);
+});
