@@ -50,6 +50,17 @@ test('docx: one line per paragraph, runs joined, deleted text left out, tabs and
 test('docx: what is not a Word document is a clear error', () => {
   assert.match(docxText(new TextEncoder().encode(SENTENCE)).error, /not a Word document/);
   assert.match(docxText(zipSync({ 'a.txt': strToU8('x') })).error, /no word\/document\.xml/);
+  // a zip bomb: document.xml declares 4 GB unpacked (the central directory's size field): refused unread
+  const bomb = WORD.slice();
+  const view = new DataView(bomb.buffer);
+  let patched = 0;
+  for (let i = 0; i + 46 <= bomb.length; i++)
+    if (view.getUint32(i, true) === 0x02014b50 && new TextDecoder().decode(bomb.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))) === 'word/document.xml') {
+      view.setUint32(i + 24, 0xfffffff0, true);
+      patched++;
+    }
+  assert.equal(patched, 1);
+  assert.match(docxText(bomb).error, /would unpack to 4294967280 bytes/);
 });
 
 const PAGE = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">

@@ -35,7 +35,7 @@ export function documentFormat(p: string): 'docx' | 'html' | undefined {
 // Word
 
 /** The largest word/document.xml unpacked (a zip bomb names a huge size). */
-const MAX_DOCX_XML = 256 * 1024 * 1024;
+const MAX_DOCX_XML = 64 * 1024 * 1024;
 
 /** Plain text of a .docx file: one line per paragraph. */
 export function docxText(bytes: Uint8Array): Decoded {
