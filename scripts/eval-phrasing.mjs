@@ -52,12 +52,19 @@ const corpusArg = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '
 const corpusDir = path.join(root, 'server/corpus');
 const files = corpusArg.length ? corpusArg : readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpusDir, f));
 
-// Paragraphs of every corpus file, with their document uri.
+// Paragraphs of every corpus document, with its uri. Corpus arguments are files or folders read as
+// the product reads a corpus (loadCorpus: .txt, .md, .docx, .html; UTF-8, UTF-16, GB18030, Big5).
 const paragraphs = [];
-for (const f of files) {
-  const text = readFileSync(f, 'utf8');
-  const uri = corpusArg.length ? 'file://' + path.resolve(f) : 'builtin:/' + path.basename(f);
-  for (const sp of core.splitParagraphs(text)) paragraphs.push({ uri, text: text.slice(sp.start, sp.end) });
+const documents = [];
+if (corpusArg.length) {
+  const { docs, problems } = await core.loadCorpus(corpusArg.map((f) => path.resolve(f)), core.nodeCorpusReader);
+  for (const p of problems) console.error(`eval-phrasing: ${p.message.en}`);
+  documents.push(...docs);
+} else for (const f of files) documents.push({ uri: 'builtin:/' + path.basename(f), text: readFileSync(f, 'utf8') });
+for (const { uri, text } of documents) for (const sp of core.splitParagraphs(text)) paragraphs.push({ uri, text: text.slice(sp.start, sp.end) });
+if (paragraphs.length < k) {
+  console.error(`eval-phrasing: ${paragraphs.length} paragraph(s) in the corpus, fewer than the ${k} folds`);
+  process.exit(2);
 }
 
 /** The text a completion entry inserts, with snippet tab stops filled by their first choice. */
@@ -286,7 +293,7 @@ if (json) {
   console.log(JSON.stringify({ folds: k, paragraphs: paragraphs.length, results, overall, kb: !!core.buildKnowledgeBase }, null, 2));
 } else {
   const pct = (x) => (100 * x).toFixed(1).padStart(5) + '%';
-  console.log(`Phrasing keystroke savings — ${k} folds by paragraph over ${paragraphs.length} paragraphs (${files.map((f) => path.basename(f)).join(', ')})`);
+  console.log(`Phrasing keystroke savings — ${k} folds by paragraph over ${paragraphs.length} paragraphs (${documents.map((d) => decodeURIComponent(d.uri.split('/').pop())).join(', ')})`);
   console.log(`knowledge base for template choices: ${core.buildKnowledgeBase ? 'from the training folds' : 'not available (corpus frames only)'}`);
   console.log('fold  train/test  chars  keystrokes  savings   top-1   top-3  accepted  learn ms  ms/completion');
   for (const r of results)

@@ -3,8 +3,9 @@
 // typed character by character, and the learning curve grows with the training text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,4 +57,19 @@ test('--curve: savings grow with the share of the training text', () => {
   const last = curve.points.at(-1).savings;
   assert.ok(last > first, `savings with all training paragraphs ${last} vs none ${first}`);
   assert.ok(curve.perDoubling > 0);
+});
+
+test('a corpus folder of Word documents is evaluated as the product reads it; too few paragraphs is a clear error', () => {
+  const { zipSync, strToU8 } = createRequire(import.meta.url)('fflate');
+  const folder = path.join(dir, 'word');
+  mkdirSync(folder);
+  const xml = (paras) =>
+    '<?xml version="1.0"?><w:document xmlns:w="w"><w:body>' + paras.map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('') + '</w:body></w:document>';
+  writeFileSync(path.join(folder, 'a.docx'), zipSync({ 'word/document.xml': strToU8(xml(Array(9).fill(formula))) }));
+  const r = JSON.parse(execFileSync(process.execPath, [script, '--json', '--folds', '3', folder], { encoding: 'utf8' }));
+  assert.equal(r.paragraphs, 9);
+  assert.ok(r.overall.savings > 0.6, `savings ${r.overall.savings}`);
+  const few = spawnSync(process.execPath, [script, '--folds', '20', folder], { encoding: 'utf8' });
+  assert.equal(few.status, 2);
+  assert.match(few.stderr, /9 paragraph\(s\) in the corpus, fewer than the 20 folds/);
 });
