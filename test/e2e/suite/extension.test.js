@@ -17,6 +17,8 @@ const SENTENCE = `　　各代表团团长认为，切实落实${DATE}在${PLACE
 const NEW_TITLE = '上合组织成员国政府间极地科学考察合作协定';
 const NEW_DATE = '2023年7月4日';
 const NEW_PLACE = '新德里';
+// The instrument only the Word document of the extra corpus (extra-press-release.zh.docx) knows.
+const WORD_TITLE = '上合组织成员国政府间海关合作协定';
 const SLOW = 60_000; // the first requests may wait for the server and its knowledge base
 const WAIT = 20_000; // any later wait (a broken build then fails in minutes, not hours)
 
@@ -467,7 +469,7 @@ describe('Chancery in a real VS Code extension host', function () {
   });
 
   describe('settings', () => {
-    it('a corpus folder added in chancery.corpus.paths changes the knowledge live', async () => {
+    it('a corpus folder added in chancery.corpus.paths (a text file and a Word document) changes the knowledge live', async () => {
       const extra = process.env.CHANCERY_E2E_EXTRA_CORPUS || path.join(workspaceDir(), '..', 'extra-corpus');
       assert.ok(fs.existsSync(extra), `the extra corpus exists: ${extra}`);
       const { doc } = await open('new-instrument.txt');
@@ -485,6 +487,14 @@ describe('Chancery in a real VS Code extension host', function () {
           return t.includes(NEW_DATE) && t.includes(NEW_PLACE) ? t : undefined;
         }, `a hover with ${NEW_DATE} and ${NEW_PLACE} after adding the corpus`);
         assert.ok(text.includes(NEW_TITLE));
+        // The Word document of that folder is read too: its instrument hovers, citing its paragraph.
+        const word = (await open('from-word.txt')).doc;
+        const wordText = await until(async () => {
+          const t = await hoverAt(word, rangeOf(word, WORD_TITLE).start.translate(0, 5));
+          return t.includes('2022年7月29日') ? t : undefined;
+        }, 'a hover with the date the Word document gives');
+        assert.ok(wordText.includes('塔什干'), wordText);
+        assert.ok(wordText.replace(/\\/g, '').includes('extra-press-release.zh.docx ¶2'), wordText);
         // The knowledge base still holds the embedded corpus.
         assert.ok((await hoverAt(draft, known)).includes(DATE), 'the embedded corpus is still known');
       } finally {
