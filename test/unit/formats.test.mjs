@@ -26,7 +26,8 @@ function docx(body) {
     'word/document.xml': strToU8(xml),
   });
 }
-const para = (...runs) => `<w:p><w:pPr><w:jc w:val="both"/></w:pPr>${runs.join('')}</w:p>`;
+// paragraph properties list tab stops as w:tab too: they are not text
+const para = (...runs) => `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs><w:jc w:val="both"/></w:pPr>${runs.join('')}</w:p>`;
 const run = (inner) => `<w:r><w:rPr><w:rFonts w:ascii="仿宋"/></w:rPr>${inner}</w:r>`;
 const t = (s) => `<w:t xml:space="preserve">${s}</w:t>`;
 

@@ -57,6 +57,8 @@ export function docxText(bytes: Uint8Array): Decoded {
   const lines: string[] = [];
   let line = '';
   let inText = 0;
+  // tabs and breaks count inside runs only (paragraph properties list tab stops as w:tab too)
+  let inRun = 0;
   // a text box is stored twice: as DrawingML (mc:Choice) and as VML for older readers (mc:Fallback)
   let fallback = 0;
   const parser = new Parser(
@@ -65,6 +67,8 @@ export function docxText(bytes: Uint8Array): Decoded {
         if (name === 'mc:Fallback') fallback++;
         else if (fallback) return;
         else if (name === 'w:t') inText++;
+        else if (name === 'w:r') inRun++;
+        else if (!inRun) return;
         else if (name === 'w:tab') line += '\t';
         else if (name === 'w:br' || name === 'w:cr') {
           lines.push(line);
@@ -78,6 +82,7 @@ export function docxText(bytes: Uint8Array): Decoded {
         if (name === 'mc:Fallback') fallback = Math.max(0, fallback - 1);
         else if (fallback) return;
         else if (name === 'w:t') inText = Math.max(0, inText - 1);
+        else if (name === 'w:r') inRun = Math.max(0, inRun - 1);
         else if (name === 'w:p') {
           lines.push(line);
           line = '';
