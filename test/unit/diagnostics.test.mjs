@@ -295,3 +295,20 @@ test('inline markers: both kinds on one line', () => {
   assert.deepEqual(codes(t + '\n<!-- chancery-accept: 《上合组织成员国政府间国际道路运输便利化协议》 chancery-disable: date-invalid -->'), []);
   assert.deepEqual(core.readInlineMarkers('chancery-disable: a, b chancery-accept: 《甲》').disabled, new Set(['a', 'b']));
 });
+
+test('date-mismatch against a corpus date written without a year: the year of the corpus document, said so in the message', () => {
+  const k = buildKnowledgeBase([
+    { uri: 'memory:/a.txt', text: '　　2021年11月25日，会议在杜尚别举行。外长们欢迎11月24日在杜尚别通过的《甲乙合作协定》。', encoding: 'utf-8' },
+  ]);
+  const ix = new KnowledgeIndex(k);
+  const { text, spans } = markers('　　各方欢迎[[2020年11月24日]]在杜尚别通过的《甲乙合作协定》。');
+  const [f] = diagnose(text, ix);
+  assert.equal(f.code, 'date-mismatch');
+  assert.deepEqual({ start: f.start, end: f.end }, spans[0]);
+  assert.match(f.message.en, /says 2021年11月24日 \(no year written there: the year of that document's date\)/);
+  assert.match(f.message.zh, /2021年11月24日（该处未写年份，取该文件日期的年份）/);
+  assert.equal(applyEdits(text, f.fixes[0].edits), '　　各方欢迎2021年11月24日在杜尚别通过的《甲乙合作协定》。');
+  // the same date with the document's year, or without a year, agrees
+  assert.deepEqual(diagnose('　　各方欢迎2021年11月24日在杜尚别通过的《甲乙合作协定》。', ix), []);
+  assert.deepEqual(diagnose('　　各方欢迎11月24日在杜尚别通过的《甲乙合作协定》。', ix), []);
+});

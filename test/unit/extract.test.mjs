@@ -335,3 +335,24 @@ test('abbreviations with and without quotes, with 简称 alone', () => {
     ['独立国家联合体', ['独联体', '独联']],
   ]);
 });
+
+test('an adoption date written without a year takes the year of the document\'s date, unless it falls after that date', () => {
+  const text =
+    '上合组织成员国外长会晤新闻公报\n' +
+    '　　2021年11月25日，上合组织成员国外长会晤在杜尚别举行。\n' +
+    '　　外长们欢迎11月24日在杜尚别通过的《甲乙合作协定》，' +
+    '注意到12月3日在塔什干签署的《丙丁合作协定》，' +
+    '落实2019年6月14日在比什凯克签署的《戊己合作协定》和7月1日在青岛通过的《庚辛合作协定》。';
+  const kb = buildKnowledgeBase([{ uri: 'memory:/a.txt', text, encoding: 'utf-8' }]);
+  const date = (title) => kb.instruments.find((i) => i.title === title).adoptions[0].date;
+  // the year of the dateline (2021年11月25日): 11月24日 and 7月1日 come before it
+  assert.deepEqual(date('甲乙合作协定'), { year: 2021, month: 11, day: 24, yearFromDocument: true });
+  assert.deepEqual(date('庚辛合作协定'), { year: 2021, month: 7, day: 1, yearFromDocument: true });
+  // 12月3日 would be after the document: an earlier year, not known — left without a year
+  assert.deepEqual(date('丙丁合作协定'), { month: 12, day: 3 });
+  // a year written stays as written
+  assert.deepEqual(date('戊己合作协定'), { year: 2019, month: 6, day: 14 });
+  // a document without a dated first lines infers nothing
+  const bare = buildKnowledgeBase([{ uri: 'memory:/b.txt', text: '　　外长们欢迎11月24日在杜尚别通过的《甲乙合作协定》。', encoding: 'utf-8' }]);
+  assert.deepEqual(bare.instruments[0].adoptions[0].date, { month: 11, day: 24 });
+});

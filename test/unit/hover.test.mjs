@@ -102,3 +102,16 @@ test('hover shows where the corpus disagrees with itself (conflicting dates/plac
   assert.match(md, /\[a\\\.txt:1\]\(file:\/\/\/a\.txt#L1\)/);
   assert.match(md, /Mentioned 2 times/);
 });
+
+test('hover says when the year of an adoption date is the year of the corpus document (the corpus wrote none)', () => {
+  const k = core.buildKnowledgeBase([
+    { uri: 'memory:/a.txt', text: '　　2021年11月25日，会议在杜尚别举行。外长们欢迎11月24日在杜尚别通过的《甲乙合作协定》。', encoding: 'utf-8' },
+  ]);
+  for (const [locale, note] of [
+    ['en', /date: 2021年11月24日 \(the year of the document: the corpus writes no year\)/],
+    ['zh', /日期: 2021年11月24日（语料未写年份，取文件日期的年份）/],
+  ]) {
+    const [text, offset] = at('各方欢迎《甲乙|合作协定》。');
+    assert.match(core.createLanguageService({ kb: k, locale }).hover(text, offset).markdown, note);
+  }
+});

@@ -40,6 +40,11 @@ export interface SimpleDate {
   day?: number;
   /** A year-only date (`2021年`, `2021至2022年`): `month` is 0 and means nothing. */
   yearOnly?: boolean;
+  /**
+   * Knowledge base only: the corpus wrote the date without a year (`11月24日在…通过的`) and the
+   * year is that of the document's own date — the genre leaves out the current year.
+   */
+  yearFromDocument?: boolean;
 }
 
 /** How a date was written, so a fix can be given in the draft's own style. */

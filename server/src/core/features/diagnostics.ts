@@ -562,7 +562,13 @@ function factFindings(ref: ReferenceMention, inst: Instrument, fields: AdoptionF
     if (!ok) {
       const corpus = uniqueBy(withDate, (a) => dateKey(a.date!));
       const fixes = corpus.map((a) => replaceFix(ref.date!.span.start, ref.date!.span.end, dateAsDraft(a.date!, ref.date!), corpus.length === 1));
-      const says = corpusSays(corpus[0].provenance, { en: formatDate(corpus[0].date!, 'arabic'), zh: formatDate(corpus[0].date!, 'arabic') });
+      const shown = formatDate(corpus[0].date!, 'arabic');
+      const says = corpusSays(
+        corpus[0].provenance,
+        corpus[0].date!.yearFromDocument
+          ? { en: `${shown} (no year written there: the year of that document's date)`, zh: `${shown}（该处未写年份，取该文件日期的年份）` }
+          : { en: shown, zh: shown },
+      );
       // An impossible date: its date-invalid finding (when that code is on) gets the corpus date as its fix.
       const inv = invalidAt.has(ref.date.span.start) ? out.find((f) => f.code === 'date-invalid' && f.start === ref.date!.span.start) : undefined;
       if (inv) {

@@ -85,7 +85,9 @@ export function instrumentMarkdown(ctx: Ctx, ins: Instrument, written?: string):
   if (ins.adoptions.length) {
     for (const a of ins.adoptions.slice(0, 5)) {
       const parts = [
-        a.date ? `${t(ctx, 'date', '日期')}: ${escapeMarkdown(fmtDate(a.date))}` : '',
+        a.date
+          ? `${t(ctx, 'date', '日期')}: ${escapeMarkdown(fmtDate(a.date))}${a.date.yearFromDocument ? t(ctx, ' (the year of the document: the corpus writes no year)', '（语料未写年份，取文件日期的年份）') : ''}`
+          : '',
         a.place ? `${t(ctx, 'place', '地点')}: ${escapeMarkdown(a.place)}` : '',
         a.verb ? `${t(ctx, 'verb', '动词')}: ${escapeMarkdown(a.verb)}` : '',
         a.event ? `${t(ctx, 'at', '会议')}: ${escapeMarkdown(a.event)}` : '',

@@ -20,9 +20,10 @@ import {
   type Official,
   type Provenance,
   type ReferenceMention,
+  type SimpleDate,
 } from '../types';
 import { normalizeTitle, toSimplified, type AliasTable } from '../text/normalize';
-import { dateExprKey, dateKey } from '../text/dates';
+import { dateExprKey, dateKey, findDates } from '../text/dates';
 import { extractOfficials, findAbbreviations, kindOfKey, ProvenanceMaker, type AbbreviationAt } from './extract';
 import { scanEvents, scanReferences } from './scan';
 import { detach } from '../text/stringCache';
@@ -65,6 +66,29 @@ function frameStart(m: ReferenceMention): number {
   return s;
 }
 
+/**
+ * A document's own date: its first full date (year, month and day) in its first 1,000 characters —
+ * the dateline of a communiqué (`2021年11月25日，…会议…举行`).
+ */
+export function documentDate(text: string): SimpleDate | undefined {
+  for (const e of findDates(text.slice(0, 1000))) {
+    const d = e.dates[0];
+    if (d?.year !== undefined && d.month && d.day !== undefined && !d.yearOnly) return d;
+  }
+  return undefined;
+}
+
+/**
+ * An adoption date written without a year takes the year of the document's date (the genre leaves
+ * out the current year) — unless it falls after that date in the year: an instrument is adopted
+ * before the text that cites it, so such a date belongs to an earlier year, and is left as written.
+ */
+function withDocumentYear(d: SimpleDate | undefined, doc: SimpleDate | undefined): SimpleDate | undefined {
+  if (!d || d.year !== undefined || d.yearOnly || !doc || !d.month) return d;
+  if (d.month > doc.month || (d.month === doc.month && (d.day ?? 0) > (doc.day ?? 0))) return d;
+  return { ...d, year: doc.year, yearFromDocument: true };
+}
+
 /** Builds the knowledge base of a set of decoded documents. Pure and synchronous. */
 export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProblem[] = []): KnowledgeBase {
   // Abbreviations first: the declared names of every document decide the title keys of all.
@@ -85,7 +109,7 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
   };
 
   const instruments = new Map<string, Instrument>();
-  const addMention = (f: { prov: ProvenanceMaker }, m: ReferenceMention): Instrument => {
+  const addMention = (f: { prov: ProvenanceMaker; date?: SimpleDate }, m: ReferenceMention): Instrument => {
     const id = key(m.title);
     let ins = instruments.get(id);
     if (!ins) {
@@ -96,7 +120,7 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
     if (m.date || m.verb || m.event) {
       const s = frameStart(m);
       const a: Adoption = { provenance: f.prov.make(s, m.span.end - s) };
-      if (m.date) a.date = m.date.dates[0];
+      if (m.date) a.date = withDocumentYear(m.date.dates[0], f.date);
       if (m.place) a.place = m.place.text;
       if (m.verb) a.verb = simple(m.verb.text);
       if (m.event) a.event = m.event.name;
@@ -113,7 +137,7 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
   const seenOfficial = new Set<string>();
   for (let di = 0; di < docs.length; di++) {
     const text = docs[di].text;
-    const f = { prov: new ProvenanceMaker(docs[di].uri, text) };
+    const f = { prov: new ProvenanceMaker(docs[di].uri, text), date: documentDate(text) };
     for (const a of declared[di]) found.push({ full: a.full, short: a.short, provenance: f.prov.make(a.start, a.length) });
     for (const m of scanReferences(text)) {
       const outer = addMention(f, m);
