@@ -328,11 +328,18 @@ export async function benchHostile({ largeChars = 50 * 1024 * 1024, out = consol
         await server.waitDiagnostics(uri, 3, 600000, before3);
         // Semantic tokens and the outline of this document, and a hover elsewhere meanwhile.
         const t4 = performance.now();
-        const tokens = server.request('textDocument/semanticTokens/full', { textDocument: { uri } }, 600000).then(() => (row.tokensMs = performance.now() - t4));
+        const tokens = server.request('textDocument/semanticTokens/full', { textDocument: { uri } }, 600000).then((r) => ((row.tokensMs = performance.now() - t4), r));
         const t5 = performance.now();
         await server.hover(smallUri, { line: 0, character: 4 }, 600000);
         row.hoverDuringTokensMs = performance.now() - t5;
-        await tokens;
+        const full = await tokens;
+        // After an edit the client asks for the delta: what changed since the tokens it holds.
+        server.change(uri, 4, [{ range: { start: mid, end: mid }, text: '2021年9月17日' }]);
+        const t7 = performance.now();
+        const delta = await server.request('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: full?.resultId }, 600000);
+        row.deltaMs = performance.now() - t7;
+        row.deltaInts = delta?.edits ? delta.edits.reduce((n, e) => n + (e.data?.length ?? 0), 0) : -1;
+        row.fullInts = full?.data?.length ?? 0;
         const t6 = performance.now();
         const outline = await server.request('textDocument/documentSymbol', { textDocument: { uri } }, 600000);
         row.outlineMs = performance.now() - t6;
@@ -343,7 +350,7 @@ export async function benchHostile({ largeChars = 50 * 1024 * 1024, out = consol
       }
       rows.push(row);
       out(
-        `  ${name.padEnd(52)} ${row.error ? `ERROR ${row.error}` : `first diagnostics ${row.firstMs.toFixed(0)} ms (${row.count}), edit→diagnostics ${row.editMs.toFixed(0)} ms, hover ${row.hoverMs.toFixed(0)} ms, RSS ${row.rssKb} kB; hover elsewhere during its re-check ${row.otherHoverMs.toFixed(0)} ms; semantic tokens ${row.tokensMs.toFixed(0)} ms (hover elsewhere meanwhile ${row.hoverDuringTokensMs.toFixed(0)} ms), outline ${row.outlineMs.toFixed(0)} ms (${row.outlineSymbols} paragraphs)`}`,
+        `  ${name.padEnd(52)} ${row.error ? `ERROR ${row.error}` : `first diagnostics ${row.firstMs.toFixed(0)} ms (${row.count}), edit→diagnostics ${row.editMs.toFixed(0)} ms, hover ${row.hoverMs.toFixed(0)} ms, RSS ${row.rssKb} kB; hover elsewhere during its re-check ${row.otherHoverMs.toFixed(0)} ms; semantic tokens ${row.tokensMs.toFixed(0)} ms (hover elsewhere meanwhile ${row.hoverDuringTokensMs.toFixed(0)} ms; after an edit the delta ${row.deltaMs.toFixed(0)} ms, ${row.deltaInts} of ${row.fullInts} integers), outline ${row.outlineMs.toFixed(0)} ms (${row.outlineSymbols} paragraphs)`}`,
       );
       if (server.exited) {
         out(`  server exited (${server.exitCode}): ${server.stderr.slice(-500)}`);

@@ -25,6 +25,8 @@ import {
   Location,
 
   ResponseError,
+  SemanticTokens,
+  SemanticTokensDelta,
   TextDocumentSyncKind,
   TextDocuments,
   WorkDoneProgressServerReporter,
@@ -55,6 +57,7 @@ import {
   toRange,
   toSpan,
   tooManyProblems,
+  tokensDelta,
 } from './convert';
 import {
   ChancerySettings,
@@ -546,7 +549,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         foldingRangeProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: false },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };
@@ -613,6 +616,7 @@ export function startServer(connection: Connection): void {
     cache.delete(e.document.uri);
     docState.delete(e.document.uri);
     outlineCut.delete(e.document.uri);
+    sentTokens.delete(e.document.uri);
     if (!caps.pull) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
   });
 
@@ -704,14 +708,35 @@ export function startServer(connection: Connection): void {
     }, []),
   );
 
+  /** The encoded tokens last sent per document, for `semanticTokens/full/delta`. */
+  const sentTokens = new Map<string, { resultId: string; data: Uint32Array }>();
+  let tokensResult = 0;
+
+  /** The current tokens of a document, remembered under a new result id. */
+  async function currentTokens(uri: string): Promise<{ resultId: string; data: number[] } | ResponseError<void>> {
+    const st = doc(uri);
+    const svc = service;
+    if (!st || !svc) return { resultId: '', data: [] };
+    const data = await inWorker(st, (w) => w.tokens(st.uri, st.text), () => encodeSemanticTokens(svc.semanticTokens(st.text), st.lines));
+    if (data instanceof ResponseError) return data;
+    const resultId = String(++tokensResult);
+    if (documents.get(uri)) sentTokens.set(uri, { resultId, data: Uint32Array.from(data) });
+    return { resultId, data };
+  }
+
   connection.languages.semanticTokens.on((p, token) =>
-    runSafe(token, 'semanticTokens', async () => {
-      const st = doc(p.textDocument.uri);
-      const svc = service;
-      if (!st || !svc) return { data: [] };
-      const data = await inWorker(st, (w) => w.tokens(st.uri, st.text), () => encodeSemanticTokens(svc.semanticTokens(st.text), st.lines));
-      return data instanceof ResponseError ? data : { data };
-    }, { data: [] as number[] }),
+    runSafe(token, 'semanticTokens', () => currentTokens(p.textDocument.uri), { resultId: '', data: [] as number[] }),
+  );
+
+  // After an edit: only what changed since the tokens the client holds (the whole set when the
+  // server no longer has them).
+  connection.languages.semanticTokens.onDelta((p, token) =>
+    runSafe<SemanticTokens | SemanticTokensDelta | ResponseError<void>>(token, 'semanticTokens/delta', async () => {
+      const before = sentTokens.get(p.textDocument.uri);
+      const now = await currentTokens(p.textDocument.uri);
+      if (now instanceof ResponseError || !before || before.resultId !== p.previousResultId) return now;
+      return { resultId: now.resultId, edits: tokensDelta(before.data, now.data) };
+    }, { data: [] }),
   );
 
   connection.onFoldingRanges((p, token) =>

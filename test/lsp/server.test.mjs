@@ -45,6 +45,7 @@ describe('language server over stdio', () => {
     assert.ok(caps.completionProvider.triggerCharacters.includes('《'));
     assert.ok(caps.codeActionProvider);
     assert.ok(caps.semanticTokensProvider.legend.tokenTypes.length >= 5);
+    assert.deepEqual(caps.semanticTokensProvider.full, { delta: true });
     assert.equal(caps.diagnosticProvider, undefined, 'pull is opt-in (initializationOptions.pullDiagnostics)');
     const st = c.statuses().find((s) => s.state === 'ready');
     assert.ok(st.instruments >= 40 && st.sources === 1, JSON.stringify(st));
@@ -154,6 +155,25 @@ describe('language server over stdio', () => {
     assert.ok(tokens.data.length >= 5 * 5 && tokens.data.length % 5 === 0);
     const folds = await c.request('textDocument/foldingRange', { textDocument: { uri } });
     assert.ok(Array.isArray(folds));
+  });
+
+  test('semantic tokens after an edit: a delta from the tokens the client holds, the whole set for an unknown result id', async () => {
+    const u = fileUri(path.join(ws, 'tokens.communique'));
+    c.open(u, DRAFT);
+    const first = await c.request('textDocument/semanticTokens/full', { textDocument: { uri: u } });
+    assert.ok(first.resultId && first.data.length >= 25);
+    // a new reference at the start of the second line
+    c.change(u, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '2021年9月17日在杜尚别通过的《上合组织经济论坛构想》。' }]);
+    const delta = await c.request('textDocument/semanticTokens/full/delta', { textDocument: { uri: u }, previousResultId: first.resultId });
+    assert.ok(delta.edits && delta.resultId && delta.resultId !== first.resultId, JSON.stringify(delta).slice(0, 200));
+    const full = await c.request('textDocument/semanticTokens/full', { textDocument: { uri: u } });
+    const applied = [...first.data];
+    for (const e of [...delta.edits].sort((a, b) => b.start - a.start)) applied.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    assert.deepEqual(applied, full.data);
+    assert.ok(delta.edits.reduce((n, e) => n + (e.data?.length ?? 0), 0) < full.data.length, 'the delta carries less than the whole set');
+    const unknown = await c.request('textDocument/semanticTokens/full/delta', { textDocument: { uri: u }, previousResultId: 'no-such-result' });
+    assert.deepEqual(unknown.data, full.data);
+    c.close(u);
   });
 
   test('pull diagnostics answer any client that asks', async () => {

@@ -98,3 +98,32 @@ test('locale: zh for any Chinese locale', () => {
   assert.equal(c.localeOf('en-US'), 'en');
   assert.equal(c.localeOf(undefined), 'en');
 });
+
+test('tokensDelta: one edit, on whole tokens, that turns the previous tokens into the new ones', () => {
+  const { tokensDelta } = c;
+  const apply = (prev, edits) => {
+    let out = [...prev];
+    for (const e of [...edits].sort((x, y) => y.start - x.start)) out.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    return out;
+  };
+  let seed = 3;
+  const rnd = (n) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const tokens = (n) => Array.from({ length: n * 5 }, () => rnd(4));
+  for (let round = 0; round < 300; round++) {
+    const prev = tokens(rnd(12));
+    // the next set: prev with a run of tokens replaced, inserted or removed (or something else entirely)
+    const next = [...prev];
+    const at = rnd(prev.length / 5 + 1) * 5;
+    next.splice(at, rnd(3) * 5, ...tokens(rnd(3)));
+    for (const [p, n] of [[prev, next], [prev, tokens(rnd(6))], [prev, prev]]) {
+      const edits = tokensDelta(p, n);
+      assert.deepEqual(apply(p, edits), n);
+      for (const e of edits) assert.ok(e.start % 5 === 0 && e.deleteCount % 5 === 0 && e.data.length % 5 === 0, JSON.stringify(e));
+    }
+  }
+  assert.deepEqual(tokensDelta([0, 1, 2, 0, 0], [0, 1, 2, 0, 0]), []);
+  // a token inserted in the middle of a thousand: one small edit
+  const big = tokens(1000);
+  const edits = tokensDelta(big, [...big.slice(0, 2500), 1, 2, 3, 0, 0, ...big.slice(2500)]);
+  assert.deepEqual(edits.map((e) => [e.start, e.deleteCount, e.data.length]), [[2500, 0, 5]]);
+});
