@@ -549,7 +549,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         foldingRangeProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: false },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };
@@ -726,6 +726,14 @@ export function startServer(connection: Connection): void {
 
   connection.languages.semanticTokens.on((p, token) =>
     runSafe(token, 'semanticTokens', () => currentTokens(p.textDocument.uri), { resultId: '', data: [] as number[] }),
+  );
+
+  // The visible range (an editor asks for it first in a large document): from the lines that hold it.
+  connection.languages.semanticTokens.onRange((p, token) =>
+    runSafe(token, 'semanticTokens/range', () => {
+      const st = doc(p.textDocument.uri);
+      return { data: st && service ? encodeSemanticTokens(service.semanticTokens(st.text, toSpan(st.lines, p.range)), st.lines) : [] };
+    }, { data: [] as number[] }),
   );
 
   // After an edit: only what changed since the tokens the client holds (the whole set when the

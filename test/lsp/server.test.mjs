@@ -176,6 +176,31 @@ describe('language server over stdio', () => {
     c.close(u);
   });
 
+  test('semantic tokens of a range: the tokens of the whole document on the lines of that range', async () => {
+    assert.equal(c.initializeResult.capabilities.semanticTokensProvider.range, true);
+    const u = fileUri(path.join(ws, 'range.communique'));
+    const text = Array.from({ length: 40 }, (_, i) => DRAFT.split('\n')[i % 2]).join('\n');
+    c.open(u, text);
+    // LSP tokens are relative (Δline, Δchar); absolute [line, char, length, type] to compare
+    const absolute = (data) => {
+      const out = [];
+      let line = 0;
+      let char = 0;
+      for (let i = 0; i < data.length; i += 5) {
+        line += data[i];
+        char = data[i] ? data[i + 1] : char + data[i + 1];
+        out.push([line, char, data[i + 2], data[i + 3]]);
+      }
+      return out;
+    };
+    const full = absolute((await c.request('textDocument/semanticTokens/full', { textDocument: { uri: u } })).data);
+    const range = { start: { line: 20, character: 0 }, end: { line: 23, character: 0 } };
+    const part = absolute((await c.request('textDocument/semanticTokens/range', { textDocument: { uri: u }, range })).data);
+    assert.ok(part.length > 4 && part.length < full.length / 4, `${part.length} of ${full.length}`);
+    assert.deepEqual(part, full.filter(([line]) => line >= 20 && line < 23));
+    c.close(u);
+  });
+
   test('pull diagnostics answer any client that asks', async () => {
     const v = c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '《上合组织经济论坛的构想》' }]);
     const r = await c.request('textDocument/diagnostic', { textDocument: { uri } });

@@ -75,3 +75,25 @@ test('folding: one range per paragraph (blank-line separated paragraphs span lin
   assert.equal(service.folding(DRAFT).length, 3);
   assert.equal(service.folding('').length, 0);
 });
+
+test('semantic tokens of a span (an editor\'s visible range) are the whole text\'s tokens that overlap it', async () => {
+  const { corpus } = await import('./service-fixture.mjs');
+  // paragraphs wrapped over lines, separated by blank lines: a line may start inside a sentence
+  // (各代表团团长强调 on the second line is not a sentence start, so no formula)
+  const wrapped = '　　各代表团团长指出，2021年9月17日在\n杜尚别批准的《上合组织经济论坛构想》\n具有重要意义。\n\n　　会议认为，\n各代表团团长强调，会议由马明主持。\n';
+  const texts = [DRAFT, DRAFT.replace(/\n/g, '\r\n'), wrapped, wrapped.replace(/\n/g, '\r\n'), corpus + '\n' + DRAFT];
+  let seed = 5;
+  const rnd = (n) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  let compared = 0;
+  for (const text of texts) {
+    const all = service.semanticTokens(text);
+    for (let k = 0; k < 60; k++) {
+      const a = rnd(text.length);
+      const span = { start: a, end: a + 1 + rnd(Math.min(400, text.length - a)) };
+      const expected = all.filter((t) => t.start < span.end && t.start + t.length > span.start);
+      assert.deepEqual(service.semanticTokens(text, span), expected, JSON.stringify({ span, text: text.slice(0, 30) }));
+      compared += expected.length;
+    }
+  }
+  assert.ok(compared > 200, `${compared} tokens compared`);
+});

@@ -15,7 +15,7 @@ import { complete } from './features/completion';
 import { codeActions } from './features/codeActions';
 import { symbols } from './features/symbols';
 import { definition, instrumentAt, mentionsOf } from './features/navigation';
-import { semanticTokens } from './features/semanticTokens';
+import { semanticTokens, semanticTokensIn } from './features/semanticTokens';
 import { folding } from './features/folding';
 
 export interface LanguageServiceInit {
@@ -75,7 +75,7 @@ export function createLanguageService(init: LanguageServiceInit): ChanceryServic
     definition: (text, offset) => definition(ctx, text, offset),
     instrumentAt: (text, offset) => instrumentAt(ctx, text, offset),
     mentionsOf: (text, id) => mentionsOf(ctx, text, id),
-    semanticTokens: (text) => semanticTokens(ctx, text),
+    semanticTokens: (text, span) => (span ? semanticTokensIn(ctx, text, span) : semanticTokens(ctx, text)),
     folding: (text) => folding(text),
     referenceFrame: (id) => {
       const ins = ctx.index.instrument(id);

@@ -102,6 +102,10 @@ export interface LanguageService {
   instrumentAt(text: string, offset: number): string | undefined;
   /** Spans in `text` that mention the instrument `id` (any variant spelling). */
   mentionsOf(text: string, id: string): Span[];
-  semanticTokens(text: string): SemanticTokenEntry[];
+  /**
+   * Semantic tokens of the text; with `span`, only those overlapping it, computed from the whole
+   * lines that hold it (what an editor shows: a huge draft need not be scanned for its viewport).
+   */
+  semanticTokens(text: string, span?: Span): SemanticTokenEntry[];
   folding(text: string): FoldingEntry[];
 }

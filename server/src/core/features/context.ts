@@ -227,14 +227,16 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\r' || c === '\n';
 }
 
+/** A blank line: a text that has one separates its paragraphs by them (see `paragraphs`). */
+export const BLANK_LINE = /\n[ \t\u3000]*\r?\n/;
+
 /**
  * Paragraphs, trimmed: a text with blank lines is split at blank lines (markdown-style wrapped
  * paragraphs); otherwise every line is a paragraph. Inside a line, the two-ideographic-space
  * indentation also starts a paragraph (corpus documents stored on one line).
  */
-export function paragraphs(text: string): Span[] {
+export function paragraphs(text: string, blankLines = BLANK_LINE.test(text)): Span[] {
   const out: Span[] = [];
-  const blankLines = /\n[ \t\u3000]*\r?\n/.test(text);
   let start = 0;
   const push = (s: number, e: number) => {
     while (s < e && isSpace(text[s])) s++;

@@ -4,13 +4,15 @@
  * (the outer, earlier token wins), so a place inside a title stays part of the title.
  */
 import type { SemanticTokenEntry } from '../service';
+import type { Span } from '../types';
 import { scanReferences } from '../knowledge/scan';
 import { findDates } from '../text/dates';
-import { Ctx, findNames, paragraphs } from './context';
+import { BLANK_LINE, Ctx, findNames, paragraphs } from './context';
 
 const SENTENCE_END = new Set([...'。；！？'].map((c) => c.charCodeAt(0)));
 
-export function semanticTokens(ctx: Ctx, text: string): SemanticTokenEntry[] {
+/** `blankLines`: how the text separates paragraphs, when `text` is a part of the document (semanticTokensIn). */
+export function semanticTokens(ctx: Ctx, text: string, blankLines?: boolean): SemanticTokenEntry[] {
   const out: SemanticTokenEntry[] = [];
   for (const m of scanReferences(text)) out.push({ start: m.span.start, length: m.span.end - m.span.start, type: 'title' });
   for (const d of findDates(text)) out.push({ start: d.span.start, length: d.span.end - d.span.start, type: 'date' });
@@ -24,7 +26,7 @@ export function semanticTokens(ctx: Ctx, text: string): SemanticTokenEntry[] {
       list.push(f);
       byFirst.set(f[0], list);
     }
-    for (const p of paragraphs(text)) {
+    for (const p of paragraphs(text, blankLines)) {
       let s = p.start;
       while (s < p.end) {
         let best = '';
@@ -37,4 +39,34 @@ export function semanticTokens(ctx: Ctx, text: string): SemanticTokenEntry[] {
     }
   }
   return out.sort((a, b) => a.start - b.start || b.length - a.length);
+}
+
+/**
+ * The tokens overlapping `span`, from the whole lines that hold it (a paragraph starts at a line
+ * start, so titles, dates and sentence formulas read there as in the whole text): for an editor's
+ * visible range of a huge draft.
+ */
+export function semanticTokensIn(ctx: Ctx, text: string, span: Span): SemanticTokenEntry[] {
+  const from = Math.max(0, Math.min(span.start, text.length));
+  const to = Math.max(from, Math.min(span.end, text.length));
+  // whole lines; whole paragraphs where blank lines separate them (a paragraph wrapped over lines)
+  const blankLines = BLANK_LINE.test(text);
+  const lineStart = (i: number) => {
+    while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+    return i;
+  };
+  /** The start of the line before the one starting at `s` (CRLF counted as one break). */
+  const previousLine = (s: number) => lineStart(text[s - 1] === '\n' && text[s - 2] === '\r' ? s - 2 : s - 1);
+  let start = lineStart(from);
+  if (blankLines)
+    while (start > 0) {
+      const p = previousLine(start);
+      if (/^[ \t\u3000]*[\r\n]*$/.test(text.slice(p, start))) break;
+      start = p;
+    }
+  let end = to;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return semanticTokens(ctx, text.slice(start, end), blankLines)
+    .map((t) => ({ ...t, start: t.start + start }))
+    .filter((t) => t.start < to && t.start + t.length > from);
 }
