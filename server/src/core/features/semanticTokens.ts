@@ -64,6 +64,7 @@ export function semanticTokensIn(ctx: Ctx, text: string, span: Span): SemanticTo
       if (/^[ \t\u3000]*[\r\n]*$/.test(text.slice(p, start))) break;
       start = p;
     }
+  // to the end of the line only: no token spans a line break (the scanners stop at line ends)
   let end = to;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
   return semanticTokens(ctx, text.slice(start, end), blankLines)
