@@ -16,7 +16,6 @@
 // the figure grows with the amount of text of the genre (what a larger corpus would bring).
 //
 // Usage: node scripts/eval-phrasing.mjs [--folds 5] [--service | --inline] [--nested | --curve] [--json] [corpus files…]
-import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,18 +48,13 @@ const FRACTIONS = [0, 1 / 8, 1 / 4, 1 / 2, 3 / 4, 1];
 const grid = [];
 for (const gamma of [3, 5, 8]) for (const beta of [0.5, 0.7, 1]) grid.push({ gamma, beta });
 const corpusArg = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
-const corpusDir = path.join(root, 'server/corpus');
-const files = corpusArg.length ? corpusArg : readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpusDir, f));
-
-// Paragraphs of every corpus document, with its uri. Corpus arguments are files or folders read as
-// the product reads a corpus (loadCorpus: .txt, .md, .docx, .html; UTF-8, UTF-16, GB18030, Big5).
+// Paragraphs of every corpus document, with its uri. The corpus (the embedded one by default; or
+// files and folders given) is read as the product reads one (loadCorpus: .txt, .md, .docx, .html;
+// UTF-8, UTF-16, GB18030, Big5).
 const paragraphs = [];
-const documents = [];
-if (corpusArg.length) {
-  const { docs, problems } = await core.loadCorpus(corpusArg.map((f) => path.resolve(f)), core.nodeCorpusReader);
-  for (const p of problems) console.error(`eval-phrasing: ${p.message.en}`);
-  documents.push(...docs);
-} else for (const f of files) documents.push({ uri: 'builtin:/' + path.basename(f), text: readFileSync(f, 'utf8') });
+const corpusPaths = corpusArg.length ? corpusArg.map((f) => path.resolve(f)) : [path.join(root, 'server/corpus')];
+const { docs: documents, problems } = await core.loadCorpus(corpusPaths, core.nodeCorpusReader);
+for (const p of problems) console.error(`eval-phrasing: ${p.message.en}`);
 for (const { uri, text } of documents) for (const sp of core.splitParagraphs(text)) paragraphs.push({ uri, text: text.slice(sp.start, sp.end) });
 if (paragraphs.length < k) {
   console.error(`eval-phrasing: ${paragraphs.length} paragraph(s) in the corpus, fewer than the ${k} folds`);

@@ -336,7 +336,7 @@ export function tokensDelta(prev: ArrayLike<number>, next: ArrayLike<number>): {
   while (b < max - a && prev[prev.length - 1 - b] === next[next.length - 1 - b]) b++;
   b -= b % 5;
   if (a === prev.length && a === next.length) return [];
-  return [{ start: a, deleteCount: prev.length - b - a, data: Array.from(next).slice(a, next.length - b) }];
+  return [{ start: a, deleteCount: prev.length - b - a, data: Array.prototype.slice.call(next, a, next.length - b) as number[] }];
 }
 
 /** Applies LSP text edits to a text (used by tests and by the workspace check). */

@@ -31,6 +31,14 @@ export function documentFormat(p: string): 'docx' | 'html' | undefined {
   return undefined;
 }
 
+/**
+ * Where a line of a corpus document is, as cited after its name: `:12` for a text file, ` ¶12` for a
+ * Word document or a web page (a paragraph of the text read from it; the file's own lines differ).
+ */
+export function lineMark(uri: string, line: number): string {
+  return documentFormat(uri) ? ` ¶${line + 1}` : `:${line + 1}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Word
 

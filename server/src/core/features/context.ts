@@ -10,6 +10,7 @@ import { KnowledgeIndex } from '../knowledge/kb';
 import { scanReferences } from '../knowledge/scan';
 import { dateKey, formatDate } from '../text/dates';
 import { builtinCorpusDir } from '../corpus/load';
+import { documentFormat } from '../corpus/formats';
 import { detach } from '../text/stringCache';
 
 export type Locale = 'en' | 'zh';
@@ -193,7 +194,6 @@ export function nameAt(text: string, offset: number, names: string[]): { name: s
   return undefined;
 }
 
-/** Every occurrence of any of `names` (longest first, non-overlapping). */
 /**
  * Occurrences of `names` in `text`, leftmost first; where several start at one position the
  * longest wins, and an occurrence never overlaps the one before. One pass over the text, the names
@@ -324,8 +324,11 @@ export function fullReference(ins: Instrument, title = ins.title): { prefix: str
   return { prefix, text: prefix + '《' + title + '》', detail: adoptionDetail(ins) };
 }
 
-/** A file:// (or other) link target for a corpus uri, with the line (if given) as a fragment (`#L12`). */
-export function corpusLink(uri: string, line?: number): string {
+/**
+ * A file:// (or other) link target for a corpus uri, with the line as a fragment (`#L12`) — none for
+ * a Word document or a web page, whose own lines are not those of the text read from it.
+ */
+export function corpusLink(uri: string, line: number): string {
   let target = uri;
   if (uri.startsWith('builtin:')) {
     const rel = decodeURIComponent(uri.replace(/^builtin:\/*/, ''));
@@ -333,7 +336,7 @@ export function corpusLink(uri: string, line?: number): string {
   }
   // Link destinations: percent-encode what could end or break the destination.
   target = target.replace(/[()<>\s\\[\]`]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
-  return line === undefined ? target : `${target}#L${line + 1}`;
+  return documentFormat(uri) ? target : `${target}#L${line + 1}`;
 }
 
 export function corpusLabel(uri: string): string {

@@ -7,7 +7,7 @@
 import type { HoverResult } from '../service';
 import type { Instrument, Provenance } from '../types';
 import { findDates, dateKey } from '../text/dates';
-import { documentFormat } from '../corpus/formats';
+import { lineMark } from '../corpus/formats';
 import {
   Ctx,
   Fact,
@@ -65,9 +65,7 @@ export function hover(ctx: Ctx, text: string, offset: number): HoverResult | und
 }
 
 function provLink(p: Provenance): string {
-  // a Word document or a web page: its paragraph (a line of the extracted text), the file itself as target
-  if (documentFormat(p.uri)) return `[${escapeMarkdown(corpusLabel(p.uri))} ¶${p.line + 1}](${corpusLink(p.uri)})`;
-  return `[${escapeMarkdown(corpusLabel(p.uri))}:${p.line + 1}](${corpusLink(p.uri, p.line)})`;
+  return `[${escapeMarkdown(corpusLabel(p.uri))}${lineMark(p.uri, p.line)}](${corpusLink(p.uri, p.line)})`;
 }
 
 function excerpt(p: Provenance, max = 80): string {

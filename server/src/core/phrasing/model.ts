@@ -27,7 +27,7 @@ import type { CorpusDocument, KnowledgeBase, Provenance } from '../types';
 import { foldPunctuation, toSimplified } from '../text/normalize';
 import { formatDate } from '../text/dates';
 import { splitParagraphs, splitSentences } from '../corpus/split';
-import { documentFormat } from '../corpus/formats';
+import { lineMark } from '../corpus/formats';
 import { buildSuffixArray, SuffixIndex } from './suffixArray';
 import {
   findDateSlots,
@@ -1204,8 +1204,7 @@ function cutPath(qs: number[], gamma: number, alpha: number, dp: boolean, tail: 
 }
 
 function attestation(sentence: string, uri: string, line: number): string {
-  // a Word document or a web page: the paragraph of the text read from it
-  return `${escapeMarkdown(sentence)}\n\n— ${escapeMarkdown(uri)}${documentFormat(uri) ? ' ¶' : ':'}${line + 1}`;
+  return `${escapeMarkdown(sentence)}\n\n— ${escapeMarkdown(uri)}${lineMark(uri, line)}`;
 }
 
 /** Escape Markdown so corpus text renders literally (no links, emphasis or HTML). */
