@@ -19,6 +19,7 @@ import type { DocumentSymbol } from 'vscode-languageserver';
 import type { DiagnoseOptions } from './core/service';
 import type { Finding, KnowledgeBase, Span } from './core/types';
 import { LineIndex } from './core/text/positions';
+import type { Locale } from './core/messages';
 import { encodeSemanticTokens, toOutline } from './convert';
 
 /** Drafts of at least this many UTF-16 code units are checked in the worker (env override for tests). */
@@ -69,7 +70,7 @@ export interface TaskResults {
 }
 
 type ToWorker =
-  | { type: 'kb'; generation: number; kb: KnowledgeBase; locale: 'en' | 'zh'; formulas: readonly string[] }
+  | { type: 'kb'; generation: number; kb: KnowledgeBase; locale: Locale; formulas: readonly string[] }
   | { type: 'job'; id: number; text: string; task: Task };
 type FromWorker = { type: 'result'; id: number; result: TaskResults[Task['kind']] } | { type: 'error'; id: number; message: string };
 
@@ -104,7 +105,7 @@ export class CheckWorker {
   private stopped = false;
 
   constructor(
-    private readonly knowledge: () => { kb: KnowledgeBase; generation: number; locale: 'en' | 'zh'; formulas: readonly string[] } | undefined,
+    private readonly knowledge: () => { kb: KnowledgeBase; generation: number; locale: Locale; formulas: readonly string[] } | undefined,
     private readonly log: (message: string) => void,
   ) {}
 

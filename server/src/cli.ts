@@ -15,10 +15,10 @@ import * as path from 'node:path';
 import { builtinCorpusDir, decodeBytes, loadCorpus, nodeCorpusReader, uriForPath } from './core/corpus/load';
 import { buildKnowledgeBase, KnowledgeIndex } from './core/knowledge/kb';
 import { diagnose } from './core/features/diagnostics';
-import { FINDING_CODE_LIST } from './core/features/fixes';
 import { LineIndex } from './core/text/positions';
 import { formatDate } from './core/text/dates';
-import type { Finding, FindingCode, KnowledgeBase } from './core/types';
+import { FINDING_CODES, isFindingCode, type Finding, type FindingCode, type KnowledgeBase } from './core/types';
+import { LOCALES, pick, type Locale } from './core/messages';
 
 const USAGE = `Usage:
   chancery check FILE… [--corpus PATH]… [--no-builtin] [--format text|json] [--lang en|zh]
@@ -38,7 +38,7 @@ Options:
   --no-builtin     Do not learn from the embedded corpus.
   --format F       text (default) or json.
   --lang L         Language of messages in text output: en (default) or zh.
-  --disable CODE   Do not report CODE (repeatable). Codes: ${FINDING_CODE_LIST.join(', ')}.
+  --disable CODE   Do not report CODE (repeatable). Codes: ${FINDING_CODES.join(', ')}.
   --accept TITLE   Accept a title as written, with or without 《》 (repeatable).
   --exit-zero      Exit 0 even when errors are found (input problems still exit 2).
   -h, --help       Show this help.
@@ -54,7 +54,7 @@ interface Args {
   corpora: string[];
   builtin: boolean;
   format: 'text' | 'json';
-  lang: 'en' | 'zh';
+  lang: Locale;
   disabled: FindingCode[];
   accepted: string[];
   exitZero: boolean;
@@ -106,13 +106,13 @@ function parseArgs(argv: string[]): Args {
       }
       case '--lang': {
         const l = take('--lang');
-        if (l !== 'en' && l !== 'zh') throw new UsageError(`--lang must be en or zh, not "${l}"`);
-        a.lang = l;
+        if (!LOCALES.includes(l as Locale)) throw new UsageError(`--lang must be ${LOCALES.join(' or ')}, not "${l}"`);
+        a.lang = l as Locale;
         break;
       }
       case '--disable': {
         for (const c of take('--disable').split(',')) {
-          if (!FINDING_CODE_LIST.includes(c as FindingCode)) throw new UsageError(`unknown finding code "${c}" (known: ${FINDING_CODE_LIST.join(', ')})`);
+          if (!isFindingCode(c)) throw new UsageError(`unknown finding code "${c}" (known: ${FINDING_CODES.join(', ')})`);
           a.disabled.push(c as FindingCode);
         }
         break;
@@ -165,7 +165,7 @@ async function learn(args: Args): Promise<KnowledgeBase> {
     const bad = problems.find((p) => p.uri === uri);
     if (bad) throw new UsageError(`cannot read corpus ${c}: ${bad.message.en}`);
   }
-  for (const p of problems) process.stderr.write(`chancery: warning: ${p.message[args.lang]}\n`);
+  for (const p of problems) process.stderr.write(`chancery: warning: ${pick(p.message, args.lang)}\n`);
   if (docs.length === 0) process.stderr.write('chancery: warning: the corpus is empty: only brackets and dates are checked\n');
   return buildKnowledgeBase(docs, problems);
 }
@@ -214,7 +214,7 @@ async function check(args: Args): Promise<number> {
     const out: string[] = [];
     for (const r of results) {
       for (const f of r.findings) {
-        out.push(`${r.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message[args.lang]}`);
+        out.push(`${r.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${pick(f.message, args.lang)}`);
         for (const fix of f.fixes) {
           const text = drafts.find((d) => d.file === r.file)!.text;
           const lines = new LineIndex(text);
@@ -224,15 +224,19 @@ async function check(args: Args): Promise<number> {
             return e.start === e.end ? `insert "${quote(e.newText)}" at ${where}` : `replace "${quote(text.slice(e.start, e.end))}" with "${quote(e.newText)}"`;
           });
           const single = fix.edits.length === 1 && fix.edits[0].start !== fix.edits[0].end;
-          out.push(`    fix: ${single ? edits[0] : `${fix.title[args.lang]}: ${edits.join('; ')}`}`);
+          out.push(`    fix: ${single ? edits[0] : `${pick(fix.title, args.lang)}: ${edits.join('; ')}`}`);
         }
       }
     }
     const total = results.reduce((n, r) => n + r.findings.length, 0);
     out.push(
-      args.lang === 'zh'
-        ? `${results.length} 个文件中发现 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`
-        : `${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}`,
+      pick(
+        {
+          en: `${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}`,
+          zh: `${results.length} 个文件中发现 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`,
+        },
+        args.lang,
+      ),
     );
     process.stdout.write(out.join('\n') + '\n');
   }

@@ -27,6 +27,7 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import { LineIndex } from './core/text/positions';
+import { pick, type Locale } from './core/messages';
 import type {
   CodeActionEntry,
   CompletionEntry,
@@ -41,16 +42,7 @@ import type { Finding, Message, Provenance, Severity, Span } from './core/types'
 
 export { LineIndex };
 
-export type Locale = 'en' | 'zh';
-
-/** 'zh' for any Chinese locale (zh-cn, zh-tw …), English otherwise. */
-export function localeOf(lsp: string | undefined): Locale {
-  return lsp && lsp.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-export function pick(m: Message, locale: Locale): string {
-  return locale === 'zh' ? m.zh : m.en;
-}
+export { localeOf, pick, type Locale } from './core/messages';
 
 // ------------------------------------------------------------------------------------------
 // positions

@@ -32,7 +32,7 @@ import {
   WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinCorpusDir } from './core/corpus/load';
+import { builtinCorpusDir, openableUri, WATCH_GLOB } from './core/corpus/files';
 import { documentFormat } from './core/corpus/formats';
 import { createLanguageService, type ChanceryService } from './core/languageService';
 import { buildKnowledge, type BuildResult } from './buildWorker';
@@ -129,7 +129,7 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const log = (m: string) => connection.console.log(m);
   /** A user-facing message in the client's language (English or Simplified Chinese). */
-  const say = (en: string, zh: string) => (locale === 'zh' ? zh : en);
+  const say = (en: string, zh: string) => pick({ en, zh }, locale);
 
   // ---------- helpers
 
@@ -175,17 +175,9 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  function providerUri(uri: string): string {
-    if (uri.startsWith('builtin:')) {
-      const rel = decodeURIComponent(uri.replace(/^builtin:\/*/, ''));
-      return pathToFileURL(path.join(builtinCorpusDir(), rel)).toString();
-    }
-    return uri;
-  }
-
   function locate(p: Provenance): Location | undefined {
     const c = corpusDocs.get(p.uri);
-    const uri = providerUri(p.uri);
+    const uri = openableUri(p.uri);
     // a Word document or a web page: the file itself (its lines are not those of the text read from it)
     if (documentFormat(p.uri)) return Location.create(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     if (!c) return Location.create(uri, { start: { line: p.line, character: 0 }, end: { line: p.line, character: 0 } });
@@ -571,7 +563,7 @@ export function startServer(connection: Connection): void {
     if (caps.dynamicConfig) connection.client.register(DidChangeConfigurationNotification.type, { section: 'chancery' }).catch(() => undefined);
     if (caps.watchedFiles) {
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{txt,md,communique,htm,html,docx}' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] })
         .catch(() => undefined);
     }
     ready = (async () => {

@@ -4,7 +4,7 @@
  * reported and replaced by its default.
  */
 import type { DiagnoseOptions } from './core/service';
-import type { FindingCode } from './core/types';
+import { FINDING_CODES, isFindingCode, type FindingCode } from './core/types';
 import type { ChancerySettings } from './protocol';
 
 export const DEFAULT_SETTINGS: ChancerySettings = {
@@ -14,19 +14,6 @@ export const DEFAULT_SETTINGS: ChancerySettings = {
 };
 
 const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'];
-const FINDING_CODES: FindingCode[] = [
-  'title-misquoted',
-  'title-variant',
-  'title-unknown',
-  'date-mismatch',
-  'place-mismatch',
-  'verb-mismatch',
-  'date-invalid',
-  'date-inconsistent',
-  'bracket-unclosed',
-  'bracket-unopened',
-  'event-mismatch',
-];
 
 /** Accepts `{chancery: {...}}`, the inner object, or flat dotted keys; returns valid settings + problems. */
 export function readSettings(raw: unknown): { settings: ChancerySettings; problems: string[] } {
@@ -64,7 +51,7 @@ export function readSettings(raw: unknown): { settings: ChancerySettings; proble
   const disabled = strings('diagnostics.disabled', get('diagnostics.disabled'));
   if (disabled) {
     for (const c of disabled) {
-      if (FINDING_CODES.includes(c as FindingCode)) s.diagnostics.disabled.push(c);
+      if (isFindingCode(c)) s.diagnostics.disabled.push(c);
       else problems.push(`chancery.diagnostics.disabled: unknown code "${c}" (known: ${FINDING_CODES.join(', ')})`);
     }
   }
@@ -74,7 +61,7 @@ export function readSettings(raw: unknown): { settings: ChancerySettings; proble
       problems.push(`chancery.diagnostics.severity: expected an object of code → level, got ${JSON.stringify(sev)}`);
     } else {
       for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
-        if (!FINDING_CODES.includes(code as FindingCode)) problems.push(`chancery.diagnostics.severity: unknown code "${code}"`);
+        if (!isFindingCode(code)) problems.push(`chancery.diagnostics.severity: unknown code "${code}"`);
         else if (typeof level !== 'string' || !SEVERITY_VALUES.includes(level))
           problems.push(`chancery.diagnostics.severity.${code}: expected one of ${SEVERITY_VALUES.join('|')}, got ${JSON.stringify(level)}`);
         else s.diagnostics.severity[code] = level;

@@ -10,8 +10,9 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { ChanceryService } from './core/languageService';
 import type { KnowledgeBase } from './core/types';
 import type { ReferenceItem } from './protocol';
+import { DRAFT_EXTENSIONS } from './core/corpus/files';
 
-const DRAFT_EXTENSIONS = new Set(['.communique', '.txt', '.md']);
+const DRAFTS = new Set(DRAFT_EXTENSIONS);
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.tools']);
 
 /** The file path of a file: uri (undefined for other schemes or a malformed uri). */
@@ -38,7 +39,7 @@ export async function listDrafts(roots: string[], token: CancellationToken, limi
       if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await walk(p, depth + 1);
-      else if (e.isFile() && DRAFT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
+      else if (e.isFile() && DRAFTS.has(path.extname(e.name).toLowerCase())) out.push(p);
     }
   };
   for (const r of roots) await walk(r, 0);

@@ -140,21 +140,23 @@ test('formatDateExpr round-trips what findDates reads', () => {
 });
 
 test('dateProblem: impossible dates', () => {
-  assert.match(dateProblem({ year: 2021, month: 2, day: 30 }), /day 30 does not exist in February 2021/);
-  assert.match(dateProblem({ year: 2021, month: 2, day: 29 }), /February 2021/);
+  assert.match(dateProblem({ year: 2021, month: 2, day: 30 }).en, /day 30 does not exist in February 2021/);
+  assert.equal(dateProblem({ year: 2021, month: 2, day: 30 }).zh, '2021年2月没有30日');
+  assert.match(dateProblem({ year: 2021, month: 2, day: 29 }).en, /February 2021/);
   assert.equal(dateProblem({ year: 2020, month: 2, day: 29 }), undefined);
-  assert.match(dateProblem({ year: 2021, month: 13, day: 1 }), /month 13/);
-  assert.match(dateProblem({ year: 2021, month: 4, day: 0 }), /day 0/);
-  assert.match(dateProblem({ year: 2021, month: 4, day: 31 }), /April/);
+  assert.match(dateProblem({ year: 2021, month: 13, day: 1 }).en, /month 13/);
+  assert.match(dateProblem({ year: 2021, month: 4, day: 0 }).en, /day 0/);
+  assert.match(dateProblem({ year: 2021, month: 4, day: 31 }).en, /April/);
   assert.equal(dateProblem({ year: 2021, month: 0, yearOnly: true }), undefined);
   // found in text, then checked
   const [a] = findDates('2021年2月30日');
   assert.ok(dateExprProblem(a));
   const [b] = findDates('二〇二一年十三月一日');
-  assert.match(dateExprProblem(b), /month 13/);
+  assert.match(dateExprProblem(b).en, /month 13/);
   const [c] = findDates('2021年9月17日至15日');
   assert.equal(c.kind, 'range');
-  assert.match(dateExprProblem(c), /before it starts/);
+  assert.match(dateExprProblem(c).en, /before it starts/);
+  assert.match(dateExprProblem(c).zh, /早于开始日期/);
   const [ok] = findDates('2021年9月15日至17日');
   assert.equal(dateExprProblem(ok), undefined);
 });

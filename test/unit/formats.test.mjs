@@ -134,5 +134,5 @@ test('phrase completions learned from a Word document cite its paragraph', async
   const items = core.completePhrasing(model, text, text.length);
   const cited = items.find((e) => e.documentation);
   assert.ok(cited, JSON.stringify(items.map((e) => e.label)));
-  assert.match(cited.documentation, /— memory:\/c\/a\\\.docx ¶2$/);
+  assert.match(cited.documentation, /— memory\\:\\\/c\\\/a\\\.docx ¶2$/); // markdown-escaped
 });

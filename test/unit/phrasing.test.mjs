@@ -106,7 +106,7 @@ test('the next phrase, not just the next character, replacing the typed prefix',
 test('a phrase proposal documents where the corpus attests it', () => {
   const t = '各方代表强调，应继';
   const top = completePhrasing(model, t, t.length)[0];
-  assert.match(top.documentation, /test:\/a\\\.txt:1$/); // markdown-escaped uri, 1-based line
+  assert.match(top.documentation, /test\\:\\\/a\\\.txt:1$/); // markdown-escaped uri, 1-based line
   assert.match(top.documentation, /应继续落实/);
 });
 
@@ -155,7 +155,7 @@ test('empty and degenerate inputs', () => {
 });
 
 test('markdown in the corpus is escaped in documentation', () => {
-  assert.equal(core.escapeMarkdown('[x](javascript:y) *b* <i>'), '\\[x\\]\\(javascript:y\\) \\*b\\* \\<i\\>');
+  assert.equal(core.escapeMarkdown('[x](javascript:y) *b* <i>'), '\\[x\\]\\(javascript\\:y\\) \\*b\\* \\<i\\>');
 });
 
 test('the embedded corpus: the genre formulas of the issue are found', async () => {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,4 +38,13 @@ test('bad values: each named in a problem, the default used', () => {
   const text = problems.join('\n');
   for (const name of ['corpus.paths', 'includeBuiltin', '"nope"', 'title-unknown', '"no-such"', 'maxProblems', 'acceptedTitles']) assert.ok(text.includes(name), `${name} in ${text}`);
   assert.deepEqual(readSettings('junk').problems.length, 1);
+});
+
+test('package.json names exactly the finding codes of the core, in its order', () => {
+  const core = createRequire(import.meta.url)(path.join(root, 'dist/core.js'));
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const props = pkg.contributes.configuration.properties;
+  assert.deepEqual(props['chancery.diagnostics.disabled'].items.enum, [...core.FINDING_CODES]);
+  assert.deepEqual(props['chancery.diagnostics.severity'].propertyNames.enum, [...core.FINDING_CODES]);
+  assert.deepEqual(Object.keys(core.DEFAULT_SEVERITY), [...core.FINDING_CODES]);
 });

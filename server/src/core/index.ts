@@ -5,7 +5,8 @@
  */
 export * from './types';
 export * from './service';
-export { normalizeTitle, foldPunctuation, toSimplified } from './text/normalize';
+export { normalizeTitle, foldPunctuation } from './text/normalize';
+export { toSimplified } from './lang/zh/script';
 export * from './text/dates';
 export * from './text/positions';
 export * from './text/brackets';
@@ -24,3 +25,5 @@ export * from './languageService';
 export * from './phrasing/snippets';
 export * from './text/stringCache';
 export * from './features/inline';
+export * from './text/markdown';
+export * from './messages';

@@ -20,8 +20,7 @@ import * as iconv from 'iconv-lite';
 
 export type Decoded = { text: string; encoding: string } | { error: string };
 
-/** Extensions read as documents rather than text. */
-export const DOCUMENT_EXTENSIONS = ['.docx', '.html', '.htm'];
+export { DOCUMENT_EXTENSIONS } from './files';
 
 /** The format of a path by its extension, or undefined for text files. */
 export function documentFormat(p: string): 'docx' | 'html' | undefined {

@@ -7,12 +7,7 @@
  *
  * The file system is reached through a small `CorpusReader`, so tests use `memoryCorpusReader`.
  *
- * Document uris:
- * - files of the embedded corpus (under `builtinCorpusDir()`): `builtin:/<path relative to that
- *   folder>`, e.g. `builtin:/sco-2021-heads-of-government-communique.zh.txt` — stable whatever
- *   the install location;
- * - other files of the node reader: `file://` uris (`url.pathToFileURL`);
- * - files of a memory reader: `memory:/<path>`.
+ * Document uris: files.ts.
  */
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
@@ -20,7 +15,9 @@ import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
 import * as chardet from 'chardet';
 import type { CorpusDocument, CorpusProblem, Message } from '../types';
-import { DOCUMENT_EXTENSIONS, decodeDocument, documentFormat } from './formats';
+import { decodeDocument, documentFormat } from './formats';
+import { CORPUS_EXTENSIONS, uriForPath } from './files';
+import { isCjkPunctuation, isFullWidthForm, isIdeograph } from '../lang/zh/chars';
 
 export interface CorpusStat {
   isFile: boolean;
@@ -51,9 +48,6 @@ export interface LoadOptions {
   maxEntries?: number;
 }
 
-/** Extensions read inside corpus folders: text, Markdown, Word documents and web pages. */
-export const CORPUS_EXTENSIONS = ['.txt', '.md', ...DOCUMENT_EXTENSIONS];
-
 export const CORPUS_LIMITS = { maxFiles: 20_000, maxChars: 100_000_000, maxEntries: 1_000_000 };
 
 export interface LoadResult {
@@ -61,21 +55,7 @@ export interface LoadResult {
   problems: CorpusProblem[];
 }
 
-/** The folder of the embedded corpus: next to the bundle (dist/corpus). */
-export function builtinCorpusDir(): string {
-  return path.join(__dirname, 'corpus');
-}
-
-/** The uri scheme of documents of the embedded corpus. */
-export const BUILTIN_SCHEME = 'builtin';
-
-/** `builtin:/…` for files under the embedded corpus folder, a file:// uri otherwise. */
-export function uriForPath(p: string): string {
-  const abs = path.resolve(p);
-  const base = builtinCorpusDir();
-  if (abs.startsWith(base + path.sep)) return `${BUILTIN_SCHEME}:/` + abs.slice(base.length + 1).split(path.sep).join('/');
-  return pathToFileURL(abs).href;
-}
+export { BUILTIN_SCHEME, CORPUS_EXTENSIONS, builtinCorpusDir, uriForPath } from './files';
 
 export const nodeCorpusReader: CorpusReader = {
   async stat(p) {
@@ -141,15 +121,14 @@ export function memoryCorpusReader(files: Record<string, string | Uint8Array>): 
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
+/** Characters of Chinese text, for telling a right decoding from a wrong one. */
 function isCjkish(c: number): boolean {
   return (
-    (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
-    (c >= 0x3400 && c <= 0x4dbf) || // extension A
-    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
-    (c >= 0xff00 && c <= 0xffef) || // full-width forms
+    isIdeograph(c) ||
+    isCjkPunctuation(c) ||
+    isFullWidthForm(c) ||
     (c >= 0x2000 && c <= 0x206f) || // general punctuation (— “ ” …)
-    c === 0x00b7 ||
-    (c >= 0xf900 && c <= 0xfaff)
+    c === 0x00b7
   );
 }
 

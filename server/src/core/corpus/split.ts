@@ -8,6 +8,7 @@
  * Spans exclude surrounding white space; empty paragraphs and sentences are dropped.
  */
 import type { Span } from '../types';
+import { isCjk } from '../lang/zh/chars';
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0b || c === 0xfeff;
@@ -50,9 +51,6 @@ const KIND = new Uint8Array(0x10000);
 for (const ch of '。！？；!?;') KIND[ch.charCodeAt(0)] = 1;
 for (const ch of '”’」』）)》〉"\'】') KIND[ch.charCodeAt(0)] = 2;
 
-function isCjk(c: number): boolean {
-  return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xf900 && c <= 0xfaff);
-}
 
 /** Sentences of `text` (within `within`, or each paragraph of the whole text). */
 export function splitSentences(text: string, within?: Span): Span[] {

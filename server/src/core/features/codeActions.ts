@@ -6,7 +6,8 @@
 import type { CodeActionEntry } from '../service';
 import type { Finding, Span } from '../types';
 import { scanReferences } from '../knowledge/scan';
-import { Ctx, flatMentions, fullReference, t, windowAround } from './context';
+import { Ctx, flatMentions, fullReference, windowAround } from './context';
+import { pick } from '../messages';
 
 export function codeActions(ctx: Ctx, text: string, range: Span, findings: Finding[]): CodeActionEntry[] {
   const out: CodeActionEntry[] = [];
@@ -16,7 +17,7 @@ export function codeActions(ctx: Ctx, text: string, range: Span, findings: Findi
     for (const fix of f.fixes) {
       if (!fix.edits.length) continue;
       out.push({
-        title: ctx.locale === 'zh' ? fix.title.zh : fix.title.en,
+        title: pick(fix.title, ctx.locale),
         kind: 'quickfix',
         edits: fix.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })),
         // Preferred only where unambiguous: the fix says so and it is the finding's only preferred one.
@@ -60,7 +61,7 @@ export function acceptActions(ctx: Ctx, text: string, range: Span, findings: Fin
       edit = { start: text.length, end: text.length, newText: `${nl}${line}\n` };
     }
     out.push({
-      title: t(ctx, `Accept 《${title}》 as written in this document`, `在本文档中接受《${title}》的写法`),
+      title: pick({ en: `Accept 《${title}》 as written in this document`, zh: `在本文档中接受《${title}》的写法` }, ctx.locale),
       kind: 'quickfix',
       edits: [edit],
       finding: f,
@@ -84,7 +85,7 @@ export function insertReferenceActions(ctx: Ctx, text: string, range: Span): Cod
     // Already preceded by the same frame (e.g. the scanner saw an event frame): nothing to insert.
     if (text.slice(Math.max(0, m.span.start - ref.prefix.length), m.span.start) === ref.prefix) continue;
     out.push({
-      title: t(ctx, `Insert the full reference: ${ref.prefix}《…》`, `插入完整引用：${ref.prefix}《…》`),
+      title: pick({ en: `Insert the full reference: ${ref.prefix}《…》`, zh: `插入完整引用：${ref.prefix}《…》` }, ctx.locale),
       kind: 'refactor.rewrite',
       edits: [{ start: m.span.start, end: m.span.start, newText: ref.prefix }],
     });

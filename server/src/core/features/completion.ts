@@ -11,7 +11,9 @@
 import type { Cancellation, CompletionEntry } from '../service';
 import type { Instrument, Span } from '../types';
 import { dateKey, findDates, formatDate } from '../text/dates';
-import { Ctx, adoptionDetail, escapeMarkdown, fmtDate, mainAdoption, t } from './context';
+import { Ctx, adoptionDetail, fmtDate, mainAdoption } from './context';
+import { pick } from '../messages';
+import { escapeMarkdown } from '../text/markdown';
 import { instrumentMarkdown } from './hover';
 
 const SENTENCE_END = '。；！？';
@@ -248,7 +250,7 @@ function formulaEntries(ctx: Ctx, text: string, offset: number): CompletionEntry
       kind: 'formula',
       insertText: f,
       replace: { start: s, end: offset },
-      detail: t(ctx, 'sentence formula from the corpus', '语料中的句首套语'),
+      detail: pick({ en: 'sentence formula from the corpus', zh: '语料中的句首套语' }, ctx.locale),
       documentation: escapeMarkdown(f),
       sortText: String(i).padStart(4, '0'),
     });

@@ -3,17 +3,18 @@
  * derived from the knowledge base once (places, dates, officials), title resolution, reference
  * scanning around an offset, paragraph splitting and Markdown escaping.
  */
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Adoption, EventFact, Instrument, KnowledgeBase, Official, ReferenceMention, SimpleDate, Span } from '../types';
 import { KnowledgeIndex } from '../knowledge/kb';
 import { scanReferences } from '../knowledge/scan';
 import { dateKey, formatDate } from '../text/dates';
-import { builtinCorpusDir } from '../corpus/load';
+import { openableUri } from '../corpus/files';
 import { documentFormat } from '../corpus/formats';
 import { detach } from '../text/stringCache';
+import { linkDestination } from '../text/markdown';
 
-export type Locale = 'en' | 'zh';
+import type { Locale } from '../messages';
+
+export type { Locale };
 
 /** A phrasing model as core/phrasing/model.ts produces it (opaque here). */
 export type PhrasingModelLike = unknown;
@@ -272,25 +273,6 @@ export function paragraphs(text: string, blankLines = BLANK_LINE.test(text)): Sp
 // ------------------------------------------------------------------------------------------
 // presentation
 
-/**
- * Escapes text for Markdown so that it renders as itself: every ASCII punctuation character is
- * backslash-escaped (CommonMark allows it for all of them), which also breaks autolinks
- * (`http\:`, `www\.`), HTML (`\<`), images and links (`\!\[`), command links and entities (`\&`).
- * Line breaks become spaces.
- */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => '\\' + c);
-}
-
-/** `《title》` escaped for Markdown. */
-export function mdTitle(title: string): string {
-  return '《' + escapeMarkdown(title) + '》';
-}
-
-export function t(ctx: Ctx, en: string, zh: string): string {
-  return ctx.locale === 'zh' ? zh : en;
-}
-
 /** A date as the corpus's genre writes it (arabic). */
 export function fmtDate(d: SimpleDate | undefined): string {
   if (!d) return '';
@@ -329,17 +311,6 @@ export function fullReference(ins: Instrument, title = ins.title): { prefix: str
  * a Word document or a web page, whose own lines are not those of the text read from it.
  */
 export function corpusLink(uri: string, line: number): string {
-  let target = uri;
-  if (uri.startsWith('builtin:')) {
-    const rel = decodeURIComponent(uri.replace(/^builtin:\/*/, ''));
-    target = pathToFileURL(path.join(builtinCorpusDir(), rel)).toString();
-  }
-  // Link destinations: percent-encode what could end or break the destination.
-  target = target.replace(/[()<>\s\\[\]`]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  const target = linkDestination(openableUri(uri));
   return documentFormat(uri) ? target : `${target}#L${line + 1}`;
-}
-
-export function corpusLabel(uri: string): string {
-  const base = decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri);
-  return base || uri;
 }

@@ -13,15 +13,18 @@
 import type { Cancellation, DiagnoseOptions } from '../service';
 import type { Adoption, DateExpr, EventFact, Finding, FindingCode, Fix, Instrument, Message, ReferenceMention, SimpleDate } from '../types';
 import { scanBrackets, type BracketIssue } from '../text/brackets';
-import { compareDates, dateExprProblem, dateExprProblemZh, dateKey, findDates, formatDate, formatDateExpr } from '../text/dates';
-import { normalizeTitle, toSimplified } from '../text/normalize';
+import { compareDates, dateExprProblem, dateKey, findDates, formatDate, formatDateExpr } from '../text/dates';
+import { normalizeTitle } from '../text/normalize';
+import { simplified } from '../lang/zh/script';
+import { firstSession, withoutSession } from '../lang/zh/session';
+import { isChineseNumeral } from '../lang/zh/numerals';
 import { matchTitle, type TitleIndexLike, type TitleMatch } from '../knowledge/titleMatch';
 import { scanText, type EventMention } from '../knowledge/scan';
 import { landmarks, MARKER_PREFIX } from '../knowledge/landmarks';
 import { corpusSays, finding, insertFix, replaceFix } from './fixes';
 import { detach, SliceCache } from '../text/stringCache';
 
-export { DEFAULT_SEVERITY, FINDING_CODE_LIST } from './fixes';
+export { DEFAULT_SEVERITY } from './fixes';
 
 /** The marker that accepts a title inside the document itself. */
 export const ACCEPT_MARKER = `${MARKER_PREFIX}accept:`;
@@ -77,11 +80,9 @@ export function readInlineMarkers(text: string, prefixes?: ArrayLike<number>): I
   return { accepted, disabled };
 }
 
-const SESSION = /第[0-9〇零一二两三四五六七八九十百]+[次届]|首[次届]/;
-
 /** An event's name without its session number: the key of a recurring series. */
 function seriesKey(name: string): string {
-  return normalizeTitle(name.replace(SESSION, ''));
+  return normalizeTitle(withoutSession(name));
 }
 
 interface EventTable {
@@ -163,21 +164,8 @@ function exprAsDraft(c: DateExpr, draft: DateExpr): string {
   return formatDateExpr({ kind: c.kind, dates, style: draft.style });
 }
 
-/** toSimplified of place names (they repeat across a draft and across checks), memoised. */
-const simplifiedPlaces = new Map<string, string>();
-function simplePlace(s: string): string {
-  let v = simplifiedPlaces.get(s);
-  if (v === undefined) {
-    s = detach(s); // the memo outlives the draft the place was cut from
-    v = toSimplified(s);
-    if (simplifiedPlaces.size > 10_000) simplifiedPlaces.clear();
-    simplifiedPlaces.set(s, v);
-  }
-  return v;
-}
-
 function samePlace(a: string, b: string): boolean {
-  return a === b || simplePlace(a) === simplePlace(b);
+  return a === b || simplified(a) === simplified(b);
 }
 
 const PAIR_CLOSER: Record<string, string> = { '《》': '》', '〈〉': '〉', '“”': '”', '（）': '）' };
@@ -234,7 +222,11 @@ function closeTitleFix(text: string, at: number, index: TitleIndexLike): Fix | u
 
 /** Characters where a date part or a range ends: the only places an impossible date shows. */
 const DATE_STOPS = /[月日号號至到—–－~～〜-]/g;
-const CN_NUMERAL = new Set('〇零○一二两三四五六七八九十廿卅');
+/** A Chinese numeral of dates, as a one-character string (undefined: none). */
+function isNumeralChar(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length > 0 && isChineseNumeral(ch.charCodeAt(0));
+}
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function digitAt(text: string, i: number): number {
@@ -285,7 +277,7 @@ function suspicious(text: string, k: number): boolean {
   if (ch === '号' || ch === '號') ch = '日';
   const before = numberBefore(text, k);
   if (ch === '月' || ch === '日') {
-    if (before.n === 0) return CN_NUMERAL.has(text[before.start - 1] ?? '') || CN_NUMERAL.has(text[k - 1] ?? '');
+    if (before.n === 0) return isNumeralChar(text[before.start - 1] ?? '') || isNumeralChar(text[k - 1] ?? '');
     if (before.n >= 3 || before.v === 0) return true;
     if (ch === '月') return before.v > 12;
     if (before.v <= 28) return false;
@@ -300,10 +292,10 @@ function suspicious(text: string, k: number): boolean {
   let prev = text[j] ?? '';
   if (prev === '号' || prev === '號') prev = '日';
   const isDigit = digitAt(text, j) >= 0;
-  if (!isDigit && prev !== '日' && prev !== '月' && prev !== '年') return CN_NUMERAL.has(prev);
+  if (!isDigit && prev !== '日' && prev !== '月' && prev !== '年') return isNumeralChar(prev);
   const left = isDigit ? numberBefore(text, j + 1) : numberBefore(text, j);
   const right = numberAfter(text, k + 1);
-  if (left.n === 0 || right.n === 0) return CN_NUMERAL.has(text[j] ?? '') || CN_NUMERAL.has(text[k + 1] ?? '') || left.n === 0 && !isDigit;
+  if (left.n === 0 || right.n === 0) return isNumeralChar(text[j] ?? '') || isNumeralChar(text[k + 1] ?? '') || left.n === 0 && !isDigit;
   const unitOk = isDigit ? left.n === 4 && right.n === 4 : right.unit === prev || (prev === '日' && (right.unit === '号' || right.unit === '號'));
   return !(unitOk && right.v >= left.v);
 }
@@ -443,11 +435,11 @@ function run(text: string, index: TitleIndexLike, options: DiagnoseOptions, toke
   const invalidAt = new Set<number>();
   for (const d of scanned.dates) {
     if (surelyPossible(d)) continue;
-    const en = dateExprProblem(d);
-    if (!en) continue;
+    const problem = dateExprProblem(d);
+    if (!problem) continue;
     invalidAt.add(d.span.start);
     if (on('date-invalid'))
-      out.push(finding('date-invalid', d.span.start, d.span.end, { en: `${d.text}: ${en}`, zh: `${d.text}：${dateExprProblemZh(d) ?? en}` }));
+      out.push(finding('date-invalid', d.span.start, d.span.end, { en: `${d.text}: ${problem.en}`, zh: `${d.text}：${problem.zh}` }));
   }
   check();
 
@@ -708,7 +700,7 @@ function eventFindings(text: string, index: TitleIndexLike, out: Finding[], even
     if (e.session === undefined || !e.date) continue;
     const g = series.find((x) => x.session !== undefined && x.date && eventDatesAgree(e.date!, x.date));
     if (!g) continue;
-    const theirs = SESSION.exec(g.name);
+    const theirs = firstSession(g.name);
     if (!e.sessionSpan || !theirs) continue;
     const at = e.sessionSpan.start;
     const mine = [text.slice(at, e.sessionSpan.end)];

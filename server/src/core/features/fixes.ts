@@ -4,6 +4,7 @@
  */
 import type { Finding, FindingCode, Fix, Message, Provenance, Severity } from '../types';
 import { documentFormat } from '../corpus/formats';
+import { documentName } from '../corpus/files';
 
 /** Default severity of each finding code (overridable per code through DiagnoseOptions.severity). */
 export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
@@ -20,8 +21,6 @@ export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'event-mismatch': 'warning',
 };
 
-/** Every finding code, in the order the docs list them. */
-export const FINDING_CODE_LIST = Object.keys(DEFAULT_SEVERITY) as FindingCode[];
 
 /** A fix that replaces `[start, end)` with `newText`. */
 export function replaceFix(start: number, end: number, newText: string, preferred = true, title?: Message): Fix {
@@ -48,21 +47,10 @@ export function finding(code: FindingCode, start: number, end: number, message: 
   return f;
 }
 
-/** The corpus file's base name, for messages: `builtin:/x/y.txt` → `y.txt`. */
-export function sourceName(uri: string): string {
-  const clean = uri.replace(/[?#].*$/, '');
-  const base = clean.slice(clean.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(base) || uri;
-  } catch {
-    return base || uri;
-  }
-}
-
 /** `the corpus (file, line N) says X` in both languages. */
 export function corpusSays(p: Provenance | undefined, what: Message): Message {
   if (!p) return { en: `the corpus says ${what.en}`, zh: `语料为${what.zh}` };
-  const file = sourceName(p.uri);
+  const file = documentName(p.uri);
   // a Word document or a web page: the paragraph of the text read from it (its lines are the file's own)
   if (documentFormat(p.uri))
     return { en: `the corpus (${file}, paragraph ${p.line + 1}) says ${what.en}`, zh: `语料（${file}，第${p.line + 1}段）为${what.zh}` };

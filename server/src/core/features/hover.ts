@@ -5,20 +5,19 @@
  * here from corpus uris (file and line).
  */
 import type { HoverResult } from '../service';
+import { pick } from '../messages';
+import { escapeMarkdown, mdTitle } from '../text/markdown';
 import type { Instrument, Provenance } from '../types';
 import { findDates, dateKey } from '../text/dates';
 import { lineMark } from '../corpus/formats';
+import { documentName } from '../corpus/files';
 import {
   Ctx,
   Fact,
-  corpusLabel,
   corpusLink,
-  escapeMarkdown,
   fmtDate,
-  mdTitle,
   mentionAt,
   nameAt,
-  t,
 } from './context';
 
 const MAX_MENTIONS = 12;
@@ -31,7 +30,7 @@ export function hover(ctx: Ctx, text: string, offset: number): HoverResult | und
     if (ins) return { span: m.span, markdown: instrumentMarkdown(ctx, ins, m.title) };
     return {
       span: m.span,
-      markdown: `${mdTitle(m.title)}\n\n${t(ctx, 'Not in the knowledge base.', '知识库中没有此文件。')}`,
+      markdown: `${mdTitle(m.title)}\n\n${pick({ en: 'Not in the knowledge base.', zh: '知识库中没有此文件。' }, ctx.locale)}`,
     };
   }
   const date = dateAt(ctx, text, offset);
@@ -56,8 +55,8 @@ export function hover(ctx: Ctx, text: string, offset: number): HoverResult | und
   if (ev) {
     const lines = [`**${escapeMarkdown(ev.name)}**`, ''];
     for (const e of ctx.eventsByName.get(ev.name) ?? []) {
-      const parts = [e.date?.text, e.place, e.online ? t(ctx, 'by video', '视频方式') : ''].filter(Boolean).map((x) => escapeMarkdown(String(x)));
-      lines.push(`- ${t(ctx, 'Held', '举行')}${parts.length ? ': ' + parts.join(', ') : ''} — ${provLink(e.provenance)}`);
+      const parts = [e.date?.text, e.place, e.online ? pick({ en: 'by video', zh: '视频方式' }, ctx.locale) : ''].filter(Boolean).map((x) => escapeMarkdown(String(x)));
+      lines.push(`- ${pick({ en: 'Held', zh: '举行' }, ctx.locale)}${parts.length ? ': ' + parts.join(', ') : ''} — ${provLink(e.provenance)}`);
     }
     return { span: ev.span, markdown: lines.join('\n') };
   }
@@ -65,7 +64,7 @@ export function hover(ctx: Ctx, text: string, offset: number): HoverResult | und
 }
 
 function provLink(p: Provenance): string {
-  return `[${escapeMarkdown(corpusLabel(p.uri))}${lineMark(p.uri, p.line)}](${corpusLink(p.uri, p.line)})`;
+  return `[${escapeMarkdown(documentName(p.uri))}${lineMark(p.uri, p.line)}](${corpusLink(p.uri, p.line)})`;
 }
 
 function excerpt(p: Provenance, max = 80): string {
@@ -77,40 +76,40 @@ export function instrumentMarkdown(ctx: Ctx, ins: Instrument, written?: string):
   const out: string[] = [];
   out.push(`${mdTitle(ins.title)}${ins.kind ? ` — ${escapeMarkdown(ins.kind)}` : ''}`);
   if (written !== undefined && written !== ins.title) {
-    out.push('', `${t(ctx, 'Written here as', '此处写作')} ${mdTitle(written)}`);
+    out.push('', `${pick({ en: 'Written here as', zh: '此处写作' }, ctx.locale)} ${mdTitle(written)}`);
   }
   out.push('');
   if (ins.adoptions.length) {
     for (const a of ins.adoptions.slice(0, 5)) {
       const parts = [
         a.date
-          ? `${t(ctx, 'date', '日期')}: ${escapeMarkdown(fmtDate(a.date))}${a.date.yearFromDocument ? t(ctx, ' (the year of the document: the corpus writes no year)', '（语料未写年份，取文件日期的年份）') : ''}`
+          ? `${pick({ en: 'date', zh: '日期' }, ctx.locale)}: ${escapeMarkdown(fmtDate(a.date))}${a.date.yearFromDocument ? pick({ en: ' (the year of the document: the corpus writes no year)', zh: '（语料未写年份，取文件日期的年份）' }, ctx.locale) : ''}`
           : '',
-        a.place ? `${t(ctx, 'place', '地点')}: ${escapeMarkdown(a.place)}` : '',
-        a.verb ? `${t(ctx, 'verb', '动词')}: ${escapeMarkdown(a.verb)}` : '',
-        a.event ? `${t(ctx, 'at', '会议')}: ${escapeMarkdown(a.event)}` : '',
+        a.place ? `${pick({ en: 'place', zh: '地点' }, ctx.locale)}: ${escapeMarkdown(a.place)}` : '',
+        a.verb ? `${pick({ en: 'verb', zh: '动词' }, ctx.locale)}: ${escapeMarkdown(a.verb)}` : '',
+        a.event ? `${pick({ en: 'at', zh: '会议' }, ctx.locale)}: ${escapeMarkdown(a.event)}` : '',
       ].filter(Boolean);
-      if (parts.length) out.push(`- ${t(ctx, 'Adopted', '通过')} — ${parts.join(', ')} (${provLink(a.provenance)})`);
+      if (parts.length) out.push(`- ${pick({ en: 'Adopted', zh: '通过' }, ctx.locale)} — ${parts.join(', ')} (${provLink(a.provenance)})`);
     }
   } else {
-    out.push(`- ${t(ctx, 'No date of adoption in the corpus.', '语料中没有通过日期。')}`);
+    out.push(`- ${pick({ en: 'No date of adoption in the corpus.', zh: '语料中没有通过日期。' }, ctx.locale)}`);
   }
   for (const c of ctx.kb.conflicts.filter((x) => x.subject === ins.id)) {
     const values = c.values.map((v) => `${escapeMarkdown(v.value)} (${provLink(v.provenance)})`).join(' / ');
-    out.push(`- ${t(ctx, `The corpus disagrees on the ${c.field}`, `语料中${c.field === 'date' ? '日期' : c.field === 'place' ? '地点' : '动词'}不一致`)}: ${values}`);
+    out.push(`- ${pick({ en: `The corpus disagrees on the ${c.field}`, zh: `语料中${c.field === 'date' ? '日期' : c.field === 'place' ? '地点' : '动词'}不一致` }, ctx.locale)}: ${values}`);
   }
   const n = ins.mentions.length;
-  out.push('', `${t(ctx, `Mentioned ${n} time${n === 1 ? '' : 's'} in the corpus:`, `语料中提及 ${n} 次：`)}`, '');
+  out.push('', `${pick({ en: `Mentioned ${n} time${n === 1 ? '' : 's'} in the corpus:`, zh: `语料中提及 ${n} 次：` }, ctx.locale)}`, '');
   for (const p of ins.mentions.slice(0, MAX_MENTIONS)) out.push(`- ${provLink(p)} — ${excerpt(p)}`);
-  if (n > MAX_MENTIONS) out.push(`- … ${t(ctx, `${n - MAX_MENTIONS} more`, `另有 ${n - MAX_MENTIONS} 处`)}`);
+  if (n > MAX_MENTIONS) out.push(`- … ${pick({ en: `${n - MAX_MENTIONS} more`, zh: `另有 ${n - MAX_MENTIONS} 处` }, ctx.locale)}`);
   const rel = (ids: string[]) =>
     ids
       .map((id) => ctx.index.instrument(id))
       .filter((x): x is Instrument => !!x)
       .map((x) => mdTitle(x.title))
       .join('、');
-  if (ins.implements.length) out.push('', `${t(ctx, 'Implements', '落实')}: ${rel(ins.implements)}`);
-  if (ins.implementedBy.length) out.push('', `${t(ctx, 'Implemented by', '被以下文件落实')}: ${rel(ins.implementedBy)}`);
+  if (ins.implements.length) out.push('', `${pick({ en: 'Implements', zh: '落实' }, ctx.locale)}: ${rel(ins.implements)}`);
+  if (ins.implementedBy.length) out.push('', `${pick({ en: 'Implemented by', zh: '被以下文件落实' }, ctx.locale)}: ${rel(ins.implementedBy)}`);
   return out.join('\n');
 }
 
@@ -136,7 +135,7 @@ function dateAt(ctx: Ctx, text: string, offset: number): HoverResult | undefined
 function factMarkdown(ctx: Ctx, head: string, f: Fact, what: 'date' | 'place'): string {
   const out = [head, ''];
   if (f.instruments.length) {
-    out.push(what === 'date' ? t(ctx, 'Adopted or signed that day:', '当日通过或签署：') : t(ctx, 'Adopted or signed there:', '在此通过或签署：'), '');
+    out.push(what === 'date' ? pick({ en: 'Adopted or signed that day:', zh: '当日通过或签署：' }, ctx.locale) : pick({ en: 'Adopted or signed there:', zh: '在此通过或签署：' }, ctx.locale), '');
     const seen = new Set<string>();
     for (const { instrument, adoption } of f.instruments) {
       if (seen.has(instrument.id)) continue;
@@ -150,10 +149,10 @@ function factMarkdown(ctx: Ctx, head: string, f: Fact, what: 'date' | 'place'): 
     out.push('');
   }
   if (f.events.length) {
-    out.push(what === 'date' ? t(ctx, 'Held that day:', '当日举行：') : t(ctx, 'Held there:', '在此举行：'), '');
+    out.push(what === 'date' ? pick({ en: 'Held that day:', zh: '当日举行：' }, ctx.locale) : pick({ en: 'Held there:', zh: '在此举行：' }, ctx.locale), '');
     for (const e of f.events.slice(0, 15)) {
       const extra = what === 'date' ? e.place : e.date?.text;
-      out.push(`- ${escapeMarkdown(e.name)}${extra ? ` (${escapeMarkdown(extra)})` : ''}${e.online ? t(ctx, ' — by video', '（视频方式）') : ''} — ${provLink(e.provenance)}`);
+      out.push(`- ${escapeMarkdown(e.name)}${extra ? ` (${escapeMarkdown(extra)})` : ''}${e.online ? pick({ en: ' — by video', zh: '（视频方式）' }, ctx.locale) : ''} — ${provLink(e.provenance)}`);
     }
   }
   return out.join('\n').trimEnd();

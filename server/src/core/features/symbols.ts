@@ -6,7 +6,8 @@
 import type { SymbolEntry } from '../service';
 import type { ReferenceMention } from '../types';
 import { scanReferences } from '../knowledge/scan';
-import { Ctx, adoptionDetail, paragraphs, t } from './context';
+import { Ctx, adoptionDetail, paragraphs } from './context';
+import { pick } from '../messages';
 
 const MAX_NAME = 24;
 
@@ -25,7 +26,7 @@ export function symbols(ctx: Ctx, text: string): SymbolEntry[] {
     }
     out.push({
       name: formula,
-      detail: children.length ? t(ctx, `${children.length} reference(s)`, `${children.length} 处引用`) : undefined,
+      detail: children.length ? pick({ en: `${children.length} reference(s)`, zh: `${children.length} 处引用` }, ctx.locale) : undefined,
       kind: 'paragraph',
       span: p,
       selectionSpan: { start: p.start, end: p.start + Math.min(formula.length, p.end - p.start) },
@@ -42,7 +43,7 @@ function referenceSymbol(ctx: Ctx, m: ReferenceMention, within: { start: number;
   const selStart = Math.min(Math.max(span.start, m.titleSpan.start), span.end);
   return {
     name: m.bracket === '〈〉' ? `〈${m.title}〉` : `《${m.title}》`,
-    detail: ins ? adoptionDetail(ins) || ins.kind : t(ctx, 'not in the knowledge base', '知识库中没有'),
+    detail: ins ? adoptionDetail(ins) || ins.kind : pick({ en: 'not in the knowledge base', zh: '知识库中没有' }, ctx.locale),
     kind: 'reference',
     span,
     selectionSpan: { start: selStart, end: Math.max(selStart, Math.min(span.end, m.titleSpan.end)) },

@@ -10,7 +10,8 @@ import type { Abbreviation, Official, Provenance, ReferenceMention, Span } from 
 import { LineIndex } from '../text/positions';
 import { splitParagraphs, sentencesOf, sentenceAt } from '../corpus/split';
 import { scanEvents, scanReferences, type EventMention } from './scan';
-import { toSimplified } from '../text/normalize';
+import { toSimplified } from '../lang/zh/script';
+import { isIdeograph } from '../lang/zh/chars';
 
 /** Head nouns of instrument titles (the genre's vocabulary). */
 export const INSTRUMENT_KINDS = [
@@ -103,9 +104,6 @@ export class ProvenanceMaker {
 const QUOTES_OPEN = '“"「『‘\'';
 const QUOTES_CLOSE = '”"」』’\'';
 
-function isIdeo(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-}
 
 export function extractAbbreviations(text: string, prov: ProvenanceMaker): Abbreviation[] {
   return findAbbreviations(text).map((a) => ({ full: a.full, short: a.short, provenance: prov.make(a.start, a.length) }));
@@ -149,7 +147,7 @@ export function findAbbreviations(text: string): AbbreviationAt[] {
     // The full name: the ideographs before the parenthesis, from the first character the
     // short name shares with it (上海合作组织 → 上合组织), else back to the clause boundary.
     let k = open;
-    while (k > 0 && open - k < 40 && isIdeo(text.charCodeAt(k - 1))) k--;
+    while (k > 0 && open - k < 40 && isIdeograph(text.charCodeAt(k - 1))) k--;
     const run = text.slice(k, open);
     if (!run) continue;
     const first = shorts[0][0];

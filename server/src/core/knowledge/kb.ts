@@ -22,24 +22,13 @@ import {
   type ReferenceMention,
   type SimpleDate,
 } from '../types';
-import { normalizeTitle, toSimplified, type AliasTable } from '../text/normalize';
+import { normalizeTitle, type AliasTable } from '../text/normalize';
+import { simplified, toSimplified } from '../lang/zh/script';
+import { withoutSession } from '../lang/zh/session';
 import { dateExprKey, dateKey, findDates } from '../text/dates';
 import { extractOfficials, findAbbreviations, kindOfKey, ProvenanceMaker, type AbbreviationAt } from './extract';
 import { scanEvents, scanReferences } from './scan';
 import { detach } from '../text/stringCache';
-
-/** toSimplified with a cache: places, verbs and names repeat across a corpus. */
-const simpleCache = new Map<string, string>();
-function simple(s: string): string {
-  let v = simpleCache.get(s);
-  if (v === undefined) {
-    s = detach(s); // the cache outlives the corpus text the string was cut from
-    v = toSimplified(s);
-    if (simpleCache.size > 50000) simpleCache.clear();
-    simpleCache.set(s, v);
-  }
-  return v;
-}
 
 /** Full → short pairs used in titles: the first short name of each declaration, longest full names first. */
 export function aliasTableOf(abbreviations: readonly { full: string; short: readonly string[] }[]): AliasTable {
@@ -122,7 +111,7 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
       const a: Adoption = { provenance: f.prov.make(s, m.span.end - s) };
       if (m.date) a.date = withDocumentYear(m.date.dates[0], f.date);
       if (m.place) a.place = m.place.text;
-      if (m.verb) a.verb = simple(m.verb.text);
+      if (m.verb) a.verb = simplified(m.verb.text);
       if (m.event) a.event = m.event.name;
       ins.adoptions.push(a);
     }
@@ -203,13 +192,13 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
     if (ins.adoptions.length < 2) continue;
     check(
       ins.id,
-      ins.adoptions.map((a) => ({ date: a.date && dateKey(a.date), place: a.place && simple(a.place), verb: a.verb, provenance: a.provenance })),
+      ins.adoptions.map((a) => ({ date: a.date && dateKey(a.date), place: a.place && simplified(a.place), verb: a.verb, provenance: a.provenance })),
       ['date', 'place', 'verb'],
     );
   }
   for (const [id, occ] of eventOccurrences) {
     if (occ.length < 2) continue;
-    check(id, occ.map((e) => ({ date: e.date && dateExprKey(e.date), place: e.place && simple(e.place), provenance: e.provenance })), ['date', 'place']);
+    check(id, occ.map((e) => ({ date: e.date && dateExprKey(e.date), place: e.place && simplified(e.place), provenance: e.provenance })), ['date', 'place']);
   }
 
   return {
@@ -226,7 +215,7 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
 
 /** An event key without its session number. */
 export function eventBaseKey(key: string): string {
-  return key.replace(/第[〇零一二两三四五六七八九十百0-9]{1,6}[次届屆]|首[次届屆]/g, '#');
+  return withoutSession(key, '#');
 }
 
 export interface FactsAt {
@@ -262,7 +251,7 @@ export class KnowledgeIndex {
       const places = new Set<string>();
       for (const a of ins.adoptions) {
         if (a.date) dates.add(dateKey(a.date));
-        if (a.place) places.add(simple(a.place));
+        if (a.place) places.add(simplified(a.place));
       }
       for (const d of dates) at(this.byDate, d).instruments.push(ins);
       for (const p of places) at(this.byPlace, p).instruments.push(ins);
@@ -280,7 +269,7 @@ export class KnowledgeIndex {
       if (!list) this.eventsByBase.set(base, (list = []));
       if (!list.includes(e)) list.push(e);
       if (e.date) for (const d of new Set(e.date.dates.map(dateKey))) at(this.byDate, d).events.push(e);
-      if (e.place) at(this.byPlace, simple(e.place)).events.push(e);
+      if (e.place) at(this.byPlace, simplified(e.place)).events.push(e);
     }
     for (const o of kb.officials) if (!this.officialsByName.has(o.name)) this.officialsByName.set(o.name, o);
   }

@@ -22,6 +22,8 @@
 import type { DateExpr, ReferenceMention, Span } from '../types';
 import { findDates } from '../text/dates';
 import type { Landmarks } from './landmarks';
+import { isIdeograph } from '../lang/zh/chars';
+import { lastSession } from '../lang/zh/session';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary of the frames (words of the genre, not facts).
@@ -76,9 +78,6 @@ for (const ch of NOT_PREP_BEFORE) NOT_PREP_BEFORE_C[ch.charCodeAt(0)] = 1;
 const NOT_PLACE_END_C = new Uint8Array(0x10000);
 for (const ch of NOT_PLACE_END) NOT_PLACE_END_C[ch.charCodeAt(0)] = 1;
 
-function isIdeo(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-}
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 }
@@ -183,7 +182,7 @@ function placeBefore(text: string, p: number): number {
   while (j >= 0 && p - j <= 17) {
     const c = text.charCodeAt(j);
     if (isPrep(c)) break;
-    if (!isIdeo(c) && c !== 0xb7 && c !== 0x30fb) break;
+    if (!isIdeograph(c) && c !== 0xb7 && c !== 0x30fb) break;
     j--;
   }
   // j: the preposition, or the first non-place character (spaces may separate 在 and the place).
@@ -292,46 +291,7 @@ export function cleanEventName(raw: string): string {
   return raw.replace(/[（(]以下[简簡]称[^）)]{0,60}[）)]/g, '');
 }
 
-/** Session number of an event name: 第二十次 → 20, 第三届 → 3, 首次 → 1. */
-const SESSION_RE = /第([〇零一二两三四五六七八九十百0-9]{1,6})[次届屆]|首[次届屆]/g;
-
-export function sessionOf(name: string): number | undefined {
-  let out: number | undefined;
-  const re = new RegExp(SESSION_RE.source, 'g');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(name))) out = m[1] === undefined ? 1 : chineseNumber(m[1]);
-  return out;
-}
-
-const CN_NUM: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** CN_NUM by code unit (-1: not a digit numeral). */
-const CN_NUM_C = new Int8Array(0x10000).fill(-1);
-for (const [ch, v] of Object.entries(CN_NUM)) CN_NUM_C[ch.charCodeAt(0)] = v;
-
-function chineseNumber(s: string): number | undefined {
-  let arabic = s.length > 0;
-  for (let i = 0; i < s.length && arabic; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) arabic = false;
-  }
-  if (arabic) return Number(s);
-  let total = 0;
-  let cur = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const v = CN_NUM_C[c];
-    if (v >= 0) cur = v;
-    else if (c === 0x5341 /* 十 */) {
-      total += (cur || 1) * 10;
-      cur = 0;
-    } else if (c === 0x767e /* 百 */) {
-      total += (cur || 1) * 100;
-      cur = 0;
-    } else return undefined;
-  }
-  return total + cur;
-}
+export { sessionOf } from '../lang/zh/session';
 
 export interface EventMention {
   /** Name as it should be cited (declarations like （以下简称…） removed). */
@@ -372,19 +332,11 @@ function makeEvent(text: string, nameSpan: Span, left: EventLeft, frameEnd: numb
     session: undefined,
     sessionSpan: undefined,
   };
-  // Session number and its span, in one pass (the last 第…次/届 or 首次 of the name).
-  if (raw.includes('第') || raw.includes('首')) {
-    SESSION_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let last: RegExpExecArray | undefined;
-    while ((m = SESSION_RE.exec(raw))) last = m;
-    if (last) {
-      const n = last[1] === undefined ? 1 : chineseNumber(last[1]);
-      if (n !== undefined) {
-        ev.session = n;
-        ev.sessionSpan = { start: nameSpan.start + last.index, end: nameSpan.start + last.index + last[0].length };
-      }
-    }
+  // Session number and its span (the last 第…次/届 or 首次 of the name).
+  const session = lastSession(raw);
+  if (session) {
+    ev.session = session.value;
+    ev.sessionSpan = { start: nameSpan.start + session.index, end: nameSpan.start + session.index + session.length };
   }
   return ev;
 }
@@ -564,7 +516,7 @@ function parenthetical(text: string, e: number): Pick<LeftFrame, 'date' | 'place
   let place: LeftFrame['place'];
   const readPlace = (s: number): number => {
     let k = s;
-    while (k < text.length && k - s < 16 && (isIdeo(text.charCodeAt(k)) || text.charCodeAt(k) === 0xb7)) k++;
+    while (k < text.length && k - s < 16 && (isIdeograph(text.charCodeAt(k)) || text.charCodeAt(k) === 0xb7)) k++;
     if (k > s) place = { text: text.slice(s, k), span: { start: s, end: k } };
     return k;
   };
@@ -763,7 +715,7 @@ function leftFrame(text: string, s: number, dates: DateTable, previous: Referenc
   }
   // …通过的成果声明和《B》: a short noun phrase between the frame and the connector.
   let k = c;
-  while (k > 0 && c - k < 12 && isIdeo(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== 0x7684 /* 的 */) k--;
+  while (k > 0 && c - k < 12 && isIdeograph(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== 0x7684 /* 的 */) k--;
   if (k < c && text.charCodeAt(k - 1) === 0x7684 /* 的 */) {
     const f = frameAtVerb(text, k, dates);
     if (f && f.frame !== 'bare') return f;

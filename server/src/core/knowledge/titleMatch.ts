@@ -19,7 +19,9 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { Instrument, KnowledgeBase, Message } from '../types';
-import { foldPunctuation, normalizeTitle, toSimplified, type AliasTable } from '../text/normalize';
+import { foldPunctuation, normalizeTitle, type AliasTable } from '../text/normalize';
+import { toSimplified } from '../lang/zh/script';
+import { isIdeograph } from '../lang/zh/chars';
 import { SliceCache } from '../text/stringCache';
 
 /** What matching needs from a KnowledgeIndex (kb.ts); structural so tests can pass a stub. */
@@ -121,9 +123,6 @@ function bigram(s: string, i: number): number {
 const CJK_BASE = 0x3400;
 const CJK_SPAN = 0x9fff - CJK_BASE + 1;
 
-function isCjkIdeograph(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
 
 /** An exact key for a pair of CJK ideographs in U+3400–U+9FFF (a Smi), or -1. */
 function cjkPair(a: number, b: number): number {
@@ -424,7 +423,7 @@ function classify(q: string, k: string, vocabulary: () => Set<number>): { kind: 
     const c = a.charCodeAt(0);
     const left = pre > 0 ? q.charCodeAt(pre - 1) : 0;
     const right = q.length - suf < q.length ? q.charCodeAt(q.length - suf) : 0;
-    const word = isCjkIdeograph(c) && (vocabulary().has(cjkPair(left, c)) || vocabulary().has(cjkPair(c, right)));
+    const word = isIdeograph(c) && (vocabulary().has(cjkPair(left, c)) || vocabulary().has(cjkPair(c, right)));
     return word ? { kind: 'different', diff: 'content-word' } : { kind: 'misquote', diff: 'replaced' };
   }
   // A whole word-like span replaced, or several edits: another instrument, if close at all.

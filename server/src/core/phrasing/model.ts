@@ -24,10 +24,13 @@
  */
 import type { CompletionEntry } from '../service';
 import type { CorpusDocument, KnowledgeBase, Provenance } from '../types';
-import { foldPunctuation, toSimplified } from '../text/normalize';
+import { foldPunctuation } from '../text/normalize';
+import { toSimplified } from '../lang/zh/script';
+import { isIdeograph } from '../lang/zh/chars';
 import { formatDate } from '../text/dates';
 import { splitParagraphs, splitSentences } from '../corpus/split';
 import { lineMark } from '../corpus/formats';
+import { escapeMarkdown } from '../text/markdown';
 import { buildSuffixArray, SuffixIndex } from './suffixArray';
 import {
   findDateSlots,
@@ -955,9 +958,6 @@ function draftIndex(text: string, end: number, options: PhrasingCompleteOptions)
 }
 
 /** CJK ideographs: the typed prefix a phrase replaces is a run of these (at most 4). */
-function isIdeograph(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
 
 function units(s: string): number[] {
   const u: number[] = [];
@@ -1205,11 +1205,6 @@ function cutPath(qs: number[], gamma: number, alpha: number, dp: boolean, tail: 
 
 function attestation(sentence: string, uri: string, line: number): string {
   return `${escapeMarkdown(sentence)}\n\n— ${escapeMarkdown(uri)}${lineMark(uri, line)}`;
-}
-
-/** Escape Markdown so corpus text renders literally (no links, emphasis or HTML). */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}\[\]()#+\-.!|<>~]/g, (c) => '\\' + c);
 }
 
 /** Escape text for a snippet body (outside placeholders). */

@@ -15,6 +15,7 @@
  * - “ opened while “ is open, with no ” before the next “, is a mistyped ” (IMEs make this
  *   slip); a ” with nothing open whose next quote is also ” is a mistyped “. Both get a fix.
  */
+import { isCjk } from '../lang/zh/chars';
 
 export type BracketPair = '《》' | '〈〉' | '“”' | '（）';
 
@@ -40,9 +41,6 @@ const CLOSERS = ['》', '〉', '”', '）'];
 const OPENERS = ['《', '〈', '“', '（'];
 
 /** CJK ideographs, CJK punctuation and full-width forms: "Chinese text" around a half-width (). */
-function isCjk(c: number): boolean {
-  return (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
-}
 
 /** The bracket characters the scanner reads. */
 export const BRACKET_CHARS = '《》〈〉“”（）()';

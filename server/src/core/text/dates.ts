@@ -13,42 +13,17 @@
  * The scanner is linear: it only starts a parse at the beginning of a run of numerals and,
  * when the parse fails, skips the whole run.
  */
-import type { DateExpr, DateStyle, SimpleDate } from '../types';
-
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  '○': 0,
-  Ｏ: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_TENS: Record<string, number> = { 十: 10, 廿: 20, 卅: 30 };
-
-function isArabic(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-}
-function arabicValue(c: number): number {
-  return c >= 0xff10 ? c - 0xff10 : c - 0x30;
-}
-/** Code unit → 1 for Chinese numerals (digits, 十廿卅), 0 otherwise: one array read per character. */
-const CN_TABLE = new Uint8Array(0x10000);
-for (const ch of Object.keys(CN_DIGITS)) CN_TABLE[ch.charCodeAt(0)] = 1;
-for (const ch of Object.keys(CN_TENS)) CN_TABLE[ch.charCodeAt(0)] = 1;
-function isCnCode(c: number): boolean {
-  return CN_TABLE[c] === 1;
-}
-function isCn(ch: string): boolean {
-  return CN_TABLE[ch.charCodeAt(0)] === 1;
-}
+import type { DateExpr, DateStyle, Message, SimpleDate } from '../types';
+import {
+  CN_DIGITS,
+  CN_TENS,
+  arabicDigit as arabicValue,
+  chineseSmall as cnSmallStr,
+  chineseYear as cnYear,
+  isArabicDigit as isArabic,
+  isChineseNumeral as isCnCode,
+  parseTensForm as cnSmall,
+} from '../lang/zh/numerals';
 
 /** One run of numerals. */
 interface Num {
@@ -117,27 +92,6 @@ function readNum(text: string, p: number, to: number, num: Num): Num | undefined
     num.small = cnSmall(run);
   }
   return num;
-}
-
-/** 十 → 10, 十一 → 11, 二十 → 20, 三十一 → 31, 廿五 → 25; undefined when not of that form. */
-function cnSmall(run: string): number | undefined {
-  // A leading numeral of the previous word (统一十一月) is tolerated: use the last tens form.
-  let t = -1;
-  for (let k = run.length - 1; k >= 0; k--)
-    if (CN_TENS[run[k]] !== undefined) {
-      t = k;
-      break;
-    }
-  if (t < 0) return undefined;
-  const after = run.slice(t + 1);
-  if (after.length > 1) return undefined;
-  const ones = after ? CN_DIGITS[after] : 0;
-  if (ones === undefined) return undefined;
-  const tensCh = run[t];
-  if (tensCh !== '十') return CN_TENS[tensCh] + ones;
-  const before = t > 0 ? CN_DIGITS[run[t - 1]] : undefined;
-  if (before === 0) return undefined;
-  return (before ?? 1) * 10 + ones;
 }
 
 function skipSpaces(text: string, p: number, to: number): number {
@@ -452,24 +406,10 @@ function plainDate(text: string, p: number, to: number): DateExpr | undefined {
 }
 
 function isNumCode(c: number): boolean {
-  return isArabic(c) || CN_TABLE[c] === 1;
+  return isArabic(c) || isCnCode(c);
 }
 function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0xa0 || c === 0x09;
-}
-
-const CN_ONES = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-function cnYear(y: number): string {
-  let s = '';
-  for (const ch of String(y)) s += CN_ONES[ch.charCodeAt(0) - 48];
-  return s;
-}
-function cnSmallStr(n: number): string {
-  if (n < 10) return CN_ONES[n];
-  const t = Math.floor(n / 10);
-  const o = n % 10;
-  return (t === 1 ? '' : CN_ONES[t]) + '十' + (o ? CN_ONES[o] : '');
 }
 
 /** `2021年9月17日` or `二〇二一年九月十七日`; a year-less date gives `9月17日`. */
@@ -535,26 +475,18 @@ function daysInMonth(year: number | undefined, month: number): number {
 
 const MONTH_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Why a date cannot exist (English), or undefined: month 13, day 0, February 30 … */
-export function dateProblem(d: SimpleDate): string | undefined {
+/** Why a date cannot exist, or undefined: month 13, day 0, February 30 … */
+export function dateProblem(d: SimpleDate): Message | undefined {
   if (d.yearOnly) return undefined;
-  if (!Number.isInteger(d.month) || d.month < 1 || d.month > 12) return `month ${d.month} does not exist`;
+  if (!Number.isInteger(d.month) || d.month < 1 || d.month > 12) return { en: `month ${d.month} does not exist`, zh: `不存在${d.month}月` };
   if (d.day === undefined) return undefined;
-  if (d.day < 1) return `day ${d.day} does not exist`;
+  if (d.day < 1) return { en: `day ${d.day} does not exist`, zh: `不存在${d.day}日` };
   const max = daysInMonth(d.year, d.month);
   if (d.day > max)
-    return `day ${d.day} does not exist in ${MONTH_EN[d.month - 1]}${d.year !== undefined ? ' ' + d.year : ''}`;
-  return undefined;
-}
-
-/** The same check in Chinese, for `Message.zh`. */
-export function dateProblemZh(d: SimpleDate): string | undefined {
-  if (d.yearOnly) return undefined;
-  if (!Number.isInteger(d.month) || d.month < 1 || d.month > 12) return `不存在${d.month}月`;
-  if (d.day === undefined) return undefined;
-  if (d.day < 1) return `不存在${d.day}日`;
-  const max = daysInMonth(d.year, d.month);
-  if (d.day > max) return `${d.year !== undefined ? d.year + '年' : ''}${d.month}月没有${d.day}日`;
+    return {
+      en: `day ${d.day} does not exist in ${MONTH_EN[d.month - 1]}${d.year !== undefined ? ' ' + d.year : ''}`,
+      zh: `${d.year !== undefined ? d.year + '年' : ''}${d.month}月没有${d.day}日`,
+    };
   return undefined;
 }
 
@@ -568,24 +500,16 @@ export function compareDates(a: SimpleDate, b: SimpleDate): number {
 }
 
 /** Every problem of a date expression: impossible dates, and a range that ends before it starts. */
-export function dateExprProblem(e: Pick<DateExpr, 'kind' | 'dates'>): string | undefined {
+export function dateExprProblem(e: Pick<DateExpr, 'kind' | 'dates'>): Message | undefined {
   for (const d of e.dates) {
     const p = dateProblem(d);
     if (p) return p;
   }
   if (e.kind === 'range' && e.dates.length === 2 && compareDates(e.dates[0], e.dates[1]) > 0)
-    return `the range ends (${dateKey(e.dates[1])}) before it starts (${dateKey(e.dates[0])})`;
-  return undefined;
-}
-
-/** Chinese counterpart of `dateExprProblem`. */
-export function dateExprProblemZh(e: Pick<DateExpr, 'kind' | 'dates'>): string | undefined {
-  for (const d of e.dates) {
-    const p = dateProblemZh(d);
-    if (p) return p;
-  }
-  if (e.kind === 'range' && e.dates.length === 2 && compareDates(e.dates[0], e.dates[1]) > 0)
-    return `时间段的结束日期（${dateKey(e.dates[1])}）早于开始日期（${dateKey(e.dates[0])}）`;
+    return {
+      en: `the range ends (${dateKey(e.dates[1])}) before it starts (${dateKey(e.dates[0])})`,
+      zh: `时间段的结束日期（${dateKey(e.dates[1])}）早于开始日期（${dateKey(e.dates[0])}）`,
+    };
   return undefined;
 }
 

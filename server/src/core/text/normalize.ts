@@ -7,18 +7,7 @@
  * `normalizeTitle`, which may also remove characters (spaces) and rewrite aliases; callers
  * that need spans keep the original text and replace whole titles.
  */
-// t2cn is the small (≈100 KB) traditional → mainland-simplified table of opencc-js.
-import { Converter } from 'opencc-js/t2cn';
-
-let toCn: ((s: string) => string) | undefined;
-
-/** Traditional (and Taiwan/Hong Kong) characters → simplified, as used in mainland texts. */
-export function toSimplified(s: string): string {
-  // Fast path: pure ASCII or text with no CJK needs no conversion.
-  if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(s)) return s;
-  const convert = (toCn ??= Converter({ from: 't', to: 'cn' }));
-  return convert(s);
-}
+import { toSimplified } from '../lang/zh/script';
 
 /** Half-width and other punctuation forms → the full-width forms Chinese official texts use. */
 const PUNCT: Record<string, string> = {
