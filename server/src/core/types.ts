@@ -28,6 +28,8 @@ export interface Provenance {
   length: number;
   /** 0-based line of `offset` in the document. */
   line: number;
+  /** UTF-16 offset of the fact in its line (an editor opens the source there without the text). */
+  column: number;
   /** The sentence that contains the fact, as written in the corpus. */
   sentence: string;
 }

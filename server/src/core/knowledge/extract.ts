@@ -94,7 +94,8 @@ export class ProvenanceMaker {
       const cached = this.sentenceTexts[at];
       sentence = cached ?? (this.sentenceTexts[at] = this.text.slice(ss[at].start, ss[at].end));
     } else sentence = this.text.slice(offset, offset + length);
-    return { uri: this.uri, offset, length, line: this.lines.lineAt(offset), sentence };
+    const line = this.lines.lineAt(offset);
+    return { uri: this.uri, offset, length, line, column: offset - this.lines.offsetAt({ line, character: 0 }), sentence };
   }
 }
 

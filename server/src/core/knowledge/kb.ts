@@ -223,9 +223,21 @@ export interface FactsAt {
   events: EventFact[];
 }
 
+/**
+ * A table derived from a knowledge base by a feature (the event series of the event check, the
+ * title matcher's n-gram postings …): declared once where it is built, built on first use, and
+ * owned by the index (see `KnowledgeIndex.derived`).
+ */
+export interface DerivedTable<T> {
+  /** What it is, for debugging. */
+  readonly name: string;
+  build(index: KnowledgeIndex): T;
+}
+
 /** Lookups over a knowledge base. Cheap to build; immutable. */
 export class KnowledgeIndex {
   readonly aliases: AliasTable;
+  private readonly tables = new Map<DerivedTable<unknown>, unknown>();
   private readonly byId = new Map<string, Instrument>();
   private readonly byKey = new Map<string, Instrument>();
   private readonly eventsByKey = new Map<string, EventFact>();
@@ -272,6 +284,17 @@ export class KnowledgeIndex {
       if (e.place) at(this.byPlace, simplified(e.place)).events.push(e);
     }
     for (const o of kb.officials) if (!this.officialsByName.has(o.name)) this.officialsByName.set(o.name, o);
+  }
+
+  /**
+   * The table `table` derived from this knowledge base: built on first use and kept as long as
+   * the index (a new knowledge base is a new index, so nothing outlives the data it came from).
+   */
+  derived<T>(table: DerivedTable<T>): T {
+    if (this.tables.has(table)) return this.tables.get(table) as T;
+    const value = table.build(this);
+    this.tables.set(table, value);
+    return value;
   }
 
   /** The lookup key of a title or name (any typography). */

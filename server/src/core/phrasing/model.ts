@@ -179,11 +179,13 @@ export function learnPhrasing(docs: CorpusDocument[], kb?: KnowledgeBase, option
   const prov = (sent: SentenceRec, start: number, length: number): Provenance => {
     const doc = docs[sent.doc];
     const offset = sent.offset + start;
+    const line = lineOf(lineStarts[sent.doc], offset);
     return {
       uri: doc.uri,
       offset,
       length,
-      line: lineOf(lineStarts[sent.doc], offset),
+      line,
+      column: offset - lineStarts[sent.doc][line],
       sentence: doc.text.slice(sent.offset, sent.offset + sent.s.length),
     };
   };
