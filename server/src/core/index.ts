@@ -22,6 +22,7 @@ export * from './knowledge/landmarks';
 export * from './knowledge/extract';
 export * from './knowledge/kb';
 export * from './languageService';
+export * from './pipeline';
 export * from './phrasing/snippets';
 export * from './text/stringCache';
 export * from './features/inline';

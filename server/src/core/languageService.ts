@@ -3,12 +3,12 @@
  * One file per feature in ./features; this file only wires them.
  */
 import type { CodeActionEntry, LanguageService } from './service';
-import type { CorpusDocument, KnowledgeBase } from './types';
+import type { KnowledgeBase } from './types';
 import { KnowledgeIndex } from './knowledge/kb';
 import { matchTitle } from './knowledge/titleMatch';
 import { inlineEntries } from './features/inline';
 import { diagnose } from './features/diagnostics';
-import { completePhrasing, learnPhrasing, sentenceFormulas, type PhrasingModel } from './phrasing/model';
+import { completePhrasing, sentenceFormulas, type PhrasingModel } from './phrasing/model';
 import { createContext, fullReference, type Locale } from './features/context';
 import { hover } from './features/hover';
 import { complete } from './features/completion';
@@ -86,13 +86,3 @@ export function createLanguageService(init: LanguageServiceInit): ChanceryServic
   };
   return Object.freeze(service);
 }
-
-/** Learns the phrasing model, or returns undefined when learning fails (the service works without it). */
-export function learnPhrasingSafely(docs: CorpusDocument[], kb: KnowledgeBase): PhrasingModel | undefined {
-  try {
-    return learnPhrasing(docs, kb);
-  } catch {
-    return undefined;
-  }
-}
-
