@@ -12,7 +12,6 @@
 import * as path from 'node:path';
 import {
   CancellationToken,
-  CodeAction,
   CodeActionKind,
   CompletionItemKind,
   Connection,
@@ -40,13 +39,11 @@ import {
   encodeSemanticTokens,
   localeOf,
   pick,
-  toCodeAction,
   toCompletionItem,
   toFoldingRanges,
   toHover,
   toInlineCompletionItem,
   toOffset,
-  toRange,
   toSpan,
 } from './convert';
 import {
@@ -67,7 +64,7 @@ import { KnowledgeHost } from './host/knowledgeHost';
 import { createRunSafe } from './host/runSafe';
 import { ScopedSettings, corpusSettings } from './host/settings';
 import { kbMarkdown, referenceItems } from './host/views';
-import { WorkspaceFolders, uriToPath, workspaceTexts } from './host/workspace';
+import { WorkspaceFolders, mentionsIn, uriToPath, workspaceTexts } from './host/workspace';
 
 export { DEFAULT_SETTINGS, readSettings } from './host/settings';
 export { kbMarkdown, referenceItems } from './host/views';
@@ -247,20 +244,7 @@ export function startServer(connection: Connection): void {
     }, { items: [] as InlineCompletionItem[] }),
   );
 
-  connection.onCodeAction((p, token) =>
-    runSafe(token, 'codeAction', async () => {
-      const st = docs.doc(p.textDocument.uri);
-      if (!st || !knowledge.service) return [];
-      const { findings, diagnostics } = await docs.findingsFor(st);
-      const service = knowledge.service;
-      if (!service) return [];
-      const entries = service.codeActions(st.text, toSpan(st.lines, p.range), findings);
-      const wanted = p.context.only;
-      return entries
-        .map((e) => toCodeAction(e, st.uri, st.version, st.lines, diagnostics))
-        .filter((a: CodeAction) => !wanted || wanted.some((k) => a.kind === k || a.kind?.startsWith(k + '.')));
-    }, []),
-  );
+  connection.onCodeAction((p, token) => runSafe(token, 'codeAction', () => docs.codeActions(p.textDocument.uri, p.range, p.context.only), []));
 
   connection.onDocumentSymbol((p, token) => runSafe(token, 'documentSymbol', () => docs.outline(p.textDocument.uri), [] as DocumentSymbol[]));
 
@@ -277,12 +261,7 @@ export function startServer(connection: Connection): void {
       const st = docs.doc(p.textDocument.uri);
       const service = knowledge.service;
       const id = st && service?.instrumentAt(st.text, toOffset(st.lines, p.position));
-      if (!st || !service || !id) return [];
-      const out: Location[] = [];
-      for (const { uri, text, lines } of await texts(token)) {
-        for (const span of service.mentionsOf(text, id)) out.push(Location.create(uri, toRange(lines(), span)));
-      }
-      return out;
+      return st && service && id ? mentionsIn(await texts(token), service, id) : [];
     }, []),
   );
 

@@ -5,12 +5,12 @@
  * the offload of large drafts to the check worker (findings, semantic tokens, outline), and the
  * semantic tokens last sent (for deltas).
  */
-import type { CancellationToken, Connection, Diagnostic, DocumentSymbol, TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, CodeAction, CodeActionKind, Connection, Diagnostic, DocumentSymbol, Range, TextDocuments } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../core/messages';
 import type { Finding } from '../core/types';
-import { LineIndex, MAX_OUTLINE_PARAGRAPHS, encodeSemanticTokens, toDiagnostic, toOutline, tooManyProblems, tokensDelta } from '../convert';
+import { LineIndex, MAX_OUTLINE_PARAGRAPHS, encodeSemanticTokens, toCodeAction, toDiagnostic, toOutline, toSpan, tooManyProblems, tokensDelta } from '../convert';
 import { CHECK_WORKER_MIN_CHARS, CheckWorker, Stopped, Superseded, limited, type CheckResult } from '../workers/checkWorker';
 import type { KnowledgeHost } from './knowledgeHost';
 import { diagnoseOptions, type ScopedSettings } from './settings';
@@ -188,6 +188,19 @@ export class Documents {
   async diagnostics(uri: string): Promise<Diagnostic[]> {
     const st = this.doc(uri);
     return st ? (await this.findingsFor(st)).diagnostics : [];
+  }
+
+  /** The quick fixes and rewrites for `range` (of the kinds `only` asks for), from the document's findings. */
+  async codeActions(uri: string, range: Range, only: CodeActionKind[] | undefined): Promise<CodeAction[]> {
+    const st = this.doc(uri);
+    if (!st || !this.o.knowledge.service) return [];
+    const { findings, diagnostics } = await this.findingsFor(st);
+    const service = this.o.knowledge.service;
+    if (!service) return [];
+    return service
+      .codeActions(st.text, toSpan(st.lines, range), findings)
+      .map((e) => toCodeAction(e, st.uri, st.version, st.lines, diagnostics))
+      .filter((a) => !only || only.some((k) => a.kind === k || a.kind?.startsWith(k + '.')));
   }
 
   /** Checks every open document again (a new knowledge base or new settings). */

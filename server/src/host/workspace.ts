@@ -6,9 +6,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CancellationToken, WorkspaceFolder } from 'vscode-languageserver';
+import { Location, type CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
+import type { ChanceryService } from '../core/languageService';
 import { DRAFT_EXTENSIONS } from '../core/corpus/files';
 import { LineIndex } from '../core/text/positions';
+import { toRange } from '../convert';
 
 const DRAFTS = new Set(DRAFT_EXTENSIONS);
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.tools']);
@@ -127,6 +129,15 @@ export async function workspaceTexts(
     } catch {
       /* unreadable file: skip */
     }
+  }
+  return out;
+}
+
+/** Where the drafts mention the instrument `id` (Find References). */
+export function mentionsIn(texts: readonly WorkspaceText[], service: ChanceryService, id: string): Location[] {
+  const out: Location[] = [];
+  for (const { uri, text, lines } of texts) {
+    for (const span of service.mentionsOf(text, id)) out.push(Location.create(uri, toRange(lines(), span)));
   }
   return out;
 }
