@@ -5,7 +5,7 @@
  */
 import type { Adoption, EventFact, Instrument, KnowledgeBase, Official, ReferenceMention, SimpleDate, Span } from '../types';
 import { KnowledgeIndex } from '../knowledge/kb';
-import { scanReferences } from '../knowledge/scan';
+import { scanReferences } from '../scan';
 import { dateKey, formatDate } from '../text/dates';
 import { openableUri } from '../corpus/files';
 import { documentFormat } from '../corpus/formats';

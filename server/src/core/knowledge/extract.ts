@@ -9,7 +9,7 @@
 import type { Abbreviation, Official, Provenance, ReferenceMention, Span } from '../types';
 import { LineIndex } from '../text/positions';
 import { splitParagraphs, sentencesOf, sentenceAt } from '../corpus/split';
-import { scanEvents, scanReferences, type EventMention } from './scan';
+import { scanEvents, scanReferences, type EventMention } from '../scan';
 import { toSimplified } from '../lang/zh/script';
 import { isIdeograph } from '../lang/zh/chars';
 

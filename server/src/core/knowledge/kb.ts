@@ -27,7 +27,7 @@ import { simplified, toSimplified } from '../lang/zh/script';
 import { withoutSession } from '../lang/zh/session';
 import { dateExprKey, dateKey, findDates } from '../text/dates';
 import { extractOfficials, findAbbreviations, kindOfKey, ProvenanceMaker, type AbbreviationAt } from './extract';
-import { scanEvents, scanReferences } from './scan';
+import { scanEvents, scanReferences } from '../scan';
 import { detach } from '../text/stringCache';
 
 /** Full → short pairs used in titles: the first short name of each declaration, longest full names first. */
