@@ -134,6 +134,8 @@ export interface EventVocabulary {
   isRelativeName(name: string): boolean;
   /** The last session number written in a name (第二十次, 首次), where it is, and its value. */
   lastSession(name: string): { value: number; index: number; length: number } | undefined;
+  /** The name with every session number replaced by `by`: the series the event belongs to. */
+  withoutSession(name: string, by?: string): string;
 }
 
 export interface InstrumentVocabulary {

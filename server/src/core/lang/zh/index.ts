@@ -5,7 +5,7 @@
 import type { Language } from '../types';
 import { isIdeograph, isInlineSpace } from './chars';
 import { simplified, toSimplified } from './script';
-import { lastSession } from './session';
+import { lastSession, withoutSession } from './session';
 import * as P from './punctuation';
 import * as D from './dateChars';
 import * as F from './frames';
@@ -59,6 +59,7 @@ export const zh: Language = {
     futureMarkers: E.FUTURE_MARKERS,
     isRelativeName: E.isRelativeEventName,
     lastSession,
+    withoutSession,
   },
   instruments: { kinds: INSTRUMENT_KINDS, nearSynonyms: NEAR_SYNONYMS },
   abbreviations: {
