@@ -15,6 +15,7 @@ export { DOCUMENT_EXTENSIONS, decodeDocument, docxText, htmlText } from './corpu
 export * from './corpus/split';
 export * from './phrasing/model';
 export * from './knowledge/titleMatch';
+export { NEAR_SYNONYMS } from './lang/zh/synonyms';
 export * from './features/fixes';
 export * from './features/diagnostics';
 export * from './scan';

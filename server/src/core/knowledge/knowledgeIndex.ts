@@ -116,7 +116,8 @@ export class KnowledgeIndex {
    * the index (a new knowledge base is a new index, so nothing outlives the data it came from).
    */
   derived<T>(table: DerivedTable<T, KnowledgeIndex>): T {
-    if (this.tables.has(table)) return this.tables.get(table) as T;
+    const had = this.tables.get(table);
+    if (had !== undefined || this.tables.has(table)) return had as T;
     const value = table.build(this);
     this.tables.set(table, value);
     return value;
