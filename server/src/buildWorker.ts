@@ -7,7 +7,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadCorpus, nodeCorpusReader } from './core/corpus/load';
-import { buildKnowledgeBase } from './core/knowledge/kb';
+import { buildKnowledgeBase } from './core/knowledge/build';
 import { learnPhrasingSafely } from './core/languageService';
 import type { PhrasingModel } from './core/phrasing/model';
 import type { KnowledgeBase } from './core/types';

@@ -13,7 +13,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinCorpusDir, decodeBytes, loadCorpus, nodeCorpusReader, uriForPath } from './core/corpus/load';
-import { buildKnowledgeBase, KnowledgeIndex } from './core/knowledge/kb';
+import { buildKnowledgeBase } from './core/knowledge/build';
+import { KnowledgeIndex } from './core/knowledge/knowledgeIndex';
 import { diagnose } from './core/features/diagnostics';
 import { LineIndex } from './core/text/positions';
 import { formatDate } from './core/text/dates';

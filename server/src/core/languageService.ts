@@ -4,7 +4,7 @@
  */
 import type { CodeActionEntry, LanguageService } from './service';
 import type { CorpusDocument, KnowledgeBase } from './types';
-import { KnowledgeIndex } from './knowledge/kb';
+import { KnowledgeIndex } from './knowledge/knowledgeIndex';
 import { matchTitle } from './knowledge/titleMatch';
 import { inlineEntries } from './features/inline';
 import { diagnose } from './features/diagnostics';

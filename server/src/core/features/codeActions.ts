@@ -5,7 +5,7 @@
  */
 import type { CodeActionEntry } from '../service';
 import type { Finding, Span } from '../types';
-import { scanReferences } from '../knowledge/scan';
+import { scanReferences } from '../scan';
 import { Ctx, flatMentions, fullReference, windowAround } from './context';
 import { pick } from '../messages';
 

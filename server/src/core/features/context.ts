@@ -4,8 +4,8 @@
  * scanning around an offset, paragraph splitting and Markdown escaping.
  */
 import type { Adoption, EventFact, Instrument, KnowledgeBase, Official, ReferenceMention, SimpleDate, Span } from '../types';
-import { KnowledgeIndex } from '../knowledge/kb';
-import { scanReferences } from '../knowledge/scan';
+import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
+import { scanReferences } from '../scan';
 import { dateKey, formatDate } from '../text/dates';
 import { openableUri } from '../corpus/files';
 import { documentFormat } from '../corpus/formats';

@@ -19,8 +19,8 @@ import { simplified } from '../lang/zh/script';
 import { firstSession, withoutSession } from '../lang/zh/session';
 import { isChineseNumeral } from '../lang/zh/numerals';
 import { matchTitle, type TitleIndexLike, type TitleMatch } from '../knowledge/titleMatch';
-import { scanText, type EventMention } from '../knowledge/scan';
-import { landmarks, MARKER_PREFIX } from '../knowledge/landmarks';
+import { scanText, type EventMention } from '../scan';
+import { landmarks, MARKER_PREFIX } from '../scan';
 import { corpusSays, finding, insertFix, replaceFix } from './fixes';
 import { detach, SliceCache } from '../text/stringCache';
 

@@ -3,7 +3,7 @@
  * under a position, and every mention of an instrument in a text, whatever its spelling.
  */
 import type { Provenance, Span } from '../types';
-import { scanReferences } from '../knowledge/scan';
+import { scanReferences } from '../scan';
 import { Ctx, flatMentions, mentionAt, nameAt } from './context';
 
 export function definition(ctx: Ctx, text: string, offset: number): Provenance[] {

@@ -5,7 +5,7 @@
  */
 import type { SemanticTokenEntry } from '../service';
 import type { Span } from '../types';
-import { scanReferences } from '../knowledge/scan';
+import { scanReferences } from '../scan';
 import { findDates } from '../text/dates';
 import { BLANK_LINE, Ctx, findNames, paragraphs } from './context';
 

@@ -5,7 +5,7 @@
  */
 import type { SymbolEntry } from '../service';
 import type { ReferenceMention } from '../types';
-import { scanReferences } from '../knowledge/scan';
+import { scanReferences } from '../scan';
 import { Ctx, adoptionDetail, paragraphs } from './context';
 import { pick } from '../messages';
 
