@@ -16,7 +16,7 @@ import { builtinCorpusDir, decodeBytes, loadCorpus, nodeCorpusReader, uriForPath
 import { buildKnowledgeBase, KnowledgeIndex } from './core/knowledge/kb';
 import { diagnose } from './core/features/diagnostics';
 import { LineIndex } from './core/text/positions';
-import { formatDate } from './core/text/dates';
+import { formatDate } from './core/lang/zh/datesFormat';
 import { FINDING_CODES, isFindingCode, type Finding, type FindingCode, type KnowledgeBase } from './core/types';
 import { LOCALES, pick, type Locale } from './core/messages';
 

@@ -10,7 +10,9 @@
  */
 import type { Cancellation, CompletionEntry } from '../service';
 import type { Instrument, Span } from '../types';
-import { dateKey, findDates, formatDate } from '../text/dates';
+import { dateKey } from '../text/calendar';
+import { findDates } from '../lang/zh/dates';
+import { formatDate } from '../lang/zh/datesFormat';
 import { Ctx, adoptionDetail, fmtDate, mainAdoption } from './context';
 import { pick } from '../messages';
 import { escapeMarkdown } from '../text/markdown';

@@ -6,7 +6,8 @@
 import type { Adoption, EventFact, Instrument, KnowledgeBase, Official, ReferenceMention, SimpleDate, Span } from '../types';
 import { KnowledgeIndex } from '../knowledge/kb';
 import { scanReferences } from '../knowledge/scan';
-import { dateKey, formatDate } from '../text/dates';
+import { dateKey } from '../text/calendar';
+import { formatDate } from '../lang/zh/datesFormat';
 import { openableUri } from '../corpus/files';
 import { documentFormat } from '../corpus/formats';
 import { detach } from '../text/stringCache';

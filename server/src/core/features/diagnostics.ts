@@ -13,7 +13,9 @@
 import type { Cancellation, DiagnoseOptions } from '../service';
 import type { Adoption, DateExpr, EventFact, Finding, FindingCode, Fix, Instrument, Message, ReferenceMention, SimpleDate } from '../types';
 import { scanBrackets, type BracketIssue } from '../text/brackets';
-import { compareDates, dateExprProblem, dateKey, findDates, formatDate, formatDateExpr } from '../text/dates';
+import { compareDates, dateExprProblem, dateKey } from '../text/calendar';
+import { findDates } from '../lang/zh/dates';
+import { formatDate, formatDateExpr } from '../lang/zh/datesFormat';
 import { normalizeTitle } from '../text/normalize';
 import { simplified } from '../lang/zh/script';
 import { firstSession, withoutSession } from '../lang/zh/session';

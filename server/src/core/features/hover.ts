@@ -8,7 +8,8 @@ import type { HoverResult } from '../service';
 import { pick } from '../messages';
 import { escapeMarkdown, mdTitle } from '../text/markdown';
 import type { Instrument, Provenance } from '../types';
-import { findDates, dateKey } from '../text/dates';
+import { findDates } from '../lang/zh/dates';
+import { dateKey } from '../text/calendar';
 import { lineMark } from '../corpus/formats';
 import { documentName } from '../corpus/files';
 import {

@@ -6,7 +6,7 @@
 import type { SemanticTokenEntry } from '../service';
 import type { Span } from '../types';
 import { scanReferences } from '../knowledge/scan';
-import { findDates } from '../text/dates';
+import { findDates } from '../lang/zh/dates';
 import { BLANK_LINE, Ctx, findNames, paragraphs } from './context';
 
 const SENTENCE_END = new Set([...'。；！？'].map((c) => c.charCodeAt(0)));

@@ -25,7 +25,8 @@ import {
 import { normalizeTitle, type AliasTable } from '../text/normalize';
 import { simplified, toSimplified } from '../lang/zh/script';
 import { withoutSession } from '../lang/zh/session';
-import { dateExprKey, dateKey, findDates } from '../text/dates';
+import { dateExprKey, dateKey } from '../text/calendar';
+import { findDates } from '../lang/zh/dates';
 import { extractOfficials, findAbbreviations, kindOfKey, ProvenanceMaker, type AbbreviationAt } from './extract';
 import { scanEvents, scanReferences } from './scan';
 import { detach } from '../text/stringCache';

@@ -20,7 +20,7 @@
  * Everything is linear in the text: one pass for titles, bounded look-arounds, dates read on demand.
  */
 import type { DateExpr, ReferenceMention, Span } from '../types';
-import { findDates } from '../text/dates';
+import { findDates } from '../lang/zh/dates';
 import type { Landmarks } from './landmarks';
 import { isIdeograph } from '../lang/zh/chars';
 import { lastSession } from '../lang/zh/session';
