@@ -6,7 +6,9 @@
 import type { CodeActionEntry } from '../service';
 import type { Finding, Span } from '../types';
 import { scanReferences } from '../knowledge/scan';
-import { Ctx, flatMentions, fullReference, windowAround } from './context';
+import type { Ctx } from './context';
+import { windowAround } from './lookups';
+import { fullReference } from './presentation';
 import { pick } from '../messages';
 
 export function codeActions(ctx: Ctx, text: string, range: Span, findings: Finding[]): CodeActionEntry[] {

@@ -12,14 +12,9 @@ import { findDates } from '../lang/zh/dates';
 import { dateKey } from '../text/calendar';
 import { lineMark } from '../corpus/formats';
 import { documentName } from '../corpus/files';
-import {
-  Ctx,
-  Fact,
-  corpusLink,
-  fmtDate,
-  mentionAt,
-  nameAt,
-} from './context';
+import type { Ctx, Fact } from './context';
+import { mentionAt, nameAt } from './lookups';
+import { corpusLink, fmtDate } from './presentation';
 
 const MAX_MENTIONS = 12;
 

@@ -7,7 +7,9 @@ import type { SemanticTokenEntry } from '../service';
 import type { Span } from '../types';
 import { scanReferences } from '../knowledge/scan';
 import { findDates } from '../lang/zh/dates';
-import { BLANK_LINE, Ctx, findNames, paragraphs } from './context';
+import type { Ctx } from './context';
+import { findNames } from './lookups';
+import { BLANK_LINE, paragraphs } from '../text/paragraphs';
 
 const SENTENCE_END = new Set([...'。；！？'].map((c) => c.charCodeAt(0)));
 
