@@ -17,8 +17,10 @@ export { DOCUMENT_EXTENSIONS, decodeDocument, docxText, htmlText } from './corpu
 export * from './corpus/split';
 export * from './phrasing/model';
 export * from './knowledge/titleMatch';
-export * from './features/fixes';
-export * from './features/diagnostics';
+export * from './features/diagnostics/findings';
+export { diagnose } from './features/diagnostics';
+export { ACCEPT_MARKER, DISABLE_MARKER, readInlineMarkers } from './features/diagnostics/markers';
+export { findInvalidDates } from './features/diagnostics/dates';
 export * from './knowledge/scan';
 export * from './knowledge/landmarks';
 export * from './knowledge/extract';
