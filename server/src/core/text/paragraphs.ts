@@ -1,6 +1,7 @@
 /**
  * Paragraphs of a draft as features see them (outline, folding, sentence formulas): split at blank
  * lines when the text has any, else at every line, and at the two-ideographic-space indentation.
+ * (A corpus document's paragraphs are corpus/split.ts's: every line break ends one there.)
  */
 import type { Span } from '../types';
 
