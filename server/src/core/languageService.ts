@@ -4,12 +4,12 @@
  */
 import type { CodeActionEntry, LanguageService } from './service';
 import type { CorpusDocument, KnowledgeBase } from './types';
-import { KnowledgeIndex } from './knowledge/kb';
 import { matchTitle } from './knowledge/titleMatch';
 import { inlineEntries } from './features/inline';
 import { diagnose } from './features/diagnostics';
 import { learnPhrasing, type PhrasingModel } from './phrasing/model';
-import { createContext, type Locale } from './features/context';
+import type { Locale } from './messages';
+import { createContext } from './features/context';
 import { fullReference } from './features/presentation';
 import { hover } from './features/hover';
 import { complete } from './features/completion';

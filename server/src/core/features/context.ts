@@ -11,8 +11,6 @@ import { detach } from '../text/stringCache';
 import { sentenceFormulas, type PhrasingModel } from '../phrasing/model';
 import type { Locale } from '../messages';
 
-export type { Locale };
-
 export interface Fact {
   instruments: { instrument: Instrument; adoption: Adoption }[];
   events: EventFact[];
