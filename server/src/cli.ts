@@ -17,7 +17,7 @@ import { buildKnowledgeBase } from './core/knowledge/build';
 import { KnowledgeIndex } from './core/knowledge/knowledgeIndex';
 import { diagnose } from './core/features/diagnostics';
 import { LineIndex } from './core/text/positions';
-import { formatDate } from './core/text/dates';
+import { formatDate } from './core/lang/zh/datesFormat';
 import { FINDING_CODES, isFindingCode, type Finding, type FindingCode, type KnowledgeBase } from './core/types';
 import { LOCALES, pick, type Locale } from './core/messages';
 

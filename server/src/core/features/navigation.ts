@@ -4,7 +4,8 @@
  */
 import type { Provenance, Span } from '../types';
 import { scanReferences } from '../scan';
-import { Ctx, flatMentions, mentionAt, nameAt } from './context';
+import type { Ctx } from './context';
+import { flatMentions, mentionAt, nameAt } from './lookups';
 
 export function definition(ctx: Ctx, text: string, offset: number): Provenance[] {
   const id = instrumentAt(ctx, text, offset);

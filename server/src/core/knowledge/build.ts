@@ -21,7 +21,7 @@ import {
   type SimpleDate,
 } from '../types';
 import { normalizeTitle } from '../text/normalize';
-import { findDates } from '../text/dates';
+import { findDates } from '../lang/zh/dates';
 import { TEXT_LANGUAGE } from '../lang';
 import { scanEvents, scanReferences } from '../scan';
 import { ProvenanceMaker } from './provenance';

@@ -3,7 +3,7 @@
  * event with two dates or places. Every value is kept with the first provenance that gives it.
  */
 import type { Conflict, EventFact, Instrument, Provenance } from '../types';
-import { dateExprKey, dateKey } from '../text/dates';
+import { dateExprKey, dateKey } from '../text/calendar';
 import { TEXT_LANGUAGE } from '../lang';
 
 const foldMemo = TEXT_LANGUAGE.script.foldMemo;

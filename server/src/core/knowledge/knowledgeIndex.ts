@@ -4,7 +4,7 @@
  */
 import type { Conflict, EventFact, Instrument, KnowledgeBase, Official } from '../types';
 import { normalizeTitle, type AliasTable } from '../text/normalize';
-import { dateKey } from '../text/dates';
+import { dateKey } from '../text/calendar';
 import { TEXT_LANGUAGE } from '../lang';
 import { detach } from '../text/stringCache';
 import { aliasTableOf } from './abbreviations';

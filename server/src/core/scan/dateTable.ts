@@ -2,7 +2,7 @@
  * Dates for the frame scanners: the date expression ending or starting exactly at an offset.
  */
 import type { DateExpr } from '../types';
-import { findDates } from '../text/dates';
+import { findDates } from '../lang/zh/dates';
 import { TEXT_LANGUAGE } from '../lang';
 import { unitSet } from '../lang/codeUnits';
 

@@ -3,7 +3,7 @@
  * results the two frame scanners read instead of parsing dates again. For checkers that need all three.
  */
 import type { DateExpr, ReferenceMention } from '../types';
-import { findDates } from '../text/dates';
+import { findDates } from '../lang/zh/dates';
 import { DateTable } from './dateTable';
 import { eventsWith, type EventMention } from './events';
 import { referencesWith } from './references';
