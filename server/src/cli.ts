@@ -17,7 +17,7 @@ import { knowledgeOverview, sourcesLine } from './core/knowledge/overview';
 import { createLanguageService } from './core/languageService';
 import { buildKnowledge } from './core/pipeline';
 import { LineIndex } from './core/text/positions';
-import { formatDate } from './core/text/dates';
+import { formatDate } from './core/lang/zh/datesFormat';
 import { FINDING_CODES, isFindingCode, type Finding, type FindingCode, type KnowledgeBase } from './core/types';
 import { LOCALES, pick, type Locale } from './core/messages';
 

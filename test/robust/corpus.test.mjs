@@ -141,7 +141,7 @@ describe('core loadCorpus on hostile folders', () => {
     const reader = {
       ...core.nodeCorpusReader,
       stat: (p) => core.nodeCorpusReader.stat(p),
-      readFile: (p) => core.nodeCorpusReader.readFile(p),
+      readFile: (p, n) => core.nodeCorpusReader.readFile(p, n),
       realpath: core.nodeCorpusReader.realpath ? (p) => core.nodeCorpusReader.realpath(p) : undefined,
       async readdir(p) {
         const names = await core.nodeCorpusReader.readdir(p);

@@ -89,7 +89,7 @@ test('memory corpus: folders recursive and sorted, other extensions skipped', as
 
 test('problems, never throws: missing path, binary file, file removed while indexing', async () => {
   const base = memoryCorpusReader({ '/c/good.txt': ZH, '/c/bin.txt': new Uint8Array([0, 1, 2, 0, 255]), '/c/gone.txt': 'x' });
-  const reader = { ...base, readFile: async (p) => (p.endsWith('gone.txt') ? Promise.reject(Object.assign(new Error('ENOENT'), { code: 'ENOENT' })) : base.readFile(p)) };
+  const reader = { ...base, readFile: async (p, n) => (p.endsWith('gone.txt') ? Promise.reject(Object.assign(new Error('ENOENT'), { code: 'ENOENT' })) : base.readFile(p, n)) };
   const { docs, problems } = await loadCorpus(['/c', '/nowhere'], reader);
   assert.deepEqual(docs.map((d) => d.uri), ['memory:/c/good.txt']);
   assert.equal(problems.length, 3);
@@ -208,5 +208,5 @@ test('corpus limits: too many files, characters or folder entries stop loading w
     assert.deepEqual(r.docs.map((d) => d.uri), all.docs.slice(0, r.docs.length).map((d) => d.uri));
   }
   assert.equal((await loadCorpus(['/big'], reader, { maxFiles: 12 })).docs.length, 12);
-  assert.deepEqual(core.CORPUS_LIMITS, { maxFiles: 20000, maxChars: 100000000, maxEntries: 1000000 });
+  assert.deepEqual(core.CORPUS_LIMITS, { maxFiles: 20000, maxChars: 100000000, maxEntries: 1000000, maxFileBytes: 64 * 1024 * 1024 });
 });

@@ -4,12 +4,14 @@
  */
 import type { CodeActionEntry, LanguageService } from './service';
 import type { KnowledgeBase } from './types';
-import { KnowledgeIndex } from './knowledge/kb';
+import { KnowledgeIndex } from './knowledge/knowledgeIndex';
 import { matchTitle } from './knowledge/titleMatch';
 import { inlineEntries } from './features/inline';
 import { diagnose } from './features/diagnostics';
-import { completePhrasing, sentenceFormulas, type PhrasingModel } from './phrasing/model';
-import { createContext, fullReference, type Locale } from './features/context';
+import type { PhrasingModel } from './phrasing/model';
+import type { Locale } from './messages';
+import { createContext } from './features/context';
+import { fullReference } from './features/presentation';
 import { hover } from './features/hover';
 import { complete } from './features/completion';
 import { codeActions } from './features/codeActions';
@@ -46,7 +48,6 @@ export interface ChanceryService extends LanguageService {
 export function createLanguageService(init: LanguageServiceInit): ChanceryService {
   const ctx = createContext(init.kb, {
     phrasing: init.phrasing,
-    phrasingApi: { completePhrasing, sentenceFormulas },
     formulas: init.formulas,
     locale: init.locale,
     resolveTitle: (title, index) => {

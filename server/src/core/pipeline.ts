@@ -5,7 +5,7 @@
  * knowledge base wherever it is read.
  */
 import { loadCorpus, type CorpusReader, type LoadResult } from './corpus/load';
-import { buildKnowledgeBase } from './knowledge/kb';
+import { buildKnowledgeBase } from './knowledge/build';
 import { learnPhrasing, type PhrasingModel } from './phrasing/model';
 import type { CorpusDocument, KnowledgeBase } from './types';
 

@@ -1,6 +1,6 @@
 /**
  * The language service facade's contract: what the LSP adapter and the CLI call.
- * Implemented by `createLanguageService` in ./index.ts. All offsets are UTF-16 offsets into
+ * Implemented by `createLanguageService` in ./languageService.ts. All offsets are UTF-16 offsets into
  * the `text` passed in; conversion to LSP positions lives in server/src/convert.ts.
  */
 import type { Finding, FindingCode, KnowledgeBase, Provenance, Severity, Span } from './types';

@@ -15,7 +15,7 @@
  *   (the ideographic space U+3000 that indents a Chinese paragraph is kept).
  */
 import { unzipSync } from 'fflate';
-import { Parser } from 'htmlparser2';
+import { walkMarkup } from './markup';
 import * as iconv from 'iconv-lite';
 
 export type Decoded = { text: string; encoding: string } | { error: string };
@@ -41,15 +41,28 @@ export function lineMark(uri: string, line: number): string {
 // ---------------------------------------------------------------------------------------------
 // Word
 
-/** The largest word/document.xml unpacked (a zip bomb names a huge size). */
-const MAX_DOCX_XML = 64 * 1024 * 1024;
+/**
+ * The most a .docx is unpacked to: its word/document.xml (a real communiqué's is well under 1 MB).
+ * A zip bomb declares a huge size, or names the same entry thousands of times in its central
+ * directory: only the first entry of that name is unpacked, and only when it is within the bound.
+ */
+export const MAX_DOCX_XML = 64 * 1024 * 1024;
 
 /** Plain text of a .docx file: one line per paragraph. */
 export function docxText(bytes: Uint8Array): Decoded {
   let xml: Uint8Array | undefined;
   let size = 0;
+  let taken = false;
   try {
-    xml = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' && (size = f.originalSize) <= MAX_DOCX_XML })['word/document.xml'];
+    const files = unzipSync(bytes, {
+      filter: (f) => {
+        if (taken || f.name !== 'word/document.xml') return false;
+        taken = true;
+        size = f.originalSize;
+        return size <= MAX_DOCX_XML;
+      },
+    });
+    xml = files['word/document.xml'];
   } catch (e) {
     return { error: `not a Word document (.docx is a zip archive: ${String((e as Error)?.message ?? e)})` };
   }
@@ -68,38 +81,33 @@ export function docxText(bytes: Uint8Array): Decoded {
   let inRun = 0;
   // a text box is stored twice: as DrawingML (mc:Choice) and as VML for older readers (mc:Fallback)
   let fallback = 0;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (name === 'mc:Fallback') fallback++;
-        else if (fallback) return;
-        else if (name === 'w:t') inText++;
-        else if (name === 'w:r') inRun++;
-        else if (!inRun) return;
-        else if (name === 'w:tab') line += '\t';
-        else if (name === 'w:br' || name === 'w:cr') {
-          lines.push(line);
-          line = '';
-        }
-      },
-      ontext(t) {
-        if (inText && !fallback) line += t;
-      },
-      onclosetag(name) {
-        if (name === 'mc:Fallback') fallback = Math.max(0, fallback - 1);
-        else if (fallback) return;
-        else if (name === 'w:t') inText = Math.max(0, inText - 1);
-        else if (name === 'w:r') inRun = Math.max(0, inRun - 1);
-        else if (name === 'w:p') {
-          lines.push(line);
-          line = '';
-        }
-      },
+  walkMarkup(source, true, {
+    open(name) {
+      if (name === 'mc:Fallback') fallback++;
+      else if (fallback) return;
+      else if (name === 'w:t') inText++;
+      else if (name === 'w:r') inRun++;
+      else if (!inRun) return;
+      else if (name === 'w:tab') line += '\t';
+      else if (name === 'w:br' || name === 'w:cr') {
+        lines.push(line);
+        line = '';
+      }
     },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.write(source);
-  parser.end();
+    text(t) {
+      if (inText && !fallback) line += t;
+    },
+    close(name) {
+      if (name === 'mc:Fallback') fallback = Math.max(0, fallback - 1);
+      else if (fallback) return;
+      else if (name === 'w:t') inText = Math.max(0, inText - 1);
+      else if (name === 'w:r') inRun = Math.max(0, inRun - 1);
+      else if (name === 'w:p') {
+        lines.push(line);
+        line = '';
+      }
+    },
+  });
   if (line) lines.push(line);
   return { text: lines.join('\n'), encoding: 'docx' };
 }
@@ -145,32 +153,27 @@ export function htmlText(html: string): string {
     if (t) lines.push(t);
     line = '';
   };
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIPPED.has(name)) skip++;
-        else if (skip) return;
-        else if (name === 'br') flush();
-        else if (BLOCKS.has(name)) {
-          flush();
-          if (name === 'pre') pre++;
-        }
-      },
-      ontext(t) {
-        if (!skip) line += t;
-      },
-      onclosetag(name) {
-        if (SKIPPED.has(name)) skip = Math.max(0, skip - 1);
-        else if (!skip && BLOCKS.has(name)) {
-          flush();
-          if (name === 'pre') pre = Math.max(0, pre - 1);
-        }
-      },
+  walkMarkup(html, false, {
+    open(name) {
+      if (SKIPPED.has(name)) skip++;
+      else if (skip) return;
+      else if (name === 'br') flush();
+      else if (BLOCKS.has(name)) {
+        flush();
+        if (name === 'pre') pre++;
+      }
     },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
+    text(t) {
+      if (!skip) line += t;
+    },
+    close(name) {
+      if (SKIPPED.has(name)) skip = Math.max(0, skip - 1);
+      else if (!skip && BLOCKS.has(name)) {
+        flush();
+        if (name === 'pre') pre = Math.max(0, pre - 1);
+      }
+    },
+  });
   flush();
   // non-breaking spaces indent paragraphs on many pages: as plain spaces
   return lines.map((l) => l.replace(/\u00a0/g, ' ')).join('\n');

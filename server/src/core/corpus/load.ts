@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
 import * as chardet from 'chardet';
 import type { CorpusDocument, CorpusProblem, Message } from '../types';
+import { msg } from '../messages';
 import { decodeDocument, documentFormat } from './formats';
 import { CORPUS_EXTENSIONS, uriForPath } from './files';
 import { isCjkPunctuation, isFullWidthForm, isIdeograph } from '../lang/zh/chars';
@@ -28,7 +29,11 @@ export interface CorpusStat {
 export interface CorpusReader {
   stat(p: string): Promise<CorpusStat>;
   readdir(p: string): Promise<string[]>;
-  readFile(p: string): Promise<Uint8Array>;
+  /**
+   * The bytes of a regular file, at most `maxBytes` of them: a file that turns out longer (a
+   * device, a file that grows, a size the file system reports wrongly) is an error (`TooLarge`).
+   */
+  readFile(p: string, maxBytes: number): Promise<Uint8Array>;
   /** Canonical path (symlinks resolved), used to detect loops and duplicates. */
   realpath?(p: string): Promise<string>;
   /** The uri of a document read from `p` (default: builtin:/ or file://, see above). */
@@ -46,9 +51,43 @@ export interface LoadOptions {
   maxChars?: number;
   /** The walk stops after this many folder entries (default 1,000,000: a whole disk is not a corpus). */
   maxEntries?: number;
+  /** A file larger than this many bytes is skipped with a problem (default 64 MB). */
+  maxFileBytes?: number;
+  /**
+   * When set (an untrusted workspace), only files and folders whose real path (symbolic links
+   * resolved) lies inside one of these folders are read; anything else is skipped with a problem.
+   */
+  allowedRoots?: string[];
 }
 
-export const CORPUS_LIMITS = { maxFiles: 20_000, maxChars: 100_000_000, maxEntries: 1_000_000 };
+/**
+ * The loader's limits. A communiqué is tens of kilobytes and an archive of thousands of them a few
+ * hundred megabytes: the limits stop what is not a corpus (a whole disk, a device, a disk image)
+ * before it takes the process's memory, and keep what was read.
+ */
+export const CORPUS_LIMITS = { maxFiles: 20_000, maxChars: 100_000_000, maxEntries: 1_000_000, maxFileBytes: 64 * 1024 * 1024 };
+
+/** A file longer than the loader reads (CorpusReader.readFile). */
+export class TooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`larger than ${limit} bytes`);
+  }
+}
+
+/** System folders whose files are not documents (devices, kernel views that never end or lie about their size). */
+const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
+
+/** True for a path under /proc, /sys or /dev (on any OS: these are never a corpus). */
+export function isSystemPath(p: string): boolean {
+  const n = p.replace(/\\/g, '/');
+  return SYSTEM_ROOTS.some((r) => n === r || n.startsWith(r + '/'));
+}
+
+/** True when `p` is `root` or inside it. */
+export function isInside(p: string, root: string): boolean {
+  const r = root.endsWith(path.sep) ? root : root + path.sep;
+  return p === root || p.startsWith(r);
+}
 
 export interface LoadResult {
   docs: CorpusDocument[];
@@ -63,8 +102,30 @@ export const nodeCorpusReader: CorpusReader = {
     return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
   },
   readdir: (p) => fs.promises.readdir(p),
-  async readFile(p) {
-    return fs.promises.readFile(p);
+  async readFile(p, maxBytes) {
+    // Opened without blocking (a FIFO with no writer would wait forever) and checked to be a
+    // regular file; read up to one byte past the limit, whatever size the file system reports.
+    const h = await fs.promises.open(p, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+      const st = await h.stat();
+      if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+      if (st.size > maxBytes) throw new TooLarge(maxBytes);
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const want = Math.min(Math.max(st.size - total, 65536), maxBytes + 1 - total);
+        if (want <= 0) throw new TooLarge(maxBytes);
+        const buf = Buffer.allocUnsafe(want);
+        const { bytesRead } = await h.read(buf, 0, want, null);
+        if (bytesRead === 0) break;
+        chunks.push(bytesRead === want ? buf : buf.subarray(0, bytesRead));
+        total += bytesRead;
+        if (total > maxBytes) throw new TooLarge(maxBytes);
+      }
+      return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    } finally {
+      await h.close();
+    }
   },
   realpath: (p) => fs.promises.realpath(p),
   uri: uriForPath,
@@ -108,9 +169,10 @@ export function memoryCorpusReader(files: Record<string, string | Uint8Array>): 
       if (!c) throw enoent(p);
       return c;
     },
-    async readFile(p) {
+    async readFile(p, maxBytes) {
       const f = map.get(norm(p));
       if (!f) throw enoent(p);
+      if (f.length > maxBytes) throw new TooLarge(maxBytes);
       return f;
     },
     realpath: async (p) => norm(p),
@@ -243,7 +305,11 @@ function utf16WithoutBom(b: Uint8Array): { text: string; encoding: string } | un
 // ---------------------------------------------------------------------------------------------
 // Walking
 
-const msg = (en: string, zh: string): Message => ({ en, zh });
+const tooLarge = (p: string, limit: number): Message =>
+  msg(
+    `Skipped ${p}: larger than ${Math.round(limit / 1048576)} MB, the most Chancery reads of one corpus file (a communiqué is a few tens of kilobytes; split an archive into files).`,
+    `已跳过 ${p}：文件超过 ${Math.round(limit / 1048576)} MB，即 Chancery 读取单个语料文件的上限（一份公报只有几十 KB；请将档案拆分为多个文件）。`,
+  );
 
 function errCode(e: unknown): string {
   return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
@@ -274,6 +340,8 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
   const maxFiles = opts.maxFiles ?? CORPUS_LIMITS.maxFiles;
   const maxChars = opts.maxChars ?? CORPUS_LIMITS.maxChars;
   const maxEntries = opts.maxEntries ?? CORPUS_LIMITS.maxEntries;
+  const maxFileBytes = opts.maxFileBytes ?? CORPUS_LIMITS.maxFileBytes;
+  const allowed = opts.allowedRoots;
   let entries = 0;
   let chars = 0;
   /** Set when a limit stopped the loading: reported once, at the end. */
@@ -284,24 +352,47 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
 
   // Phase 1 (the walk) lists the files in order; phase 2 reads them a batch at a time in
   // parallel and decodes them in order.
-  const files: string[] = [];
-  const enqueue = async (p: string) => {
-    const key = await real(p);
+  const files: { p: string; size: number }[] = [];
+  const enqueue = async (p: string, key: string, size: number) => {
     if (seenFiles.has(key)) return;
     if (files.length >= maxFiles) {
       stop(`more than ${maxFiles} files`, `文件超过 ${maxFiles} 个`, p);
       return;
     }
     seenFiles.add(key);
-    files.push(p);
+    if (size > maxFileBytes) {
+      problems.push({ uri: uriOf(p), message: tooLarge(p, maxFileBytes) });
+      return;
+    }
+    files.push({ p, size });
+  };
+  /**
+   * Why `p` (real path `key`) is not read, or undefined: a device or system file, or — in an
+   * untrusted workspace — a path outside the workspace folders (whatever links lead there).
+   */
+  const refusal = (p: string, key: string): Message | undefined => {
+    if (isSystemPath(key) || isSystemPath(p))
+      return msg(`Skipped ${p}: a device or system file (${key}), not a document.`, `已跳过 ${p}：这是设备或系统文件（${key}），不是文档。`);
+    if (allowed && !allowed.some((r) => isInside(key, r)))
+      return msg(
+        `Skipped ${p}: it leads outside the workspace folders (${key}) and the workspace is not trusted.`,
+        `已跳过 ${p}：它指向工作区文件夹之外（${key}），而工作区未受信任。`,
+      );
+    return undefined;
   };
   const readAll = async () => {
-    const BATCH = 16;
-    for (let b = 0; b < files.length && !cancelled(); b += BATCH) {
-      const batch = files.slice(b, b + BATCH);
+    // A batch of at most 16 files and 64 MB is read in parallel, then decoded in order.
+    const BATCH_FILES = 16;
+    const BATCH_BYTES = 64 * 1024 * 1024;
+    for (let b = 0; b < files.length && !cancelled(); ) {
+      let e = b;
+      let bytes = 0;
+      while (e < files.length && e - b < BATCH_FILES && (e === b || bytes + files[e].size <= BATCH_BYTES)) bytes += files[e++].size;
+      const batch = files.slice(b, e).map((f) => f.p);
+      b = e;
       const read = await Promise.all(
         batch.map((p) =>
-          reader.readFile(p).then(
+          reader.readFile(p, maxFileBytes).then(
             (bytes) => ({ bytes }),
             (e: unknown) => ({ error: e }),
           ),
@@ -318,6 +409,14 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
         const r = read[k];
         if ('error' in r) {
           const e = r.error;
+          if (e instanceof TooLarge) {
+            problems.push({ uri, message: tooLarge(p, maxFileBytes) });
+            continue;
+          }
+          if (errCode(e) === 'ENOTFILE') {
+            problems.push({ uri, message: msg(`Skipped ${p}: not a regular file.`, `已跳过 ${p}：不是普通文件。`) });
+            continue;
+          }
           problems.push({
             uri,
             message: msg(`Cannot read ${p}: ${errCode(e) === 'ENOENT' ? 'the file was removed' : String((e as Error)?.message ?? e)}`, `无法读取 ${p}：${errCode(e) === 'ENOENT' ? '文件已被删除' : String((e as Error)?.message ?? e)}`),
@@ -353,6 +452,11 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
     }
     if (st.isDirectory) {
       const key = await real(p);
+      const no = refusal(p, key);
+      if (no) {
+        problems.push({ uri: uriOf(p), message: no });
+        return;
+      }
       if (ancestors.has(key) || depth > 64) {
         problems.push({ uri: uriOf(p), message: msg(`Skipped ${p}: symbolic link loop.`, `已跳过 ${p}：符号链接循环。`) });
         return;
@@ -394,7 +498,10 @@ export async function loadCorpus(paths: string[], reader: CorpusReader = nodeCor
       return;
     }
     if (st.isFile) {
-      await enqueue(p);
+      const key = await real(p);
+      const no = refusal(p, key);
+      if (no) problems.push({ uri: uriOf(p), message: no });
+      else await enqueue(p, key, st.size);
       return;
     }
     if (explicit) problems.push({ uri: uriOf(p), message: msg(`Skipped ${p}: not a file or folder.`, `已跳过 ${p}：不是文件或文件夹。`) });

@@ -5,9 +5,12 @@
  */
 import type { CodeActionEntry } from '../service';
 import type { Finding, Span } from '../types';
-import { scanReferences } from '../knowledge/scan';
-import { Ctx, flatMentions, fullReference, windowAround } from './context';
+import { scanReferences } from '../scan';
+import type { Ctx } from './context';
+import { windowAround } from './lookups';
+import { fullReference } from './presentation';
 import { pick } from '../messages';
+import { ACCEPT_MARKER } from './diagnostics/markers';
 
 export function codeActions(ctx: Ctx, text: string, range: Span, findings: Finding[]): CodeActionEntry[] {
   const out: CodeActionEntry[] = [];
@@ -32,7 +35,6 @@ export function codeActions(ctx: Ctx, text: string, range: Span, findings: Findi
 }
 
 const ACCEPTABLE = new Set(['title-variant', 'title-misquoted', 'title-unknown']);
-const ACCEPT = 'chancery-accept:';
 
 /**
  * "Accept 《X》 in this document": records a deliberate spelling with the inline marker that
@@ -48,16 +50,16 @@ export function acceptActions(ctx: Ctx, text: string, range: Span, findings: Fin
     if (!title || /[《》\r\n]/.test(title) || seen.has(title)) continue;
     seen.add(title);
     let edit: { start: number; end: number; newText: string };
-    const at = text.lastIndexOf(ACCEPT);
+    const at = text.lastIndexOf(ACCEPT_MARKER);
     if (at >= 0) {
-      let end = at + ACCEPT.length;
+      let end = at + ACCEPT_MARKER.length;
       while (end < text.length && text[end] !== '\n' && text[end] !== '\r' && !text.startsWith('-->', end)) end++;
       while (end > at && text[end - 1] === ' ') end--;
       edit = { start: end, end, newText: ` 《${title}》` };
     } else {
       const markdown = /^#{1,6}\s|<!--|^\s*[-*]\s|\]\(/m.test(text);
       const nl = text.length && !/[\r\n]$/.test(text) ? '\n' : '';
-      const line = markdown ? `<!-- ${ACCEPT} 《${title}》 -->` : `${ACCEPT} 《${title}》`;
+      const line = markdown ? `<!-- ${ACCEPT_MARKER} 《${title}》 -->` : `${ACCEPT_MARKER} 《${title}》`;
       edit = { start: text.length, end: text.length, newText: `${nl}${line}\n` };
     }
     out.push({

@@ -10,8 +10,12 @@
  */
 import type { Cancellation, CompletionEntry } from '../service';
 import type { Instrument, Span } from '../types';
-import { dateKey, findDates, formatDate } from '../text/dates';
-import { Ctx, adoptionDetail, fmtDate, mainAdoption } from './context';
+import { dateKey } from '../text/calendar';
+import { findDates } from '../lang/zh/dates';
+import { formatDate } from '../lang/zh/datesFormat';
+import type { Ctx } from './context';
+import { adoptionDetail, fmtDate, mainAdoption } from './presentation';
+import { completePhrasing } from '../phrasing/model';
 import { pick } from '../messages';
 import { escapeMarkdown } from '../text/markdown';
 import { instrumentMarkdown } from './hover';
@@ -32,12 +36,12 @@ export function complete(ctx: Ctx, text: string, offset: number, token?: Cancell
     out.push(...placeEntries(ctx, text, offset));
     out.push(...dateEntries(ctx, text, offset));
     // The phrasing model proposes formulas (ranked in context) itself; without one, the fallback.
-    if (ctx.phrasing === undefined || !ctx.phrasingApi.completePhrasing) out.push(...formulaEntries(ctx, text, offset));
+    if (ctx.phrasing === undefined) out.push(...formulaEntries(ctx, text, offset));
   }
   if (token?.isCancellationRequested) return out;
-  if (ctx.phrasing !== undefined && ctx.phrasingApi.completePhrasing) {
+  if (ctx.phrasing !== undefined) {
     try {
-      const more = ctx.phrasingApi.completePhrasing(ctx.phrasing, text, offset, ctx.index);
+      const more = completePhrasing(ctx.phrasing, text, offset, ctx.index);
       // The phrasing items are ranked by the keystrokes they are expected to save in this context
       // (knowledge-base titles, places and dates included, scored by the same model): they come
       // first, in their order; then the knowledge-base items of this feature, in theirs.
@@ -241,7 +245,7 @@ function formulaEntries(ctx: Ctx, text: string, offset: number): CompletionEntry
   if (offset - s > 12) return [];
   if (s > 0 && !(SENTENCE_END.includes(text[s - 1]) || '\n\r\u3000”'.includes(text[s - 1]))) return [];
   const typed = text.slice(s, offset);
-  const formulas = ctx.formulas.length ? ctx.formulas : fallbackFormulas(ctx);
+  const formulas = ctx.formulas.length ? ctx.formulas : ctx.quotedOpenings();
   const out: CompletionEntry[] = [];
   formulas.forEach((f, i) => {
     if (typed && !f.startsWith(typed)) return;
@@ -256,23 +260,4 @@ function formulaEntries(ctx: Ctx, text: string, offset: number): CompletionEntry
     });
   });
   return out;
-}
-
-const fallbackCache = new WeakMap<Ctx, string[]>();
-
-/** Without a phrasing model: the openings (up to the first comma) of the corpus sentences the knowledge base quotes. */
-function fallbackFormulas(ctx: Ctx): string[] {
-  let f = fallbackCache.get(ctx);
-  if (f) return f;
-  const counts = new Map<string, number>();
-  const sentences = new Set<string>();
-  for (const ins of ctx.kb.instruments) for (const p of ins.mentions) sentences.add(p.sentence);
-  for (const e of ctx.kb.events) sentences.add(e.provenance.sentence);
-  for (const s of sentences) {
-    const head = s.replace(/^[\s\u3000]+/, '').split(/[，。；：]/)[0];
-    if (head.length >= 2 && head.length <= 16 && !/[《》\d]/.test(head)) counts.set(head, (counts.get(head) ?? 0) + 1);
-  }
-  f = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k).slice(0, 50);
-  fallbackCache.set(ctx, f);
-  return f;
 }

@@ -8,17 +8,13 @@ import type { HoverResult } from '../service';
 import { pick } from '../messages';
 import { escapeMarkdown, mdTitle } from '../text/markdown';
 import type { Instrument, Provenance } from '../types';
-import { findDates, dateKey } from '../text/dates';
+import { findDates } from '../lang/zh/dates';
+import { dateKey } from '../text/calendar';
 import { lineMark } from '../corpus/formats';
 import { documentName } from '../corpus/files';
-import {
-  Ctx,
-  Fact,
-  corpusLink,
-  fmtDate,
-  mentionAt,
-  nameAt,
-} from './context';
+import type { Ctx, Fact } from './context';
+import { mentionAt, nameAt } from './lookups';
+import { corpusLink, fmtDate } from './presentation';
 
 const MAX_MENTIONS = 12;
 

@@ -3,8 +3,9 @@
  * under a position, and every mention of an instrument in a text, whatever its spelling.
  */
 import type { Provenance, Span } from '../types';
-import { scanReferences } from '../knowledge/scan';
-import { Ctx, flatMentions, mentionAt, nameAt } from './context';
+import { scanReferences } from '../scan';
+import type { Ctx } from './context';
+import { flatMentions, mentionAt, nameAt } from './lookups';
 
 export function definition(ctx: Ctx, text: string, offset: number): Provenance[] {
   const id = instrumentAt(ctx, text, offset);

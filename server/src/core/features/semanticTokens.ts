@@ -5,9 +5,11 @@
  */
 import type { SemanticTokenEntry } from '../service';
 import type { Span } from '../types';
-import { scanReferences } from '../knowledge/scan';
-import { findDates } from '../text/dates';
-import { BLANK_LINE, Ctx, findNames, paragraphs } from './context';
+import { scanReferences } from '../scan';
+import { findDates } from '../lang/zh/dates';
+import type { Ctx } from './context';
+import { findNames } from './lookups';
+import { BLANK_LINE, paragraphs } from '../text/paragraphs';
 
 const SENTENCE_END = new Set([...'。；！？'].map((c) => c.charCodeAt(0)));
 

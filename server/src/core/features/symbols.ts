@@ -5,8 +5,10 @@
  */
 import type { SymbolEntry } from '../service';
 import type { ReferenceMention } from '../types';
-import { scanReferences } from '../knowledge/scan';
-import { Ctx, adoptionDetail, paragraphs } from './context';
+import { scanReferences } from '../scan';
+import type { Ctx } from './context';
+import { adoptionDetail } from './presentation';
+import { paragraphs } from '../text/paragraphs';
 import { pick } from '../messages';
 
 const MAX_NAME = 24;

@@ -14,19 +14,22 @@
  * - `unknown`: close to nothing.
  *
  * Candidates come from a character-bigram inverted index over the normalised keys (built once
- * per index and cached), so a lookup never compares against every title; results are cached per
+ * per index and kept by it), so a lookup never compares against every title; results are cached per
  * title string. Nothing here names an instrument: all titles come from the knowledge base.
  */
 import { distance } from 'fastest-levenshtein';
 import type { Instrument, KnowledgeBase, Message } from '../types';
 import { foldPunctuation, normalizeTitle, type AliasTable } from '../text/normalize';
-import { toSimplified } from '../lang/zh/script';
-import { isIdeograph } from '../lang/zh/chars';
 import { SliceCache } from '../text/stringCache';
+import { TEXT_LANGUAGE } from '../lang';
+import { classOf, unitOf } from '../lang/codeUnits';
+import { derivedOf, type DerivedTable, type IndexLike } from './knowledgeIndex';
 
-/** What matching needs from a KnowledgeIndex (kb.ts); structural so tests can pass a stub. */
-export interface TitleIndexLike {
-  readonly kb: KnowledgeBase;
+const { instruments: vocab, punctuation, script, chars } = TEXT_LANGUAGE;
+const isWordUnit = chars.isWordUnit;
+
+/** What matching needs from a KnowledgeIndex (knowledgeIndex.ts); structural so tests can pass a stub. */
+export interface TitleIndexLike extends IndexLike {
   readonly aliases?: AliasTable;
 }
 
@@ -58,26 +61,9 @@ export interface TitleMatch {
   suggestion?: string;
 }
 
-/**
- * Near-synonyms that drafters confuse in titles (generic usage, not facts about instruments).
- * A title that differs from a known one only by one of these is a misquote.
- */
-export const NEAR_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
-  ['协定', '协议'],
-  ['构想', '纲要'],
-  ['构想', '设想'],
-  ['纲要', '规划'],
-  ['计划', '规划'],
-  ['声明', '宣言'],
-  ['章程', '条例'],
-  ['备忘录', '谅解备忘录'],
-  ['公约', '条约'],
-  ['合作', '协作'],
-  ['措施', '举措'],
-  ['路线图', '线路图'],
-];
-
 const SYN = new Map<string, Set<string>>();
+/** Near-synonyms drafters confuse (the language's): a title differing by one of them is a misquote. */
+const NEAR_SYNONYMS = vocab.nearSynonyms;
 for (const [a, b] of NEAR_SYNONYMS) {
   if (!SYN.has(a)) SYN.set(a, new Set());
   if (!SYN.has(b)) SYN.set(b, new Set());
@@ -87,10 +73,10 @@ for (const [a, b] of NEAR_SYNONYMS) {
 const MAX_SYN = Math.max(...NEAR_SYNONYMS.flat().map((s) => s.length));
 
 /** Brackets and dashes inside titles: losing or changing them is a slip, not another title. */
-const TITLE_PUNCT = /[〈〉《》（）()“”—\-–－]/g;
+const TITLE_PUNCT = new RegExp(`[${classOf(punctuation.titleInnerPunctuation)}]`, 'g');
 
 /**
- * Tables built from the knowledge base for matching. Only `keys`/`byKey` are built eagerly (an
+ * Tables built from the knowledge base for matching (PREPARED). Only `keys`/`byKey` are built eagerly (an
  * exact title needs nothing else); the rest is built on first need, so a draft whose titles are
  * all exact never pays for candidate retrieval.
  */
@@ -113,7 +99,6 @@ interface Prepared {
   cache: SliceCache<TitleMatch>;
 }
 
-const prepared = new WeakMap<object, Prepared>();
 
 /** A bigram as a small integer (a V8 Smi, so Map/Set lookups stay fast); collisions only widen the candidate set. */
 function bigram(s: string, i: number): number {
@@ -161,22 +146,23 @@ function normOf(p: Prepared, title: string): string {
   return k;
 }
 
-function prepare(index: TitleIndexLike): Prepared {
-  let p = prepared.get(index);
-  if (p) return p;
-  const instruments = index.kb.instruments;
-  p = { aliases: aliasesOf(index), instruments, keys: [], byKey: new Map(), spellings: new Map(), grams: [], norm: new Map(), cache: new SliceCache<TitleMatch>() };
-  for (const inst of instruments) {
-    // An instrument's id is its normalised title (types.ts), under the same alias table.
-    const key = inst.id;
-    p.norm.set(inst.title, key);
-    p.keys.push(key);
-    if (!p.byKey.has(key)) p.byKey.set(key, inst);
-    if (!p.byKey.has(inst.id)) p.byKey.set(inst.id, inst);
-  }
-  prepared.set(index, p);
-  return p;
-}
+/** The matching tables of a knowledge base (owned by its index: see derivedOf). */
+const PREPARED: DerivedTable<Prepared, TitleIndexLike> = {
+  name: 'titleMatch.prepared',
+  build(index) {
+    const instruments = index.kb.instruments;
+    const p: Prepared = { aliases: aliasesOf(index), instruments, keys: [], byKey: new Map(), spellings: new Map(), grams: [], norm: new Map(), cache: new SliceCache<TitleMatch>() };
+    for (const inst of instruments) {
+      // An instrument's id is its normalised title (types.ts), under the same alias table.
+      const key = inst.id;
+      p.norm.set(inst.title, key);
+      p.keys.push(key);
+      if (!p.byKey.has(key)) p.byKey.set(key, inst);
+      if (!p.byKey.has(inst.id)) p.byKey.set(inst.id, inst);
+    }
+    return p;
+  },
+};
 
 /** Spellings of an instrument attested in the corpus: titles in its mentions' sentences with its key. */
 function spellingsOf(p: Prepared, inst: Instrument): { written: Set<string>; aliased: Set<string> } {
@@ -241,14 +227,19 @@ function vocabularyOf(p: Prepared, kb: KnowledgeBase): Set<number> {
   return (p.vocabulary = vocabulary);
 }
 
+const TITLE_OPEN = unitOf(punctuation.titleMarks[0]);
+const TITLE_CLOSE = unitOf(punctuation.titleMarks[1]);
+const INNER_OPEN = unitOf(punctuation.innerTitleMarks[0]);
+const INNER_CLOSE = unitOf(punctuation.innerTitleMarks[1]);
+
 /** The 《…》 and 〈…〉 titles in a sentence (flat, both levels). */
 function titlesIn(s: string): string[] {
   const out: string[] = [];
   const stack: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '《' || c === '〈') stack.push(i);
-    else if ((c === '》' || c === '〉') && stack.length) out.push(s.slice(stack.pop()! + 1, i));
+    const c = s.charCodeAt(i);
+    if (c === TITLE_OPEN || c === INNER_OPEN) stack.push(i);
+    else if ((c === TITLE_CLOSE || c === INNER_CLOSE) && stack.length) out.push(s.slice(stack.pop()! + 1, i));
   }
   return out;
 }
@@ -263,12 +254,12 @@ function keepAliasForm(title: string, written: string, aliases: AliasTable): str
 
 /** Folds the draft's typography only (length may change where spaces are dropped). */
 function foldTypography(s: string): string {
-  return foldPunctuation(toSimplified(s)).replace(/[\s\u3000]+/g, '');
+  return foldPunctuation(script.fold(s)).replace(/[\s\u3000]+/g, '');
 }
 
 /** Matches `title` (without its brackets) against the knowledge base behind `index`. */
 export function matchTitle(title: string, index: TitleIndexLike): TitleMatch {
-  const p = prepare(index);
+  const p = derivedOf(index, PREPARED);
   // Computed on a detached copy of the title: the cached result outlives the draft's text.
   return p.cache.resolve(title, (own) => matchUncached(own, p, index.kb), 50_000);
 }
@@ -423,7 +414,7 @@ function classify(q: string, k: string, vocabulary: () => Set<number>): { kind: 
     const c = a.charCodeAt(0);
     const left = pre > 0 ? q.charCodeAt(pre - 1) : 0;
     const right = q.length - suf < q.length ? q.charCodeAt(q.length - suf) : 0;
-    const word = isIdeograph(c) && (vocabulary().has(cjkPair(left, c)) || vocabulary().has(cjkPair(c, right)));
+    const word = isWordUnit(c) && (vocabulary().has(cjkPair(left, c)) || vocabulary().has(cjkPair(c, right)));
     return word ? { kind: 'different', diff: 'content-word' } : { kind: 'misquote', diff: 'replaced' };
   }
   // A whole word-like span replaced, or several edits: another instrument, if close at all.

@@ -27,7 +27,7 @@ import type { CorpusDocument, KnowledgeBase, Provenance } from '../types';
 import { foldPunctuation } from '../text/normalize';
 import { toSimplified } from '../lang/zh/script';
 import { isIdeograph } from '../lang/zh/chars';
-import { formatDate } from '../text/dates';
+import { formatDate } from '../lang/zh/datesFormat';
 import { splitParagraphs, splitSentences } from '../corpus/split';
 import { lineMark } from '../corpus/formats';
 import { escapeMarkdown } from '../text/markdown';

@@ -5,7 +5,7 @@
  * Only genre punctuation and frame markers live here (a small fixed vocabulary); every phrase,
  * date, place or title comes from the corpus.
  */
-import { findDates } from '../text/dates';
+import { findDates } from '../lang/zh/dates';
 import { foldPunctuation } from '../text/normalize';
 
 /** Sentence terminators of Chinese official prose (after punctuation folding). */

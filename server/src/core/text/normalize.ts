@@ -7,54 +7,31 @@
  * `normalizeTitle`, which may also remove characters (spaces) and rewrite aliases; callers
  * that need spans keep the original text and replace whole titles.
  */
-import { toSimplified } from '../lang/zh/script';
+import { TEXT_LANGUAGE } from '../lang';
+import { classOf } from '../lang/codeUnits';
 
-/** Half-width and other punctuation forms → the full-width forms Chinese official texts use. */
-const PUNCT: Record<string, string> = {
-  '(': '（',
-  ')': '）',
-  ',': '，',
-  ':': '：',
-  ';': '；',
-  '?': '？',
-  '!': '！',
-  '<': '〈',
-  '>': '〉',
-  '＜': '〈',
-  '＞': '〉',
-  '«': '《',
-  '»': '》',
-  '"': '”',
-  '“': '“',
-  '”': '”',
-  '‘': '‘',
-  '’': '’',
-  // Dashes of every width → the em dash used in 2021—2025年.
-  '-': '—',
-  '‐': '—',
-  '‑': '—',
-  '‒': '—',
-  '–': '—',
-  '―': '—',
-  '－': '—',
-  '─': '—',
-  '~': '—',
-  '～': '—',
-  '〜': '—',
-};
+const { punctuation, script } = TEXT_LANGUAGE;
+/** Punctuation forms → the forms official texts use (the language's table). */
+const PUNCT = punctuation.folds;
+/** Ranges of full-width forms folded to ASCII (code unit − 0xFEE0). */
+const WIDTH = punctuation.fullWidthFolded;
 
 /** True for characters that `foldPunctuation` rewrites. */
 export function isFoldablePunctuation(ch: string): boolean {
-  return ch in PUNCT || (ch >= '\uff10' && ch <= '\uff19') || (ch >= '\uff21' && ch <= '\uff5a');
+  if (ch in PUNCT) return true;
+  for (const [from, to] of WIDTH) if (ch >= String.fromCharCode(from) && ch <= String.fromCharCode(to)) return true;
+  return false;
 }
 
-/** Every character `foldPunctuation` rewrites, as one character class (built from PUNCT). */
+/** Every character `foldPunctuation` rewrites, as one character class (built from PUNCT and WIDTH). */
 const FOLDABLE = new RegExp(
-  `[${Object.keys(PUNCT)
-    .map((c) => c.replace(/[\\\]^-]/g, '\\$&'))
-    .join('')}\uff10-\uff19\uff21-\uff5a]`,
+  `[${classOf(Object.keys(PUNCT).join(''))}${WIDTH.map(([from, to]) => `\\u${hex4(from)}-\\u${hex4(to)}`).join('')}]`,
   'g',
 );
+
+function hex4(c: number): string {
+  return c.toString(16).padStart(4, '0');
+}
 
 function foldOne(ch: string): string {
   return PUNCT[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
@@ -80,7 +57,7 @@ export type AliasTable = ReadonlyArray<{ full: string; short: string }>;
  * white space, each declared full name replaced by its (first) short name.
  */
 export function normalizeTitle(title: string, aliases: AliasTable = []): string {
-  let s = foldPunctuation(toSimplified(title)).replace(/[\s\u3000]+/g, '');
+  let s = foldPunctuation(script.fold(title)).replace(/[\s\u3000]+/g, '');
   for (const { full, short } of aliases) {
     if (full && short && s.includes(full)) s = s.split(full).join(short);
   }

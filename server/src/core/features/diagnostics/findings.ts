@@ -1,10 +1,10 @@
 /**
- * Finding codes: their default severities and the builders of findings and fixes.
- * The one place to look when adding a check (see docs/checks.md).
+ * Finding codes: their default severities and the builders of findings and fixes that every
+ * check uses. The one place to look when adding a check (see docs/checks.md).
  */
-import type { Finding, FindingCode, Fix, Message, Provenance, Severity } from '../types';
-import { documentFormat } from '../corpus/formats';
-import { documentName } from '../corpus/files';
+import type { Finding, FindingCode, Fix, Message, Provenance, Severity } from '../../types';
+import { documentFormat } from '../../corpus/formats';
+import { documentName } from '../../corpus/files';
 
 /** Default severity of each finding code (overridable per code through DiagnoseOptions.severity). */
 export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
@@ -20,7 +20,6 @@ export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'bracket-unopened': 'error',
   'event-mismatch': 'warning',
 };
-
 
 /** A fix that replaces `[start, end)` with `newText`. */
 export function replaceFix(start: number, end: number, newText: string, preferred = true, title?: Message): Fix {

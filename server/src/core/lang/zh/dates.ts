@@ -1,5 +1,5 @@
 /**
- * Date expressions in Chinese official texts: finding, formatting and validating them.
+ * Reading date expressions of Chinese official texts (the date grammar of the genre).
  *
  * Recognised (arabic digits, full-width digits or Chinese numerals, optional spaces between
  * the parts as web copies have them):
@@ -11,19 +11,18 @@
  * Later parts of a range or list take their missing year and month from the earlier parts.
  *
  * The scanner is linear: it only starts a parse at the beginning of a run of numerals and,
- * when the parse fails, skips the whole run.
+ * when the parse fails, skips the whole run. Writing dates: datesFormat.ts; dates as values
+ * (keys, order, impossible dates): core/text/calendar.ts.
  */
-import type { DateExpr, DateStyle, Message, SimpleDate } from '../types';
+import type { DateExpr, DateStyle, SimpleDate } from '../../types';
 import {
   CN_DIGITS,
   CN_TENS,
   arabicDigit as arabicValue,
-  chineseSmall as cnSmallStr,
-  chineseYear as cnYear,
   isArabicDigit as isArabic,
   isChineseNumeral as isCnCode,
   parseTensForm as cnSmall,
-} from '../lang/zh/numerals';
+} from './numerals';
 
 /** One run of numerals. */
 interface Num {
@@ -122,10 +121,6 @@ interface Part {
   precision: Precision;
 }
 
-/**
- * A date part: `[Y年][M月][D日]`. `need` is the precision it must have (for later parts of a
- * range/list); the first part may be Y年, Y年M月, Y年M月D日 or M月D日.
- */
 /** Scratch parts: parseExpr holds the first part while it reads the later ones one at a time. */
 const PART_FIRST: Part = { date: { month: 0 }, start: 0, end: 0, style: 'arabic', precision: 'day' };
 const PART_NEXT: Part = { date: { month: 0 }, start: 0, end: 0, style: 'arabic', precision: 'day' };
@@ -139,7 +134,11 @@ function part(into: Part, date: SimpleDate, start: number, end: number, style: D
   return into;
 }
 
-/** Fills `into` (a scratch part; its date is a new object) and returns it, or undefined. */
+/**
+ * A date part: `[Y年][M月][D日]`. `need` is the precision it must have (for later parts of a
+ * range/list); the first part may be Y年, Y年M月, Y年M月D日 or M月D日. Fills `into` (a scratch
+ * part; its date is a new object) and returns it, or undefined.
+ */
 function parsePart(text: string, p: number, to: number, need: Precision | undefined, into: Part): Part | undefined {
   const q = skipSpaces(text, p, to);
   const n1 = readNum(text, q, to, N1);
@@ -286,15 +285,14 @@ function yearRange(text: string, p: number, to: number): DateExpr | undefined {
   };
 }
 
-/**
- * All date expressions in `text[from, to)`, in order, with spans in `text`.
- * Year-only dates (`2021年`, `2021—2025年`) are included (`yearOnly`); callers that want
- * dates of adoption use day-precision ones in a frame.
- */
 /** Shared (findDates never re-enters itself); lastIndex is set before each use. */
 const UNIT_RE = /[年月]/g;
 
 /**
+ * All date expressions in `text[from, to)`, in order, with spans in `text`.
+ * Year-only dates (`2021年`, `2021—2025年`) are included (`yearOnly`); callers that want
+ * dates of adoption use day-precision ones in a frame.
+ *
  * `units`, when given, are the offsets of every 年 and 月 of `[from, to)` in text order, from a
  * pass that already read the text (landmarks.ts): the scan reads them instead of searching.
  */
@@ -380,8 +378,8 @@ function asciiDigits(text: string, p: number, n: number): number {
  * The commonest date of the genre, `2021年9月17日` (ASCII digits: four, then one or two, then
  * one or two; no spaces; 日/号/號), with no separator or space after it, read directly: exactly
  * what parseExpr gives for it (a single date of day precision: the range and list separators it
- * would look for are not there), without its general machinery. Seven in ten dates of the
- * benchmark draft take this path. Anything else (undefined) goes to parseExpr.
+ * would look for are not there), without its general machinery: most dates of the genre take
+ * this path. Anything else (undefined) goes to parseExpr.
  */
 function plainDate(text: string, p: number, to: number): DateExpr | undefined {
   const year = asciiDigits(text, p, 4);
@@ -410,122 +408,4 @@ function isNumCode(c: number): boolean {
 }
 function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0xa0 || c === 0x09;
-}
-
-/** `2021年9月17日` or `二〇二一年九月十七日`; a year-less date gives `9月17日`. */
-export function formatDate(d: SimpleDate, style: DateStyle): string {
-  const y = (n: number) => (style === 'chinese' ? cnYear(n) : String(n));
-  const s = (n: number) => (style === 'chinese' ? cnSmallStr(n) : String(n));
-  let out = '';
-  if (d.year !== undefined) out += y(d.year) + '年';
-  if (d.yearOnly) return out;
-  out += s(d.month) + '月';
-  if (d.day !== undefined) out += s(d.day) + '日';
-  return out;
-}
-
-/**
- * Formats a date expression the way the genre writes it: a range within one month as
- * `2021年9月15日至17日`, a list as `2021年3月30日、7月23日和9月2日`, a year range as `2021至2022年`.
- */
-export function formatDateExpr(e: Pick<DateExpr, 'kind' | 'dates' | 'style'>): string {
-  const { dates, style } = e;
-  if (dates.length === 0) return '';
-  if (e.kind === 'single' || dates.length === 1) return formatDate(dates[0], style);
-  if (e.kind === 'range' && dates[0].yearOnly && dates[1].yearOnly) {
-    const y0 = formatDate(dates[0], style);
-    return y0.slice(0, -1) + '至' + formatDate(dates[1], style);
-  }
-  const parts: string[] = [formatDate(dates[0], style)];
-  for (let k = 1; k < dates.length; k++) parts.push(shortAfter(dates[k - 1], dates[k], style));
-  if (e.kind === 'range') return formatRange(dates[0], dates[1], style);
-  let out = parts[0];
-  for (let k = 1; k < parts.length; k++) out += (k === parts.length - 1 ? '和' : '、') + parts[k];
-  return out;
-}
-
-/** `d` written after `prev`, dropping the year (and month, inside a range of one month) it repeats. */
-function shortAfter(prev: SimpleDate, d: SimpleDate, style: DateStyle): string {
-  if (d.yearOnly || prev.yearOnly) return formatDate(d, style);
-  if (d.year !== prev.year) return formatDate(d, style);
-  const noYear: SimpleDate = { month: d.month, day: d.day };
-  return formatDate(noYear, style);
-}
-
-/** Range-within-one-month form used by ranges: `至17日`. */
-function rangeEnd(prev: SimpleDate, d: SimpleDate, style: DateStyle): string {
-  if (d.yearOnly || prev.yearOnly || d.year !== prev.year) return formatDate(d, style);
-  if (d.month === prev.month && d.day !== undefined && prev.day !== undefined)
-    return (style === 'chinese' ? cnSmallStr(d.day) : String(d.day)) + '日';
-  return formatDate({ month: d.month, day: d.day }, style);
-}
-
-// formatDateExpr's range branch uses rangeEnd; kept separate so lists keep the month.
-export function formatRange(a: SimpleDate, b: SimpleDate, style: DateStyle): string {
-  return formatDate(a, style) + '至' + rangeEnd(a, b, style);
-}
-
-function daysInMonth(year: number | undefined, month: number): number {
-  if (month === 2) {
-    if (year === undefined) return 29;
-    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  }
-  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-}
-
-const MONTH_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** Why a date cannot exist, or undefined: month 13, day 0, February 30 … */
-export function dateProblem(d: SimpleDate): Message | undefined {
-  if (d.yearOnly) return undefined;
-  if (!Number.isInteger(d.month) || d.month < 1 || d.month > 12) return { en: `month ${d.month} does not exist`, zh: `不存在${d.month}月` };
-  if (d.day === undefined) return undefined;
-  if (d.day < 1) return { en: `day ${d.day} does not exist`, zh: `不存在${d.day}日` };
-  const max = daysInMonth(d.year, d.month);
-  if (d.day > max)
-    return {
-      en: `day ${d.day} does not exist in ${MONTH_EN[d.month - 1]}${d.year !== undefined ? ' ' + d.year : ''}`,
-      zh: `${d.year !== undefined ? d.year + '年' : ''}${d.month}月没有${d.day}日`,
-    };
-  return undefined;
-}
-
-/** Orders two dates; missing parts compare as equal. */
-export function compareDates(a: SimpleDate, b: SimpleDate): number {
-  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return a.year - b.year;
-  if (a.yearOnly || b.yearOnly) return 0;
-  if (a.month !== b.month) return a.month - b.month;
-  if (a.day !== undefined && b.day !== undefined) return a.day - b.day;
-  return 0;
-}
-
-/** Every problem of a date expression: impossible dates, and a range that ends before it starts. */
-export function dateExprProblem(e: Pick<DateExpr, 'kind' | 'dates'>): Message | undefined {
-  for (const d of e.dates) {
-    const p = dateProblem(d);
-    if (p) return p;
-  }
-  if (e.kind === 'range' && e.dates.length === 2 && compareDates(e.dates[0], e.dates[1]) > 0)
-    return {
-      en: `the range ends (${dateKey(e.dates[1])}) before it starts (${dateKey(e.dates[0])})`,
-      zh: `时间段的结束日期（${dateKey(e.dates[1])}）早于开始日期（${dateKey(e.dates[0])}）`,
-    };
-  return undefined;
-}
-
-export function sameDate(a: SimpleDate, b: SimpleDate): boolean {
-  return a.year === b.year && !!a.yearOnly === !!b.yearOnly && (a.yearOnly || (a.month === b.month && a.day === b.day));
-}
-
-/** ISO-like key: `2021-09-17`, `2021-09`, `2021`, and `--09-17` for a year-less date. */
-export function dateKey(d: SimpleDate): string {
-  const p2 = (n: number) => (n < 10 ? '0' + n : String(n));
-  const y = d.year !== undefined ? String(d.year) : '-';
-  if (d.yearOnly) return y;
-  return y + '-' + p2(d.month) + (d.day !== undefined ? '-' + p2(d.day) : '');
-}
-
-/** Key of a whole expression: the keys of its dates joined by `/` (range) or `,` (list). */
-export function dateExprKey(e: Pick<DateExpr, 'kind' | 'dates'>): string {
-  return e.dates.map(dateKey).join(e.kind === 'range' ? '/' : ',');
 }

@@ -1,0 +1,101 @@
+/**
+ * Officials of a document, with country (or organisation) and role: attendance lists
+ * (`…总理马明出席会议`) and the signature block (`COUNTRY ROLE  NAME`).
+ */
+import type { Official } from '../types';
+import { TEXT_LANGUAGE } from '../lang';
+import { unitSet } from '../lang/codeUnits';
+import type { ProvenanceMaker } from './provenance';
+
+const V = TEXT_LANGUAGE.officials;
+const SEG_SEP = unitSet(V.segmentSeparators);
+/** Role nouns, longest first, as one alternation: the last match is the role before the name. */
+const ROLE_RE = new RegExp(V.roleNouns.join('|'), 'g');
+const ORG_MARKERS = V.orgMarkers;
+/** Each marker followed by the word "organisation" (…联盟组织), built once instead of per segment. */
+const ORG_MARKERS_ORG = ORG_MARKERS.map((m) => m + V.orgWord);
+
+function parseOfficial(seg: string): { name: string; country: string; role: string; nameAt: number } | undefined {
+  // Name: the word units after the last role noun.
+  let roleAt = -1;
+  let role = '';
+  ROLE_RE.lastIndex = 0;
+  let rm: RegExpExecArray | null;
+  while ((rm = ROLE_RE.exec(seg))) {
+    roleAt = rm.index;
+    role = rm[0];
+  }
+  if (roleAt <= 0) return undefined;
+  const nameAt = roleAt + role.length;
+  const name = seg.slice(nameAt);
+  if (name.length < 2 || name.length > 10 || !V.name.test(name) || V.notInName.test(name)) return undefined;
+  let affil = seg.slice(0, roleAt);
+  for (const q of V.leadQualifiers) {
+    const i = affil.lastIndexOf(q);
+    if (i >= 0 && i + q.length < affil.length) affil = affil.slice(i + q.length);
+  }
+  if (affil.length > 0 && V.leadingConjunctions.includes(affil[0])) affil = affil.slice(1);
+  if (!affil) return undefined;
+  if (ORG_MARKERS.some((m) => affil.endsWith(m)) || ORG_MARKERS_ORG.some((m) => affil.includes(m))) {
+    return { name, country: affil, role, nameAt };
+  }
+  // Country: up to the last country suffix; what follows (政府, 国务院) belongs to the role.
+  let cEnd = -1;
+  for (const s of V.countrySuffixes) {
+    const i = affil.lastIndexOf(s);
+    if (i >= 0) cEnd = Math.max(cEnd, i + s.length);
+  }
+  if (cEnd < 0) {
+    const i = affil.indexOf(V.countryWord);
+    cEnd = i >= 0 ? i + V.countryWord.length : affil.length;
+  }
+  const country = affil.slice(0, cEnd);
+  const rolePrefix = affil.slice(cEnd);
+  if (country.length < 2) return undefined;
+  return { name, country, role: rolePrefix + role, nameAt };
+}
+
+export function extractOfficials(text: string, prov: ProvenanceMaker): Official[] {
+  const out: Official[] = [];
+  const seen = new Set<string>();
+  // Next occurrence of each attendance verb, moved forward only (linear over the text).
+  // (-1: no more occurrences, never searched again.)
+  const verbs = V.attendanceVerbs;
+  const next = verbs.map((v) => text.indexOf(v));
+  for (const p of prov.paragraphs) {
+    let isList = false;
+    for (let v = 0; v < verbs.length; v++) {
+      if (next[v] !== -1 && next[v] < p.start) next[v] = text.indexOf(verbs[v], p.start);
+      if (next[v] >= 0 && next[v] < p.end) isList = true;
+    }
+    const short = p.end - p.start <= 40;
+    if (!isList && !short) continue;
+    const para = text.slice(p.start, p.end);
+    const isSignature = short && /\S[ \u00a0\t]{2,}\S/.test(para) && !V.clauseMarks.test(para);
+    if (!isList && !isSignature) continue;
+    // Segments separated by list punctuation.
+    let segStart = 0;
+    for (let i = 0; i <= para.length; i++) {
+      if (i < para.length && SEG_SEP[para.charCodeAt(i)] !== 1) continue;
+      const raw = para.slice(segStart, i);
+      // Remove spaces, keeping a map to the original offsets for provenance.
+      let seg = raw.replace(/[\s\u3000]+/g, '');
+      // Cut at the attendance verb: 「…总理马明出席会议并致辞」 → 「…总理马明」.
+      for (const t of V.trailingVerbs) {
+        const at = seg.indexOf(t);
+        if (at >= 0) seg = seg.slice(0, at);
+      }
+      const o = seg.length <= 60 ? parseOfficial(seg) : undefined;
+      if (o) {
+        const key = o.name + '\u0000' + o.country + '\u0000' + o.role;
+        if (!seen.has(key)) {
+          seen.add(key);
+          const lead = raw.length - raw.trimStart().length;
+          out.push({ name: o.name, country: o.country, role: o.role, provenance: prov.make(p.start + segStart + lead, raw.trim().length) });
+        }
+      }
+      segStart = i + 1;
+    }
+  }
+  return out;
+}

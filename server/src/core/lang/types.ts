@@ -1,0 +1,191 @@
+/**
+ * A language of the texts Chancery reads: the vocabulary and the small grammar hooks that the
+ * scanners (core/scan), extraction (core/knowledge) and title normalisation (core/text/normalize)
+ * are written against. Those modules name no word of any language; they compile what they need
+ * from a `Language` (code-unit tables, regular expressions) once, when they load.
+ *
+ * Words are written as the texts write them, in every script they use (Chinese: simplified and
+ * traditional). One value per language: lang/zh/index.ts exports `zh`; lang/index.ts says which
+ * language the scanners read (see lang/README.md for adding one).
+ *
+ * Where a member is "one code unit" or "two code units long", the scanners rely on it.
+ */
+import type { ReferenceMention } from '../types';
+
+export interface Language {
+  /** BCP 47 tag: 'zh'. */
+  readonly id: string;
+  /** Classes of characters, by UTF-16 code unit. */
+  readonly chars: CharacterClasses;
+  /** Folding the scripts of the language to one, so that a fact written in either resolves. */
+  readonly script: ScriptFolding;
+  /** Title marks, parentheses, separators and punctuation folding. */
+  readonly punctuation: Punctuation;
+  /** The characters around date expressions, as the scanners see them. */
+  readonly dateMarks: DateMarks;
+  /** What stands left of a title: verbs, particles, connectors. */
+  readonly frames: FrameVocabulary;
+  /** `在PLACE`: prepositions and what a place is made of. */
+  readonly places: PlaceGrammar;
+  /** Meetings: triggers, head nouns, online mode, session numbers. */
+  readonly events: EventVocabulary;
+  /** Words of instrument titles. */
+  readonly instruments: InstrumentVocabulary;
+  /** Declarations of abbreviations (以下简称). */
+  readonly abbreviations: AbbreviationVocabulary;
+  /** Attendance lists and signature blocks. */
+  readonly officials: OfficialVocabulary;
+}
+
+export interface CharacterClasses {
+  /** A code unit of the words of names, places and noun phrases (Chinese: an ideograph). */
+  isWordUnit(c: number): boolean;
+  /** Space inside a line (the scanners skip it between the parts of a frame). */
+  isInlineSpace(c: number): boolean;
+}
+
+export interface ScriptFolding {
+  /** The text in the one script facts are keyed by (Chinese: traditional → simplified). */
+  fold(s: string): string;
+  /** `fold`, memoised: for the short strings that repeat (places, verbs, names). */
+  foldMemo(s: string): string;
+}
+
+export interface Punctuation {
+  /** The title marks as a pair, one code unit each (Chinese 《》): a top-level reference. */
+  readonly titleMarks: ReferenceMention['bracket'];
+  /** The inner title marks as a pair (Chinese 〈〉): a title nested in a title. */
+  readonly innerTitleMarks: ReferenceMention['bracket'];
+  /** Every code unit that opens an inner title in a draft (the inner mark and its look-alikes). */
+  readonly innerTitleOpeners: string;
+  /** Every code unit that closes an inner title in a draft. */
+  readonly innerTitleClosers: string;
+  /** Besides the title marks, the code units that end a title's body (line breaks, the full stop). */
+  readonly titleBodyStops: string;
+  /** Brackets and dashes inside titles: losing or changing them is a slip, not another title. */
+  readonly titleInnerPunctuation: string;
+  /** Opening parentheses (every width), one code unit each. */
+  readonly openParens: string;
+  /** Closing parentheses, in the order of `openParens`. */
+  readonly closeParens: string;
+  /** Commas (every width). */
+  readonly commas: string;
+  /** Separators between the date and the place in a parenthesis after a title. */
+  readonly listSeparators: string;
+  /** The full stop (one code unit). */
+  readonly fullStop: string;
+  /** Code units that end an event name: clause punctuation, title marks, quotes, line breaks. */
+  readonly nameStops: string;
+  /** Other punctuation forms → the forms official texts use, one code unit to one (title matching). */
+  readonly folds: Readonly<Record<string, string>>;
+  /** Ranges of full-width forms folded to ASCII (code unit − 0xFEE0), inclusive. */
+  readonly fullWidthFolded: readonly (readonly [number, number])[];
+}
+
+export interface DateMarks {
+  /** Code units that can occur inside a date expression (numerals, units, separators, spaces). */
+  readonly chars: string;
+  /** The code units every date expression ends with (day, month or year unit). */
+  readonly ends: string;
+  /** The units right after the number of every date (the offsets the date parser starts from). */
+  readonly units: string;
+}
+
+export interface FrameVocabulary {
+  /** Verbs of adoption (`…VERB的《T》`). */
+  readonly adoptionVerbs: readonly string[];
+  /** Particles, one code unit each, that may stand between the verb and the title. */
+  readonly verbParticles: string;
+  /** The attributive particle, one code unit: after a trigger (`举行的EVENT`), before a noun phrase. */
+  readonly attributive: string;
+  /** Words coordinating titles (`《A》和《B》`: B takes A's frame). */
+  readonly connectors: readonly string[];
+  /** Postpositions after an event name before the verb (`EVENT上通过的`, `EVENT期间签署的`). */
+  readonly eventPositions: readonly string[];
+}
+
+export interface PlaceGrammar {
+  /** Prepositions of place and time, one code unit each (`在PLACE`, `于DATE`). */
+  readonly prepositions: string;
+  /** Code units that, right before a preposition, make it part of another word (关于, 现在). */
+  readonly notPrepositionAfter: string;
+  /** Code units a place never ends with (adverbs, conjunctions, particles). */
+  readonly notPlaceEnd: string;
+  /** Marks joining the parts of a transliterated place name between a preposition and a verb. */
+  readonly joiners: string;
+  /** The joiners of a place in a parenthesis after a title, `（DATE，PLACE）`. */
+  readonly datelineJoiners: string;
+}
+
+export interface EventVocabulary {
+  /** Verbs that hold a meeting; each two code units long. */
+  readonly triggers: readonly string[];
+  /** Head nouns of event names. */
+  readonly nouns: readonly string[];
+  /** The online mode written before a trigger (`以视频方式举行`). */
+  readonly onlineModes: readonly string[];
+  /** Words that make an event online when its name has them. */
+  readonly onlineWords: readonly string[];
+  /** Adverbs between the venue and the trigger (成功举行). */
+  readonly adverbs: readonly string[];
+  /** Markers of the future before `于DATE` (`EVENT将于DATE举行`). */
+  readonly futureMarkers: readonly string[];
+  /** Is a name relative to the text's own time (下次会议, 本次会议): no fact about one event? */
+  isRelativeName(name: string): boolean;
+  /** The last session number written in a name (第二十次, 首次), where it is, and its value. */
+  lastSession(name: string): { value: number; index: number; length: number } | undefined;
+  /** The name with every session number replaced by `by`: the series the event belongs to. */
+  withoutSession(name: string, by?: string): string;
+}
+
+export interface InstrumentVocabulary {
+  /** Head nouns of instrument titles (the kind is the last one a title ends with). */
+  readonly kinds: readonly string[];
+  /** Pairs of words drafters confuse in titles (a title differing by one of them is a misquote). */
+  readonly nearSynonyms: ReadonlyArray<readonly [string, string]>;
+}
+
+export interface AbbreviationVocabulary {
+  /** The opening of a declaration, up to its short names (global; callers reset `lastIndex`). */
+  readonly declaration: RegExp;
+  /** Quotes around a declared short name, opening and closing in the same order. */
+  readonly quotesOpen: string;
+  readonly quotesClose: string;
+  /** Separators of unquoted short names. */
+  readonly shortNameSeparators: RegExp;
+  /** An unquoted short name. */
+  readonly shortName: RegExp;
+  /** Function words, one code unit each, a full name starts after when it shares nothing with its short name. */
+  readonly fullNameCuts: string;
+  /** A name without the declarations it carries (an event name as it is cited). */
+  withoutDeclarations(name: string): string;
+}
+
+export interface OfficialVocabulary {
+  /** Role nouns, longest first. */
+  readonly roleNouns: readonly string[];
+  /** Separators of the entries of a list, one code unit each. */
+  readonly segmentSeparators: string;
+  /** Clause punctuation (a signature block has none). */
+  readonly clauseMarks: RegExp;
+  /** Ends of a country's name; what follows belongs to the role. */
+  readonly countrySuffixes: readonly string[];
+  /** The word "country": the end of a country's name when no suffix ends it (first occurrence). */
+  readonly countryWord: string;
+  /** Ends of an organisation's name. */
+  readonly orgMarkers: readonly string[];
+  /** The word "organisation": a marker followed by it names an organisation too. */
+  readonly orgWord: string;
+  /** Words before the affiliation that are not part of it. */
+  readonly leadQualifiers: readonly string[];
+  /** Conjunctions an entry may start with, one code unit each. */
+  readonly leadingConjunctions: string;
+  /** Verbs after the name in an attendance list (the entry ends before them). */
+  readonly trailingVerbs: readonly string[];
+  /** Verbs that make a paragraph an attendance list. */
+  readonly attendanceVerbs: readonly string[];
+  /** An official's name. */
+  readonly name: RegExp;
+  /** Characters that show a "name" is a phrase, not a name. */
+  readonly notInName: RegExp;
+}
