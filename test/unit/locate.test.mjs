@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const out = path.join(mkdtempSync(path.join(tmpdir(), 'chancery-locate-')), 'locate.js');
 const built = await esbuild.build({
   stdin: {
-    contents: "export * from './server/src/host/locate'; export { buildKnowledgeBase } from './server/src/core/knowledge/kb'; export { LineIndex } from './server/src/core/text/positions';",
+    contents: "export * from './server/src/host/locate'; export { buildKnowledgeBase } from './server/src/core/knowledge/build'; export { LineIndex } from './server/src/core/text/positions';",
     resolveDir: root,
     loader: 'ts',
   },
