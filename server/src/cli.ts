@@ -12,10 +12,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtinCorpusDir, decodeBytes, loadCorpus, nodeCorpusReader, uriForPath } from './core/corpus/load';
-import { buildKnowledgeBase } from './core/knowledge/build';
-import { KnowledgeIndex } from './core/knowledge/knowledgeIndex';
-import { diagnose } from './core/features/diagnostics';
+import { builtinCorpusDir, decodeBytes, nodeCorpusReader, uriForPath } from './core/corpus/load';
+import { knowledgeOverview, sourcesLine } from './core/knowledge/overview';
+import { createLanguageService } from './core/languageService';
+import { buildKnowledge } from './core/pipeline';
 import { LineIndex } from './core/text/positions';
 import { formatDate } from './core/lang/zh/datesFormat';
 import { FINDING_CODES, isFindingCode, type Finding, type FindingCode, type KnowledgeBase } from './core/types';
@@ -159,16 +159,19 @@ async function learn(args: Args): Promise<KnowledgeBase> {
     }
   }
   const paths = [...(args.builtin ? [builtinCorpusDir()] : []), ...args.corpora];
-  const { docs, problems } = await loadCorpus(paths, nodeCorpusReader);
-  // A corpus file or folder named on the command line that cannot be read is an input error.
-  for (const c of args.corpora) {
-    const uri = uriForPath(c);
-    const bad = problems.find((p) => p.uri === uri);
-    if (bad) throw new UsageError(`cannot read corpus ${c}: ${bad.message.en}`);
-  }
-  for (const p of problems) process.stderr.write(`chancery: warning: ${pick(p.message, args.lang)}\n`);
-  if (docs.length === 0) process.stderr.write('chancery: warning: the corpus is empty: only brackets and dates are checked\n');
-  return buildKnowledgeBase(docs, problems);
+  const { kb } = await buildKnowledge(paths, nodeCorpusReader, {
+    onLoaded: ({ docs, problems }) => {
+      // A corpus file or folder named on the command line that cannot be read is an input error.
+      for (const c of args.corpora) {
+        const uri = uriForPath(c);
+        const bad = problems.find((p) => p.uri === uri);
+        if (bad) throw new UsageError(`cannot read corpus ${c}: ${bad.message.en}`);
+      }
+      for (const p of problems) process.stderr.write(`chancery: warning: ${pick(p.message, args.lang)}\n`);
+      if (docs.length === 0) process.stderr.write('chancery: warning: the corpus is empty: only brackets and dates are checked\n');
+    },
+  });
+  return kb;
 }
 
 function readDraft(file: string): string {
@@ -190,13 +193,12 @@ function quote(s: string): string {
 
 async function check(args: Args): Promise<number> {
   const drafts = args.files.map((f) => ({ file: f, text: readDraft(f) }));
-  const kb = await learn(args);
-  const index = new KnowledgeIndex(kb);
+  const service = createLanguageService({ kb: await learn(args) });
   let errors = 0;
   let warnings = 0;
   const results: { file: string; findings: (Finding & { line: number; column: number; endLine: number; endColumn: number })[] }[] = [];
   for (const { file, text } of drafts) {
-    const findings = diagnose(text, index, { disabled: args.disabled, acceptedTitles: args.accepted });
+    const findings = service.diagnose(text, { disabled: args.disabled, acceptedTitles: args.accepted });
     const lines = new LineIndex(text);
     const rows = findings.map((f) => {
       const s = lines.positionAt(f.start);
@@ -250,22 +252,28 @@ async function kbCommand(args: Args): Promise<number> {
     process.stdout.write(JSON.stringify(kb, null, 2) + '\n');
     return 0;
   }
-  const out: string[] = [];
-  out.push(`sources: ${kb.sources.map((s) => `${s.uri} (${s.chars} chars, ${s.encoding})`).join(', ') || 'none'}`);
-  out.push(`instruments: ${kb.instruments.length}, events: ${kb.events.length}, abbreviations: ${kb.abbreviations.length}, officials: ${kb.officials.length}, conflicts: ${kb.conflicts.length}, problems: ${kb.problems.length}`);
-  out.push('');
-  for (const inst of kb.instruments) {
-    const a = inst.adoptions.find((x) => x.date) ?? inst.adoptions[0];
-    const facts = a ? [a.date ? formatDate(a.date, 'arabic') : '', a.place ?? '', a.verb ?? ''].filter(Boolean).join(' ') : '';
-    out.push(`《${inst.title}》${inst.kind ? ' [' + inst.kind + ']' : ''}${facts ? '  ' + facts : ''}  (${inst.mentions.length} mention${inst.mentions.length === 1 ? '' : 's'})`);
-  }
-  if (kb.events.length) {
-    out.push('');
-    for (const e of kb.events) out.push(`${e.name}${e.date ? '  ' + e.date.text : ''}${e.place ? '  ' + e.place : ''}${e.online ? '  (video)' : ''}`);
-  }
-  for (const c of kb.conflicts) out.push(`conflict: ${c.subject} ${c.field}: ${c.values.map((v) => v.value).join(' / ')}`);
-  process.stdout.write(out.join('\n') + '\n');
+  process.stdout.write(kbText(kb));
   return 0;
+}
+
+/** The `kb` command's text output: a summary of the knowledge base (core/knowledge/overview.ts). */
+function kbText(kb: KnowledgeBase): string {
+  const o = knowledgeOverview(kb);
+  const out: string[] = [];
+  out.push(`sources: ${sourcesLine(o)}`);
+  out.push(`instruments: ${o.instruments.length}, events: ${o.events.length}, abbreviations: ${o.abbreviations.length}, officials: ${o.officials.length}, conflicts: ${o.conflicts.length}, problems: ${o.problems.length}`);
+  out.push('');
+  for (const inst of o.instruments) {
+    const a = inst.datedAdoption ?? inst.adoption;
+    const facts = a ? [a.date ? formatDate(a.date, 'arabic') : '', a.place ?? '', a.verb ?? ''].filter(Boolean).join(' ') : '';
+    out.push(`《${inst.title}》${inst.kind ? ' [' + inst.kind + ']' : ''}${facts ? '  ' + facts : ''}  (${inst.mentions} mention${inst.mentions === 1 ? '' : 's'})`);
+  }
+  if (o.events.length) {
+    out.push('');
+    for (const e of o.events) out.push(`${e.name}${e.date ? '  ' + e.date.text : ''}${e.place ? '  ' + e.place : ''}${e.online ? '  (video)' : ''}`);
+  }
+  for (const c of o.conflicts) out.push(`conflict: ${c.subject} ${c.field}: ${c.values.map((v) => v.value).join(' / ')}`);
+  return out.join('\n') + '\n';
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -241,8 +241,8 @@ export function toDocumentSymbol(s: SymbolEntry, lines: LineIndex): DocumentSymb
 }
 
 /**
- * The outline sent for a document: its first `limit` paragraphs (with their references). A draft
- * of 52 M characters has 600,000 paragraphs — 216 MB of JSON that no outline view can show.
+ * The outline sent for a document: its first `limit` paragraphs (with their references). A very
+ * large draft has hundreds of thousands of paragraphs: more than any outline view can show.
  */
 export const MAX_OUTLINE_PARAGRAPHS = 5000;
 
@@ -317,7 +317,7 @@ export function encodeSemanticTokens(entries: SemanticTokenEntry[], lines: LineI
 /**
  * The edit that turns the previous encoded tokens into the new ones (`semanticTokens/full/delta`):
  * the middle between their common beginning and end, aligned to whole tokens (5 integers). After
- * a keystroke in a 10 M-character draft that is a few tokens instead of 4 MB of JSON.
+ * a keystroke in a large draft that is a few tokens instead of the whole set.
  */
 export function tokensDelta(prev: ArrayLike<number>, next: ArrayLike<number>): { start: number; deleteCount: number; data: number[] }[] {
   let a = 0;

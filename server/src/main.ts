@@ -3,12 +3,12 @@
 //   node dist/server.js --node-ipc         (the VS Code client)
 //   node dist/server.js --socket=PORT
 // createConnection() reads the transport from these arguments. The same bundle also runs as the
-// knowledge-base build worker thread (buildWorker.ts) and the check worker thread for large drafts
-// (checkWorker.ts).
+// knowledge-base build worker thread (workers/buildWorker.ts) and the check worker thread for large
+// drafts (workers/checkWorker.ts).
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
-import { isBuildWorker, runBuildWorker } from './buildWorker';
-import { isCheckWorker, runCheckWorker } from './checkWorker';
+import { isBuildWorker, runBuildWorker } from './workers/buildWorker';
+import { isCheckWorker, runCheckWorker } from './workers/checkWorker';
 
 function main(): void {
   const transports = ['--stdio', '--node-ipc'];

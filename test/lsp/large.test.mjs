@@ -1,4 +1,4 @@
-// Large drafts through the server: they are checked in the check worker (server/src/checkWorker.ts),
+// Large drafts through the server: they are checked in the check worker (server/src/workers/checkWorker.ts),
 // so a request about another document is answered while a large draft is being checked, and the
 // large draft's diagnostics are those of the core. The same scenario with the worker disabled
 // (CHANCERY_NO_WORKER=1) shows the other order: the test tells the two apart.

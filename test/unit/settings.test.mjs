@@ -1,4 +1,4 @@
-// server/src/settings.ts readSettings (re-exported by server.ts): the settings shape shared by workspace/configuration and
+// server/src/host/settings.ts readSettings (re-exported by server.ts): the settings shape shared by workspace/configuration and
 // initializationOptions, with bad values reported and replaced by defaults. Bundled on the fly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = path.join(mkdtempSync(path.join(tmpdir(), 'chancery-settings-')), 'server.js');
-const built = await esbuild.build({ entryPoints: [path.join(root, 'server/src/server.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+const built = await esbuild.build({ entryPoints: [path.join(root, 'server/src/host/settings.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
 writeFileSync(out, built.outputFiles[0].text);
 const { readSettings, DEFAULT_SETTINGS } = createRequire(import.meta.url)(out);
 

@@ -35,6 +35,7 @@ export { ROLE_NOUNS } from './lang/zh/officials';
 export * from './knowledge/build';
 export { KnowledgeIndex, eventBaseKey, type DerivedTable, type FactsAt } from './knowledge/knowledgeIndex';
 export * from './languageService';
+export * from './pipeline';
 export * from './phrasing/snippets';
 export * from './text/stringCache';
 export * from './features/inline';

@@ -3,12 +3,12 @@
  * One file per feature in ./features; this file only wires them.
  */
 import type { CodeActionEntry, LanguageService } from './service';
-import type { CorpusDocument, KnowledgeBase } from './types';
+import type { KnowledgeBase } from './types';
 import { KnowledgeIndex } from './knowledge/knowledgeIndex';
 import { matchTitle } from './knowledge/titleMatch';
 import { inlineEntries } from './features/inline';
 import { diagnose } from './features/diagnostics';
-import { learnPhrasing, type PhrasingModel } from './phrasing/model';
+import type { PhrasingModel } from './phrasing/model';
 import type { Locale } from './messages';
 import { createContext } from './features/context';
 import { fullReference } from './features/presentation';
@@ -87,13 +87,3 @@ export function createLanguageService(init: LanguageServiceInit): ChanceryServic
   };
   return Object.freeze(service);
 }
-
-/** Learns the phrasing model, or returns undefined when learning fails (the service works without it). */
-export function learnPhrasingSafely(docs: CorpusDocument[], kb: KnowledgeBase): PhrasingModel | undefined {
-  try {
-    return learnPhrasing(docs, kb);
-  } catch {
-    return undefined;
-  }
-}
-

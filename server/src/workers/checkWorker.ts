@@ -1,26 +1,29 @@
 /**
- * Checking large drafts off the main thread (and computing their semantic tokens and outline). A 1 MB draft checks in a few milliseconds, a 50 MB one
- * in seconds; on the main thread that time would hold up every other request (a hover in another
- * document waited 1.3–1.9 s while a 50 MB draft was re-checked). Drafts of at least
+ * Checking large drafts off the main thread (and computing their semantic tokens and outline). A
+ * check takes time in proportion to the draft; on the main thread the check of a very large draft
+ * would hold up every other request (a hover in another document). Drafts of at least
  * `CHECK_WORKER_MIN_CHARS` are checked in one worker thread that keeps the current knowledge base;
  * smaller ones stay on the main thread, where a check costs less than a message. The semantic
- * tokens and the outline of such drafts are computed there too (a 52 M-character draft: 5 s and
- * 11 s that held up every request on the main thread), converted to LSP data in the worker.
+ * tokens and the outline of such drafts are computed there too, converted to LSP data in the worker
+ * (bench/README.md has the figures).
  *
  * The worker runs the same bundle (dist/server.js; main.ts dispatches on isCheckWorker) and the
- * same core `diagnose`, so its findings are those the main thread would give. It has its own heap
- * (WORKER_YOUNG_MB) and is stopped after a while without work. Jobs run one at a
- * time; a queued job for a document is replaced by a newer one for the same document, so a burst
- * of edits in a huge draft costs at most the check running now and the latest one.
+ * same core `diagnose`, so its findings are those the main thread would give. It receives the
+ * knowledge base as serialised bytes (those the build worker sent, buildWorker.ts) and parses them
+ * once per knowledge base. It has its own heap (WORKER_YOUNG_MB) and is stopped after a while
+ * without work. Jobs run one at a time; a queued job for a document is replaced by a newer one for
+ * the same document, so a burst of edits in a huge draft costs at most the check running now and
+ * the latest one.
  */
+import * as v8 from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { createLanguageService, type ChanceryService } from './core/languageService';
+import { createLanguageService, type ChanceryService } from '../core/languageService';
 import type { DocumentSymbol } from 'vscode-languageserver';
-import type { DiagnoseOptions } from './core/service';
-import type { Finding, KnowledgeBase, Span } from './core/types';
-import { LineIndex } from './core/text/positions';
-import type { Locale } from './core/messages';
-import { encodeSemanticTokens, toOutline } from './convert';
+import type { DiagnoseOptions } from '../core/service';
+import type { Finding, KnowledgeBase, Span } from '../core/types';
+import { LineIndex } from '../core/text/positions';
+import type { Locale } from '../core/messages';
+import { encodeSemanticTokens, toOutline } from '../convert';
 
 /** Drafts of at least this many UTF-16 code units are checked in the worker (env override for tests). */
 export const CHECK_WORKER_MIN_CHARS = Number(process.env.CHANCERY_CHECK_WORKER_MIN_CHARS) || 200_000;
@@ -29,8 +32,8 @@ const IDLE_MS = 20_000;
 /**
  * Young generation of the worker's heap, in MB: big checks allocate much that lives until the end.
  * A node flag wins over it: under server/launch.json's --max-semi-space-size the worker's young
- * generation is that small too (V8 flags are per process), and a 10 MB draft checks in ≈ 190 ms
- * instead of ≈ 150 ms — off the main thread, so nothing else waits for it.
+ * generation is that small too (V8 flags are per process), and a large draft checks somewhat
+ * slower — off the main thread, so nothing else waits for it.
  */
 const WORKER_YOUNG_MB = 48;
 
@@ -70,7 +73,7 @@ export interface TaskResults {
 }
 
 type ToWorker =
-  | { type: 'kb'; generation: number; kb: KnowledgeBase; locale: Locale; formulas: readonly string[] }
+  | { type: 'kb'; generation: number; kbBytes: Uint8Array; locale: Locale; formulas: readonly string[] }
   | { type: 'job'; id: number; text: string; task: Task };
 type FromWorker = { type: 'result'; id: number; result: TaskResults[Task['kind']] } | { type: 'error'; id: number; message: string };
 
@@ -81,6 +84,15 @@ interface Job {
   task: Task;
   resolve: (r: TaskResults[Task['kind']]) => void;
   reject: (e: Error) => void;
+}
+
+/** What the worker checks against: the current knowledge base, given as serialised bytes (v8) when it changes. */
+export interface CheckKnowledge {
+  /** The knowledge base serialised with v8.serialize (asked for only when the worker does not hold this generation). */
+  kbBytes(): Uint8Array;
+  generation: number;
+  locale: Locale;
+  formulas: readonly string[];
 }
 
 /** The first `limit` findings (all when limit is 0) and their total. */
@@ -105,7 +117,7 @@ export class CheckWorker {
   private stopped = false;
 
   constructor(
-    private readonly knowledge: () => { kb: KnowledgeBase; generation: number; locale: Locale; formulas: readonly string[] } | undefined,
+    private readonly knowledge: () => CheckKnowledge | undefined,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -164,7 +176,7 @@ export class CheckWorker {
     try {
       const w = this.ensureWorker();
       if (this.sent !== k.generation) {
-        w.postMessage({ type: 'kb', generation: k.generation, kb: k.kb, locale: k.locale, formulas: k.formulas } satisfies ToWorker);
+        w.postMessage({ type: 'kb', generation: k.generation, kbBytes: k.kbBytes(), locale: k.locale, formulas: k.formulas } satisfies ToWorker);
         this.sent = k.generation;
       }
       this.running = job;
@@ -244,7 +256,7 @@ export function runCheckWorker(): void {
   let service: ChanceryService | undefined;
   parentPort?.on('message', (m: ToWorker) => {
     if (m.type === 'kb') {
-      service = createLanguageService({ kb: m.kb, locale: m.locale, formulas: m.formulas });
+      service = createLanguageService({ kb: v8.deserialize(m.kbBytes) as KnowledgeBase, locale: m.locale, formulas: m.formulas });
       return;
     }
     try {

@@ -1,0 +1,250 @@
+/**
+ * The knowledge host: owns the language service (core/languageService.ts) over the current
+ * knowledge base and its generation. It rebuilds it (in the build worker, with progress and
+ * chancery/status notifications; a newer build supersedes a running one), watches the corpus
+ * folders the client does not watch, reports the knowledge base's status and locates the corpus
+ * facts its answers point to.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import type { Connection, Location, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { builtinCorpusDir } from '../core/corpus/files';
+import { createLanguageService, type ChanceryService } from '../core/languageService';
+import { pick, type Locale } from '../core/messages';
+import type { Provenance } from '../core/types';
+import { StatusNotification, type KnowledgeStatus } from '../protocol';
+import { startBuild, type BuildResult } from '../workers/buildWorker';
+import type { CheckKnowledge } from '../workers/checkWorker';
+import type { CorpusPaths } from './corpusPaths';
+import { locateProvenance, type WrappedEnds } from './locate';
+
+/** How long a request waits for the first knowledge-base build before it is answered without it. */
+const FIRST_BUILD_WAIT_MS = waitSetting(process.env.CHANCERY_FIRST_BUILD_WAIT_MS, 5000); // env: tests
+/** Corpus changes and settings changes are gathered this long before a rebuild starts. */
+const REBUILD_DELAY_MS = 150;
+
+function waitSetting(v: string | undefined, dflt: number): number {
+  const n = Number(v);
+  return v && Number.isFinite(n) && n >= 0 ? n : dflt;
+}
+
+export interface KnowledgeHostOptions {
+  connection: Pick<Connection, 'console' | 'window' | 'sendNotification'>;
+  /** The client's language (messages to the user, the service's texts). */
+  locale: () => Locale;
+  /** What the client does: progress reports, watching files for the server. */
+  caps: () => { workDoneProgress: boolean; watchedFiles: boolean };
+  /** The corpus paths to read now, and what was refused (host/corpusPaths.ts). */
+  corpusPaths: () => Promise<CorpusPaths>;
+  /** `p` is inside a workspace folder (the client watches those). */
+  insideWorkspace: (p: string) => boolean;
+  /** Called after each new knowledge base: documents are checked again. */
+  onChange: () => void;
+}
+
+export class KnowledgeHost {
+  /** The service over the current knowledge base (undefined until the first build is done). */
+  service?: ChanceryService;
+  /** Bumped by every finished knowledge-base build. */
+  generation = 0;
+  /** Settles when the first build is done (what diagnostics wait for). */
+  ready: Promise<void> = Promise.resolve();
+  /** Id of the latest requested build. */
+  private building = 0;
+  private currentBuild?: { cancel: () => void };
+  private wrapped: WrappedEnds = {};
+  private kbBytes?: Uint8Array;
+  private roots: string[] = [];
+  private watchers: fs.FSWatcher[] = [];
+  private rebuildTimer?: NodeJS.Timeout;
+
+  constructor(private readonly o: KnowledgeHostOptions) {}
+
+  private say(en: string, zh: string): string {
+    return pick({ en, zh }, this.o.locale());
+  }
+
+  /** The first build (startup): requests wait for it (at most FIRST_BUILD_WAIT_MS, `readyOrLater`). */
+  start(before: () => Promise<unknown>): Promise<void> {
+    this.ready = (async () => {
+      await before();
+      await this.rebuild('startup');
+    })();
+    return this.ready;
+  }
+
+  /**
+   * Waits for the first knowledge-base build, at most FIRST_BUILD_WAIT_MS: a request during the
+   * build of a very large corpus is then answered without it (empty results) instead of waiting
+   * for the whole build. Diagnostics still wait for it and come when it is done.
+   */
+  async readyOrLater(): Promise<void> {
+    if (this.service) return; // built: no wait, and no timer per request
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_BUILD_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+
+  /** chancery/rebuild: now, answered with the status after it. */
+  rebuildNow(): Promise<KnowledgeStatus> {
+    clearTimeout(this.rebuildTimer);
+    const p = this.rebuild('requested');
+    if (!this.service) this.ready = p.then(() => undefined);
+    return p;
+  }
+
+  /** A rebuild shortly (changes that come together make one). */
+  rebuildSoon(reason: string): void {
+    clearTimeout(this.rebuildTimer);
+    this.rebuildTimer = setTimeout(() => {
+      // Requests keep being served by the current knowledge base while a new one is built;
+      // only the first build (startup) makes them wait.
+      const p = this.rebuild(reason).then(() => undefined);
+      if (!this.service) this.ready = p;
+    }, REBUILD_DELAY_MS);
+  }
+
+  async rebuild(reason: string): Promise<KnowledgeStatus> {
+    const { connection } = this.o;
+    const id = ++this.building;
+    const { paths, problems } = await this.o.corpusPaths();
+    if (problems.length) {
+      for (const p of problems) connection.console.warn(`chancery: ${p}`);
+      connection.window.showWarningMessage(this.say(`Chancery: ${problems.join('; ')}`, `Chancery：部分语料路径未读取——${problems.join('；')}`));
+    }
+    let progress: WorkDoneProgressServerReporter | undefined;
+    if (this.o.caps().workDoneProgress) {
+      try {
+        progress = await connection.window.createWorkDoneProgress();
+        progress.begin('Chancery', 0, `Building the knowledge base (${reason})`, false);
+      } catch {
+        progress = undefined;
+      }
+    }
+    connection.sendNotification(StatusNotification.method, this.status('building', reason)).catch(() => undefined);
+    const started = Date.now();
+    try {
+      this.currentBuild?.cancel();
+      const job = startBuild(paths, (files, stage) => {
+        if (stage === 'reading') progress?.report(Math.min(60, files), `${files} file(s) read`);
+        else progress?.report(70, `${files} document(s) read, extracting…`);
+      }, { inProcess: paths.length === 1 && paths[0] === builtinCorpusDir() });
+      this.currentBuild = job;
+      let built: BuildResult;
+      try {
+        built = await job.result;
+      } catch (e) {
+        if (id !== this.building) return this.status('building', 'superseded');
+        throw e;
+      }
+      if (id !== this.building) return this.status('building', 'superseded');
+      this.adopt(built, paths);
+      const sum = this.service!.summary();
+      connection.console.log(
+        `chancery: knowledge base built in ${Date.now() - started} ms (${reason}, ${built.where} thread): ${sum.instruments} instruments, ${sum.events} events, ` +
+          `${sum.officials} officials, ${sum.abbreviations} abbreviations from ${sum.sources} source(s)`,
+      );
+      this.reportProblems(built);
+      this.watch(paths);
+      const st = this.status('ready');
+      connection.sendNotification(StatusNotification.method, st).catch(() => undefined);
+      this.o.onChange();
+      return st;
+    } catch (e) {
+      connection.console.error(`chancery: knowledge base build failed: ${(e as Error)?.stack ?? e}`);
+      connection.window.showErrorMessage(this.say(`Chancery: the knowledge base could not be built: ${(e as Error)?.message ?? e}`, `Chancery：无法构建知识库：${(e as Error)?.message ?? e}`));
+      const st = this.status('error', String((e as Error)?.message ?? e));
+      connection.sendNotification(StatusNotification.method, st).catch(() => undefined);
+      return st;
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** Makes a finished build the current knowledge base. */
+  private adopt(built: BuildResult, paths: string[]): void {
+    this.service = createLanguageService({ kb: built.kb, phrasing: built.phrasing, locale: this.o.locale() });
+    this.kbBytes = built.kbBytes;
+    this.wrapped = built.wrapped;
+    this.roots = paths;
+    this.generation++;
+  }
+
+  private reportProblems({ kb }: BuildResult): void {
+    const { connection } = this.o;
+    const locale = this.o.locale();
+    for (const p of kb.problems) connection.console.warn(`chancery: corpus problem: ${p.uri}: ${pick(p.message, locale)}`);
+    if (kb.problems.length) {
+      const first = kb.problems[0];
+      connection.window.showWarningMessage(
+        this.say(
+          `Chancery: ${kb.problems.length} corpus problem(s); first: ${first.uri}: ${pick(first.message, locale)} (see the output channel)`,
+          `Chancery：语料中有 ${kb.problems.length} 个问题；第一个：${first.uri}：${pick(first.message, locale)}（详见输出面板）`,
+        ),
+      );
+    }
+  }
+
+  /** The size of the current knowledge base, in the state given. */
+  status(state: KnowledgeStatus['state'], message?: string): KnowledgeStatus {
+    const kb = this.service?.kb;
+    const s = this.service?.summary();
+    return {
+      state,
+      instruments: s?.instruments ?? 0,
+      events: s?.events ?? 0,
+      abbreviations: s?.abbreviations ?? 0,
+      officials: s?.officials ?? 0,
+      sources: s?.sources ?? 0,
+      problems: s?.problems ?? 0,
+      chars: kb ? kb.sources.reduce((n, x) => n + x.chars, 0) : 0,
+      message,
+    };
+  }
+
+  /** Where a corpus fact is (relatedInformation of diagnostics, definitions). */
+  locate = (p: Provenance): Location | undefined => locateProvenance(p, this.wrapped);
+
+  /** What the check worker checks against (checkWorker.ts), or undefined before the first build. */
+  checkKnowledge(): CheckKnowledge | undefined {
+    const service = this.service;
+    if (!service) return undefined;
+    return {
+      kbBytes: () => (this.kbBytes ??= v8.serialize(service.kb)),
+      generation: this.generation,
+      locale: this.o.locale(),
+      formulas: service.formulas,
+    };
+  }
+
+  /** `file` is in a corpus folder (or is a corpus file) read by the current knowledge base. */
+  underCorpus(file: string): boolean {
+    return this.roots.some((r) => file === r || file.startsWith(r + path.sep));
+  }
+
+  /** fs watchers for corpus folders the client does not watch (outside the workspace, or no client watching). */
+  private watch(paths: string[]): void {
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+    const builtin = builtinCorpusDir();
+    for (const p of paths) {
+      if (p === builtin) continue;
+      if (this.o.caps().watchedFiles && this.o.insideWorkspace(p)) continue;
+      try {
+        if (!fs.existsSync(p)) continue;
+        const w = fs.watch(p, { recursive: fs.statSync(p).isDirectory(), persistent: false }, () => this.rebuildSoon(`corpus changed: ${p}`));
+        w.on('error', () => undefined);
+        this.watchers.push(w);
+      } catch (e) {
+        this.o.connection.console.log(`chancery: cannot watch ${p}: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  /** Stops the running build and the watchers (shutdown). */
+  dispose(): void {
+    this.currentBuild?.cancel();
+    for (const w of this.watchers) w.close();
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Views of the knowledge base that custom requests return (protocol.ts): the "insert reference"
+ * list (chancery/references) and the readable markdown overview (chancery/knowledgeBase), which
+ * renders core/knowledge/overview.ts as the CLI's `kb` text does.
+ */
+import type { ChanceryService } from '../core/languageService';
+import { knowledgeOverview, sourcesLine } from '../core/knowledge/overview';
+import type { KnowledgeBase } from '../core/types';
+import type { ReferenceItem } from '../protocol';
+
+/** The "insert reference" list: each instrument with the full reference frame. */
+export function referenceItems(service: ChanceryService): ReferenceItem[] {
+  return service.kb.instruments.map((ins) => {
+    const frame = service.referenceFrame(ins.id);
+    return { id: ins.id, title: ins.title, kind: ins.kind, detail: frame.detail, insertText: frame.text };
+  });
+}
+
+/** A readable overview of the knowledge base (the "show knowledge base" command). */
+export function kbMarkdown(kb: KnowledgeBase): string {
+  const o = knowledgeOverview(kb);
+  const lines: string[] = ['# Chancery knowledge base', ''];
+  lines.push(`Sources: ${sourcesLine(o)}`, '');
+  if (o.problems.length) {
+    lines.push('## Corpus problems', '');
+    for (const p of o.problems) lines.push(`- ${p.uri}: ${p.message.en}`);
+    lines.push('');
+  }
+  lines.push(`## Instruments (${o.instruments.length})`, '');
+  for (const i of o.instruments) {
+    const a = i.adoption;
+    const when = a?.date ? `${a.date.year ?? '?'}-${a.date.month}-${a.date.day ?? '?'}` : '';
+    lines.push(`- 《${i.title}》 ${i.kind ?? ''} ${[when, a?.place, a?.verb].filter(Boolean).join(' ')} — ${i.mentions} mention(s)`);
+  }
+  lines.push('', `## Events (${o.events.length})`, '');
+  for (const e of o.events) lines.push(`- ${e.name} ${e.date?.text ?? ''} ${e.place ?? ''}${e.online ? ' (video)' : ''}`);
+  lines.push('', `## Officials (${o.officials.length})`, '');
+  for (const x of o.officials) lines.push(`- ${x.name}: ${x.country} ${x.role}`);
+  lines.push('', `## Abbreviations (${o.abbreviations.length})`, '');
+  for (const a of o.abbreviations) lines.push(`- ${a.full} → ${a.short.join('、')}`);
+  if (o.conflicts.length) {
+    lines.push('', `## Conflicts (${o.conflicts.length})`, '');
+    for (const c of o.conflicts) lines.push(`- ${c.subject} ${c.field}: ${c.values.map((v) => v.value).join(' / ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
