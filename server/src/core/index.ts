@@ -37,7 +37,7 @@ export { KnowledgeIndex, eventBaseKey, type DerivedTable, type FactsAt } from '.
 export * from './languageService';
 export * from './pipeline';
 export * from './phrasing/snippets';
-export * from './text/stringCache';
+export * from './util/stringCache';
 export * from './features/inline';
 export * from './text/markdown';
 export * from './messages';
