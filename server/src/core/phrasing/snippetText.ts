@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../types';
 import { formatDate } from '../lang/zh/datesFormat';
-import { ADOPTION_VERBS, SLOT_LABEL } from '../lang/zh/phrasing';
+import { RECORDED_VERBS, SLOT_LABEL } from '../lang/zh/phrasing';
 import type { Template } from './model';
 import type { SlotKind } from './slots';
 
@@ -23,7 +23,7 @@ function escapeChoice(s: string): string {
  * frame's text before the title uses, when it names one the corpus records) moved to the front.
  */
 function consistentFirst(titles: string[], kb: KnowledgeBase, date?: string, place?: string, frameText = ''): string[] {
-  const named = ADOPTION_VERBS.filter((v) => frameText.includes(v));
+  const named = RECORDED_VERBS.filter((v) => frameText.includes(v));
   const fits = new Set<string>();
   for (const i of kb.instruments) {
     const ok = i.adoptions.some(

@@ -3,8 +3,13 @@
  * sentences and clauses, the characters around the variable parts of a reference frame, the
  * frame vocabulary (DATE在PLACE通过的《T》), the labels of template slots and the glossary of snippet
  * prefixes. A small fixed vocabulary of the genre: every phrase, date, place or title the model
- * offers comes from the corpus.
+ * offers comes from the corpus. Title marks, the attributive 的 and the punctuation folds are
+ * the ones the scanners read (punctuation.ts, frames.ts).
  */
+import { classOf } from '../codeUnits';
+import { FULL_WIDTH_ALPHANUMERICS, PUNCTUATION_FOLDS, TITLE_MARKS } from './punctuation';
+
+export { ATTRIBUTIVE } from './frames';
 
 /** Sentence terminators of Chinese official prose (after punctuation folding). */
 export const SENTENCE_END: ReadonlySet<string> = new Set(['。', '！', '？', '；', '!', '?', ';']);
@@ -32,12 +37,18 @@ export function isClausePunct(c: string): boolean {
 export const ENUMERATION_COMMA = '、';
 
 /**
- * A superset of the characters foldPunctuation rewrites (ASCII punctuation, dash and quote forms,
- * full-width digits and letters), and the control characters U+0000–U+0008 (the model's markers):
- * only these are handed to the folding, the rest of a text is copied as is.
+ * The characters foldPunctuation rewrites (the punctuation folds and the full-width digits and
+ * letters), and the control characters U+0000–U+0008 (the model's markers): only these are
+ * handed to the folding, the rest of a text is copied as is.
  */
-export const PHRASING_FOLDABLE =
-  /[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u00ab\u00bb\u2010-\u2015\u2018-\u201d\u2500\u301c\uff0d\uff1c\uff1e\uff5e\uff10-\uff19\uff21-\uff5a\u0000-\u0008]/g;
+export const PHRASING_FOLDABLE = new RegExp(
+  `[${classOf(Object.keys(PUNCTUATION_FOLDS).join(''))}${FULL_WIDTH_ALPHANUMERICS.map(([from, to]) => `\\u${hex4(from)}-\\u${hex4(to)}`).join('')}\\u0000-\\u0008]`,
+  'g',
+);
+
+function hex4(c: number): string {
+  return c.toString(16).padStart(4, '0');
+}
 
 /** Characters that start a variable part (a date, a title, a quotation): formulas stop before them. */
 export function opensVariablePart(c: string): boolean {
@@ -48,15 +59,18 @@ export function closesVariablePart(c: string): boolean {
   return /[\d〇》〉”’）)]/.test(c);
 }
 
-/** The brackets of a title: 《…》. */
-export const TITLE_OPEN = '《';
-export const TITLE_CLOSE = '》';
+/** The marks of a title: 《…》. */
+export const TITLE_OPEN = TITLE_MARKS[0];
+export const TITLE_CLOSE = TITLE_MARKS[1];
 
 /** Verbs of the reference frames (DATE在PLACE通过的《T》, … 举行的 EVENT): genre vocabulary. */
 export const FRAME_VERBS = ['通过', '批准', '签署', '举行', '启动', '发表', '举办', '召开'];
 
-/** The acts of adoption a reference frame names (vocabulary of the genre, as in types.ts's Verb). */
-export const ADOPTION_VERBS = ['通过', '批准', '签署'];
+/**
+ * The verbs of adoption the knowledge base records (types.ts's Verb), as the text of a template's
+ * frame names them: its title's first choice is one adopted by that verb.
+ */
+export const RECORDED_VERBS = ['通过', '批准', '签署'];
 
 /** The word before a place in a frame: 在杜尚别通过. */
 export const PLACE_MARKER = '在';
@@ -70,9 +84,7 @@ export const FRAME_PLACE = new RegExp(`在([^\\s\\d，。、；：《》（）�
 /** Clause punctuation that may not lie between two slots of one frame (、 may: lists of dates). */
 export const FRAME_GAP_BREAK = /[，。；：！？]/;
 
-/** The attributive marker that ends a frame: …举行的 / …通过的. */
-export const ATTRIBUTIVE = '的';
-/** Characters that may not lie between a frame's last slot and its attributive marker. */
+/** Characters that may not lie between a frame's last slot and its attributive 的 (…举行的 / …通过的). */
 export const ATTRIBUTIVE_BREAK = /[，。；：、《》\d]/;
 
 /** Characters that end the lead of a frame (the text written just before it: 欢迎, 落实 …). */
