@@ -116,7 +116,7 @@ function evaluateSplit(train, test, tuning, withCeilings) {
   const kb = core.buildKnowledgeBase ? core.buildKnowledgeBase(docs) : undefined;
   const model = core.learnPhrasing(docs, kb);
   const learnMs = performance.now() - t0;
-  const index = kb ? { kb } : undefined;
+  const index = kb ? new core.KnowledgeIndex(kb) : undefined;
   // Titles cited in the held-out paragraphs that the training folds know (the rest cannot be proposed).
   const knownTitles = new Set((kb?.instruments ?? []).map((x) => x.title));
   const cited = test.flatMap((p) => [...p.text.matchAll(/《([^《》\n]+)》/g)].map((m) => m[1]));
