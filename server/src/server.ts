@@ -33,6 +33,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCorpusDir, WATCH_GLOB } from './core/corpus/files';
+import { TRIGGER_CHARACTERS } from './core/features/completion';
 import {
   Locale,
   SEMANTIC_LEGEND,
@@ -40,6 +41,7 @@ import {
   localeOf,
   pick,
   toCompletionItem,
+  toCompletionTrigger,
   toFoldingRanges,
   toHover,
   toInlineCompletionItem,
@@ -135,7 +137,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['《', '〈', '》', '在', '（', '(', '。'], resolveProvider: false },
+        // The list opens by itself only where it owns the position (core/features/completion.ts).
+        completionProvider: { triggerCharacters: [...TRIGGER_CHARACTERS], resolveProvider: false },
         inlineCompletionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: true,
@@ -227,7 +230,7 @@ export function startServer(connection: Connection): void {
       const st = docs.doc(p.textDocument.uri);
       const service = knowledge.service;
       if (!st || !service) return [];
-      const items = service.complete(st.text, toOffset(st.lines, p.position), token).map((e) => toCompletionItem(e, st.lines));
+      const items = service.complete(st.text, toOffset(st.lines, p.position), token, toCompletionTrigger(p.context)).map((e) => toCompletionItem(e, st.lines));
       // Instruments are capped and filtered by the typed prefix: ask again as the prefix grows.
       return { isIncomplete: items.some((i) => i.kind === CompletionItemKind.Reference), items };
     }, null),

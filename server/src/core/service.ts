@@ -25,6 +25,12 @@ export interface HoverResult {
   markdown: string;
 }
 
+/** How a client came to ask for completions: invoked (typing, Ctrl+Space), a trigger character, re-asking an incomplete list. */
+export interface CompletionTrigger {
+  kind: 'invoked' | 'character' | 'incomplete';
+  character?: string;
+}
+
 export type CompletionKind = 'instrument' | 'formula' | 'phrase' | 'template' | 'date' | 'place';
 
 export interface CompletionEntry {
@@ -91,7 +97,12 @@ export interface LanguageService {
   summary(): KnowledgeSummary;
   diagnose(text: string, options?: DiagnoseOptions, token?: Cancellation): Finding[];
   hover(text: string, offset: number): HoverResult | undefined;
-  complete(text: string, offset: number, token?: Cancellation): CompletionEntry[];
+  /**
+   * The completion list at `offset` (features/completion.ts). `trigger` says how the client came to
+   * ask (default: invoked); at positions ghost text owns, a trigger character or re-asking an
+   * incomplete list gives nothing, so the list does not open by itself there.
+   */
+  complete(text: string, offset: number, token?: Cancellation, trigger?: CompletionTrigger): CompletionEntry[];
   /** The completions an editor can show inline (ghost text), best first (features/inline.ts). */
   inlineComplete(text: string, offset: number, token?: Cancellation): CompletionEntry[];
   codeActions(text: string, range: Span, findings: Finding[]): CodeActionEntry[];

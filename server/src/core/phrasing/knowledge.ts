@@ -5,7 +5,7 @@
  * knowledge base and owned by its index (KNOWN_VALUES).
  */
 import type { CompletionEntry } from '../service';
-import type { KnowledgeBase } from '../types';
+import type { KnowledgeBase, Message } from '../types';
 import { derivedOf, type DerivedTable, type IndexLike } from '../knowledge/knowledgeIndex';
 import { formatDate } from '../lang/zh/datesFormat';
 import { toSimplified } from '../lang/zh/script';
@@ -63,8 +63,16 @@ export interface KnowledgeCandidate {
   /** What the candidate adds after the typed part (in the corpus's form). */
   rest: string;
   kind: CompletionEntry['kind'];
-  detail: string;
+  /** How often the knowledge base holds it, in words. */
+  detail: Message;
 }
+
+/** What the count of a value says, per kind. */
+const DETAIL: Record<'instrument' | 'place' | 'date', (n: number) => Message> = {
+  instrument: (n) => ({ en: n === 1 ? 'cited once in the corpus' : `cited ${n} times in the corpus`, zh: `语料中引用 ${n} 次` }),
+  place: (n) => ({ en: `place of ${n} adoption(s) or event(s) in the corpus`, zh: `语料中 ${n} 项通过或活动在此` }),
+  date: (n) => ({ en: `date of ${n} adoption(s) or event(s) in the corpus`, zh: `语料中 ${n} 项通过或活动在此日期` }),
+};
 
 /**
  * Knowledge-base values that can continue the text before the cursor: a title inside an open 《
@@ -80,6 +88,7 @@ export function knowledgeCandidates(
   if (!knowledge?.kb || offset <= 0) return undefined;
   const v = derivedOf(knowledge, KNOWN_VALUES);
   const pick = (start: number, values: [string, number][], kind: CompletionEntry['kind'], suffix = '') => {
+    const said = DETAIL[kind as 'instrument' | 'place' | 'date'];
     const raw = text.slice(start, offset);
     const typed = toSimplified(foldText(raw));
     if (typed.length !== raw.length) return undefined;
@@ -87,7 +96,7 @@ export function knowledgeCandidates(
     for (const [val, n] of values) {
       if (val.length <= typed.length || !val.startsWith(typed)) continue;
       const full = val + (text.startsWith(suffix, offset) ? '' : suffix);
-      items.push({ label: val, text: full, rest: full.slice(typed.length), kind, detail: `${n}×` });
+      items.push({ label: val, text: full, rest: full.slice(typed.length), kind, detail: said(n) });
       if (items.length >= MAX_KNOWN) break;
     }
     return items.length ? { start, items } : undefined;
