@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import * as P from '../../server/src/protocol';
 import launch from '../../server/launch.json';
+import { draftingMiddleware, registerDrafting } from './drafting';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     synchronize: { configurationSection: 'chancery' },
     initializationOptions: { ...JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('chancery'))), workspaceTrusted: vscode.workspace.isTrusted },
+    middleware: draftingMiddleware(),
   };
   client = new LanguageClient('chancery', 'Chancery', serverOptions, clientOptions);
 
@@ -57,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (e.affectsConfiguration('chancery.languages')) vscode.window.showInformationMessage(vscode.l10n.t('Chancery: reload the window to apply the new document languages.'));
     }),
   );
+  registerDrafting(context, languages);
   context.subscriptions.push(client.onNotification(P.StatusNotification.method, showStatus));
   await client.start();
 }

@@ -207,6 +207,7 @@ export function toCompletionItem(e: CompletionEntry, lines: LineIndex): Completi
   if (e.documentation) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
   if (e.sortText) item.sortText = e.sortText;
   if (e.filterText) item.filterText = e.filterText;
+  if (e.resolve) item.data = { instrument: e.resolve };
   return item;
 }
 

@@ -25,6 +25,7 @@ import {
   InitializeResult,
   InlineCompletionItem,
   Location,
+  MarkupKind,
   SemanticTokens,
   SemanticTokensDelta,
   TextDocumentSyncKind,
@@ -138,7 +139,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         // The list opens by itself only where it owns the position (core/features/completion.ts).
-        completionProvider: { triggerCharacters: [...TRIGGER_CHARACTERS], resolveProvider: false },
+        completionProvider: { triggerCharacters: [...TRIGGER_CHARACTERS], resolveProvider: true },
         inlineCompletionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: true,
@@ -234,6 +235,15 @@ export function startServer(connection: Connection): void {
       // Instruments are capped and filtered by the typed prefix: ask again as the prefix grows.
       return { isIncomplete: items.some((i) => i.kind === CompletionItemKind.Reference), items };
     }, null),
+  );
+
+  // The full description of an instrument the editor shows in the list (the list carries a line).
+  connection.onCompletionResolve((item, token) =>
+    runSafe(token, 'completionItem/resolve', () => {
+      const id = (item.data as { instrument?: unknown } | undefined)?.instrument;
+      const md = typeof id === 'string' ? knowledge.service?.resolveCompletion(id) : undefined;
+      return md ? { ...item, documentation: { kind: MarkupKind.Markdown, value: md } } : item;
+    }, item),
   );
 
   // Ghost text: the top of the completion list where it only adds text after the cursor.

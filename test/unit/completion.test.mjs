@@ -12,9 +12,14 @@ test('after 《: instruments with date and place in detail and documentation; cl
   const e = list.find((x) => x.label === '上合组织经济论坛构想');
   assert.equal(e.detail, '2021年9月17日 · 杜尚别 · 批准');
   assert.equal(apply(text, e), '各方欢迎《上合组织经济论坛构想》');
-  // the first items carry the instrument's hover as documentation
+  // the first items carry the instrument's hover as documentation; the others a line, and the
+  // hover when the editor shows them (completionItem/resolve)
   const [t2, o2] = at('各方欢迎《经济论坛|');
   assert.match(service.complete(t2, o2)[0].documentation, /Mentioned 1 time/);
+  const later = sorted(list)[20];
+  assert.doesNotMatch(later.documentation, /Mentioned/);
+  assert.match(service.resolveCompletion(later.resolve), /Mentioned \d+ times?/);
+  assert.equal(service.resolveCompletion('no such instrument'), undefined);
 });
 
 test('the prefix typed after 《 is replaced; an auto-closed 》 is not doubled', () => {

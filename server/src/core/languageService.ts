@@ -12,7 +12,7 @@ import type { PhrasingModel } from './phrasing/model';
 import type { Locale } from './messages';
 import { createContext } from './features/context';
 import { fullReference } from './features/presentation';
-import { hover } from './features/hover';
+import { hover, instrumentMarkdown } from './features/hover';
 import { complete } from './features/completion';
 import { codeActions } from './features/codeActions';
 import { symbols } from './features/symbols';
@@ -71,6 +71,10 @@ export function createLanguageService(init: LanguageServiceInit): ChanceryServic
     hover: (text, offset) => hover(ctx, text, offset),
     complete: (text, offset, token, trigger) => complete(ctx, text, offset, token, trigger),
     inlineComplete: (text, offset, token) => inlineCompletions(ctx, text, offset, token),
+    resolveCompletion: (id) => {
+      const ins = ctx.index.instrument(id);
+      return ins && instrumentMarkdown(ctx, ins);
+    },
     codeActions: (text, range, findings): CodeActionEntry[] => codeActions(ctx, text, range, findings),
     symbols: (text) => symbols(ctx, text),
     definition: (text, offset) => definition(ctx, text, offset),

@@ -49,6 +49,11 @@ export interface CompletionEntry {
   sortText?: string;
   /** What the client filters on, when not the label. */
   filterText?: string;
+  /**
+   * The instrument (its id) whose full description `resolveCompletion` gives as documentation
+   * when the editor shows this item (instruments beyond the first few carry a line only).
+   */
+  resolve?: string;
 }
 
 export interface CodeActionEntry {
@@ -103,6 +108,8 @@ export interface LanguageService {
    * incomplete list gives nothing, so the list does not open by itself there.
    */
   complete(text: string, offset: number, token?: Cancellation, trigger?: CompletionTrigger): CompletionEntry[];
+  /** The full documentation of a completion entry's instrument (`CompletionEntry.resolve`), when the editor shows it. */
+  resolveCompletion(id: string): string | undefined;
   /** The completions an editor can show inline (ghost text), best first (features/inline.ts). */
   inlineComplete(text: string, offset: number, token?: Cancellation): CompletionEntry[];
   codeActions(text: string, range: Span, findings: Finding[]): CodeActionEntry[];

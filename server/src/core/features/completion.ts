@@ -37,8 +37,8 @@ const SENTENCE_END = '。；！？';
 const MAX_TITLE_PREFIX = 120;
 /** Instruments sent per completion request (ranked; the client asks again as the prefix grows). */
 export const MAX_INSTRUMENTS = 100;
-/** How many of them carry the full hover as documentation (the others a line). */
-const FULL_DOCUMENTATION = 8;
+/** How many of them carry the full hover as documentation (the others a line, the hover when resolved). */
+const FULL_DOCUMENTATION = 3;
 
 /**
  * The characters after which the list may open by itself (it does only at the positions it owns):
@@ -172,11 +172,11 @@ function instrumentEntries(ctx: Ctx, text: string, offset: number, c: { open: nu
   for (const e of outer) if (e.label.startsWith('〈')) out.push(e);
   // a nested title names another instrument than the frame before the outer bracket
   out.push(...titleItems(ctx, text, offset, c.open, c.close, c.bracket === '《'));
-  return out.slice(0, MAX_INSTRUMENTS).map((e, i) => ({
-    ...e,
-    documentation: i < FULL_DOCUMENTATION ? e.documentation : escapeMarkdown(`《${e.label}》 ${e.detail}`),
-    sortText: String(i).padStart(4, '0'),
-  }));
+  // the first few carry their full description; the others a line, and the description when the
+  // editor shows them (resolveCompletion)
+  return out.slice(0, MAX_INSTRUMENTS).map((e, i) =>
+    i < FULL_DOCUMENTATION && e.resolve ? { ...e, documentation: instrumentMarkdown(ctx, ctx.index.instrument(e.resolve)!), sortText: String(i).padStart(4, '0') } : { ...e, sortText: String(i).padStart(4, '0') },
+  );
 }
 
 /** The instruments for what is typed after the bracket at `open`, closed by `close`. */
@@ -187,7 +187,7 @@ function titleItems(ctx: Ctx, text: string, offset: number, open: number, close:
   const typed = text.slice(open + 1, offset);
   // inside 〈…〉 a title with its own nested title cannot stand
   const found = findTitles(ctx.index, typed, frame, MAX_INSTRUMENTS).filter(({ ins }) => close !== '〉' || !/[〈〉]/.test(ins.title));
-  return found.map(({ ins }, i) => {
+  return found.map(({ ins }) => {
     const detail = adoptionDetail(ins) || ins.kind || '';
     return {
       label: ins.title,
@@ -195,7 +195,8 @@ function titleItems(ctx: Ctx, text: string, offset: number, open: number, close:
       insertText: ins.title + (closeAfter ? '' : close),
       replace,
       detail,
-      documentation: i < FULL_DOCUMENTATION ? instrumentMarkdown(ctx, ins) : '',
+      documentation: escapeMarkdown(`《${ins.title}》 ${detail}`),
+      resolve: ins.id,
       // the client keeps every item (the server matched them on any part of the title, on short
       // names or pinyin initials) and shows them in this order
       filterText: typed + ins.title,

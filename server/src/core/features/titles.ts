@@ -68,8 +68,10 @@ export function findTitles(index: KnowledgeIndex, typed: string, frame: TitleFra
   const q = typed ? normalizeTitle(typed, index.aliases) : '';
   const initialsQuery = isInitialsQuery(typed) ? typed.toLowerCase() : undefined;
   const initials = initialsQuery ? (table.initials ??= table.rows.map((r) => pinyinInitials(r.key))) : undefined;
-  // buckets[(7 − fit) · 3 + match]: filled in the rows' order (most cited first), read in order
-  const buckets: FoundTitle[][] = Array.from({ length: 8 * MATCHES.length }, () => []);
+  // buckets[(7 − fit) · 3 + match]: row numbers, in the rows' order (most cited first), each
+  // bucket holding at most `limit` (no more can be sent); read in order
+  const buckets: number[][] = Array.from({ length: 8 * MATCHES.length }, () => []);
+  const fits = new Uint8Array(table.rows.length);
   const rows = table.rows;
   for (let i = 0; i < rows.length; i++) {
     const { ins, key } = rows[i];
@@ -82,16 +84,24 @@ export function findTitles(index: KnowledgeIndex, typed: string, frame: TitleFra
       else if (initials && initials[i].includes(initialsQuery!)) match = 2;
       else continue;
     }
-    const fit =
-      (frame.onDate?.has(ins) ? 4 : 0) + (frame.atPlace?.has(ins) ? 2 : 0) + (frame.verb && ins.adoptions.some((a) => a.verb === frame.verb) ? 1 : 0);
-    buckets[(7 - fit) * MATCHES.length + match].push({ ins, match: MATCHES[match], fit });
+    const fit = (frame.onDate?.has(ins) ? 4 : 0) + (frame.atPlace?.has(ins) ? 2 : 0) + (frame.verb && adoptedBy(ins, frame.verb) ? 1 : 0);
+    const b = buckets[(7 - fit) * MATCHES.length + match];
+    if (b.length < limit) {
+      b.push(i);
+      fits[i] = fit;
+    }
   }
   const out: FoundTitle[] = [];
-  for (const b of buckets) {
-    for (const x of b) {
-      if (out.length >= limit) return out;
-      out.push(x);
+  for (let k = 0; k < buckets.length && out.length < limit; k++) {
+    for (const i of buckets[k]) {
+      if (out.length >= limit) break;
+      out.push({ ins: rows[i].ins, match: MATCHES[k % MATCHES.length], fit: fits[i] });
     }
   }
   return out;
+}
+
+function adoptedBy(ins: Instrument, verb: string): boolean {
+  for (const a of ins.adoptions) if (a.verb === verb) return true;
+  return false;
 }
