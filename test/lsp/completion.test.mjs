@@ -5,7 +5,7 @@
 // where their prefix is typed, mid-sentence too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TestClient } from './client.mjs';
+import { TestClient } from '../harness/testClient.mjs';
 
 const items = (r) => (Array.isArray(r) ? r : (r?.items ?? []));
 const end = (c, uri) => c.docs.get(uri).positionAt(c.text(uri).length);
