@@ -5,11 +5,22 @@
 //   the session lasts until the cursor reaches that end or leaves its line; nor while text is
 //   selected (a choice placeholder selects its first choice);
 // - the list of titles opens by itself when the cursor lands in an empty 《》 (a template's title
-//   tab stop), where the server offers the instruments ranked by the date and place before it.
+//   tab stop), where the server offers the instruments ranked by the date and place before it;
+// - a completion request VS Code makes by itself right after a character was typed (its quick
+//   suggestions: the same "invoked" kind as Ctrl+Space in the protocol) goes to the server as a
+//   typed character, so that the list opens only at the positions it owns (after 在 in a date
+//   frame, a snippet prefix, a title) and ghost text keeps the others. VS Code handles its trigger
+//   characters only when they do not continue a word, and in Chinese text 在 and the letters of a
+//   prefix do: quick suggestions are what opens the list there.
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 
 const SNIPPET_STARTED = 'chancery.snippetStarted';
+
+/** The last character typed: its document, where it ends, when. */
+let typed: { uri: string; offset: number; at: number; ch: string } | undefined;
+/** A completion request this soon after a character was typed at its position comes from typing. */
+const TYPING_MS = 600;
 
 /** The snippet session being filled in: its document, line, and the text that ends it. */
 let session: { uri: string; line: number; tail: string } | undefined;
@@ -37,6 +48,15 @@ export function draftingMiddleware(): Middleware {
       return next(document, position, context, token);
     },
     provideCompletionItem: async (document, position, context, token, next) => {
+      if (
+        context.triggerKind === vscode.CompletionTriggerKind.Invoke &&
+        typed &&
+        typed.uri === document.uri.toString() &&
+        typed.offset === document.offsetAt(position) &&
+        Date.now() - typed.at < TYPING_MS
+      ) {
+        context = { triggerKind: vscode.CompletionTriggerKind.TriggerCharacter, triggerCharacter: typed.ch };
+      }
       const result = await next(document, position, context, token);
       const items = Array.isArray(result) ? result : result?.items ?? [];
       for (const item of items) {
@@ -56,6 +76,11 @@ export function registerDrafting(context: vscode.ExtensionContext, languages: re
       const editor = vscode.window.activeTextEditor;
       session = editor && tail ? { uri, line: editor.selection.active.line, tail } : undefined;
     }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      const c = e.contentChanges[e.contentChanges.length - 1];
+      if (!c || !c.text || e.contentChanges.length !== 1) return;
+      typed = { uri: e.document.uri.toString(), offset: c.rangeOffset + c.text.length, at: Date.now(), ch: c.text[c.text.length - 1] };
+    }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (session && !inSnippet(e.textEditor)) session = undefined;
       if (!languages.includes(e.textEditor.document.languageId)) return;
@@ -63,7 +88,7 @@ export function registerDrafting(context: vscode.ExtensionContext, languages: re
       if (e.selections.length !== 1 || !sel.isEmpty || sel.active.character === 0) return;
       const line = e.textEditor.document.lineAt(sel.active.line).text;
       if (line[sel.active.character - 1] === '《' && line[sel.active.character] === '》') {
-        void vscode.commands.executeCommand('editor.action.triggerSuggest');
+        void vscode.commands.executeCommand('editor.action.triggerSuggest', { auto: true });
       }
     }),
   );

@@ -232,8 +232,9 @@ export function startServer(connection: Connection): void {
       const service = knowledge.service;
       if (!st || !service) return [];
       const items = service.complete(st.text, toOffset(st.lines, p.position), token, toCompletionTrigger(p.context)).map((e) => toCompletionItem(e, st.lines));
-      // Instruments are capped and filtered by the typed prefix: ask again as the prefix grows.
-      return { isIncomplete: items.some((i) => i.kind === CompletionItemKind.Reference), items };
+      // Instruments are capped and filtered by what is typed, and an empty answer may fill as the
+      // typing goes on (jj → jjlt): ask again as the prefix grows.
+      return { isIncomplete: items.length === 0 || items.some((i) => i.kind === CompletionItemKind.Reference), items };
     }, null),
   );
 

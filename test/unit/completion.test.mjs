@@ -200,6 +200,9 @@ test('after 在 in a date frame: the places at once, that date\'s first, and no 
   assert.ok(list.length >= 5 && list.every((e) => e.kind === 'place'), list.map((e) => e.kind + ' ' + e.label).join(' | '));
   assert.equal(sorted(list)[0].label, '杜尚别');
   assert.deepEqual(service.inlineComplete(text, offset), []);
+  // once the place is typed in full, ghost text goes on (通过的《…)
+  const [t3, o3] = at('　　各代表团团长认为，应继续落实2019年6月14日在比什凯克|');
+  assert.ok(service.inlineComplete(t3, o3).length > 0);
   // one position earlier ghost text proposes the place with its 在
   const [t2, o2] = at('　　各代表团团长欢迎2021年9月17日|');
   const g = service.inlineComplete(t2, o2)[0];

@@ -67,7 +67,8 @@ export function listEntries(ctx: Ctx, text: string, offset: number): CompletionE
   const paren = afterTitleParen(ctx, text, offset, true);
   if (paren.length) return paren;
   if (dateBeforePlaceMarker(text, offset)) {
-    const places = placeEntries(ctx, text, offset);
+    // (the place already typed in full: the position is ghost text's again)
+    const places = withoutTyped(text, placeEntries(ctx, text, offset));
     if (places.length) return places;
   }
   // a snippet's English or pinyin prefix being typed (各方qiangdiao)

@@ -14,7 +14,7 @@ import { MAX_FORMULA, PARA, SENT, modelProvenance, type PhrasingModel } from './
 import { modelIndex, SA_DEPTH } from './modelIndex';
 import { DEFAULT_CONTEXT, propose, type ContinuationOptions } from './continuation';
 import { draftIndex } from './draft';
-import { knowledgeCandidates, type PhrasingKnowledge } from './knowledge';
+import { knowledgeCandidates, titlePrefixLength, type PhrasingKnowledge } from './knowledge';
 import { escapeSnippet, templateSnippet } from './snippetText';
 import { foldText, sentenceStartBefore } from './segment';
 import type { SuffixIndex } from './suffixArray';
@@ -92,8 +92,9 @@ export function completePhrasing(
   });
   if (inTitle) return ranked(scored, text, sStart);
   for (const pr of proposals) {
-    // a phrase does not go into a title: it stops after the opening mark, where the titles take over
-    const cut = titleOpening(pr.text);
+    // a phrase goes into a title only as far as a title of the knowledge base begins so: accepted
+    // again and again, phrases never write a title that does not exist
+    const cut = titleSafeLength(pr.text, index);
     if (cut < 2) continue;
     const phrase = pr.text.slice(0, cut);
     const src = pr.at >= 0 ? modelProvenance(model, pr.at) : undefined;
@@ -202,9 +203,28 @@ function insideTitle(text: string, offset: number, sStart: number): boolean {
   return open >= sStart && open >= offset - 120 && text.lastIndexOf(TITLE_CLOSE, offset - 1) < open;
 }
 
-/** The length of `phrase` up to and including its first title mark that opens (《 or 〈); its length without one. */
-function titleOpening(phrase: string): number {
-  for (let i = 0; i < phrase.length; i++) if (phrase[i] === TITLE_MARKS[0] || phrase[i] === INNER_TITLE_MARKS[0]) return i + 1;
+/**
+ * How much of `phrase` may be proposed: all of it, unless it opens a title (《 or 〈); then up to
+ * the opening mark and as far into the title as a title of the knowledge base begins the same way
+ * (a whole title with its closing mark lets the phrase go on).
+ */
+function titleSafeLength(phrase: string, index: PhrasingKnowledge | undefined): number {
+  let i = 0;
+  while (i < phrase.length) {
+    const c = phrase[i];
+    if (c !== TITLE_MARKS[0] && c !== INNER_TITLE_MARKS[0]) {
+      i++;
+      continue;
+    }
+    const rest = phrase.slice(i + 1);
+    const k = titlePrefixLength(index, rest);
+    // a whole title with its closing mark: the phrase goes on after it
+    if (k > 0 && (rest[k - 1] === TITLE_MARKS[1] || rest[k - 1] === INNER_TITLE_MARKS[1])) {
+      i += 1 + k;
+      continue;
+    }
+    return i + 1 + k;
+  }
   return phrase.length;
 }
 

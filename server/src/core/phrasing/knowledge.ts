@@ -11,6 +11,7 @@ import { formatDate } from '../lang/zh/datesFormat';
 import { toSimplified } from '../lang/zh/script';
 import { isIdeograph } from '../lang/zh/chars';
 import { PARTIAL_DATE_END, PLACE_MARKER, TITLE_CLOSE, TITLE_OPEN } from '../lang/zh/phrasing';
+import { INNER_TITLE_MARKS } from '../lang/zh/punctuation';
 import { foldText } from './segment';
 
 /**
@@ -46,6 +47,37 @@ export function knownValuesOf(kb: KnowledgeBase): KnownValues {
   }
   const ranked = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return { titles: ranked(titles), places: ranked(places), dates: ranked(dates) };
+}
+
+/** The knowledge base's titles (folded like the model's text) with their closing mark (》 or, nested, 〉), sorted: for prefix searches. */
+export const SORTED_TITLES: DerivedTable<string[], IndexLike> = {
+  name: 'phrasing: titles in order',
+  build: (index) => [...new Set(index.kb.instruments.flatMap((i) => [foldText(i.title) + TITLE_CLOSE, foldText(i.title) + INNER_TITLE_MARKS[1]]))].sort(),
+};
+
+/**
+ * How much of `s` (the text after a title's opening mark) begins a title of the knowledge base
+ * with its closing mark: the length of the longest prefix of `s` that one starts with (0 without
+ * a knowledge base).
+ */
+export function titlePrefixLength(knowledge: PhrasingKnowledge | undefined, s: string): number {
+  if (!knowledge?.kb || !s) return 0;
+  const titles = derivedOf(knowledge, SORTED_TITLES);
+  // the titles sorting next to `s` share the longest beginning with it
+  let lo = 0;
+  let hi = titles.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (titles[m] < s) lo = m + 1;
+    else hi = m;
+  }
+  const common = (t: string | undefined) => {
+    if (t === undefined) return 0;
+    let k = 0;
+    while (k < s.length && k < t.length && s.charCodeAt(k) === t.charCodeAt(k)) k++;
+    return k;
+  };
+  return Math.max(common(titles[lo]), common(titles[lo - 1]));
 }
 
 /** knownValuesOf, kept by the knowledge index. */
