@@ -36,9 +36,9 @@ import { keyWordSnippetEntries, prefixSnippetEntries } from './snippets';
 const SENTENCE_END = '。；！？';
 const MAX_TITLE_PREFIX = 120;
 /** Instruments sent per completion request (ranked; the client asks again as the prefix grows). */
-export const MAX_INSTRUMENTS = 100;
+export const MAX_INSTRUMENTS = 60;
 /** How many of them carry the full hover as documentation (the others a line, the hover when resolved). */
-const FULL_DOCUMENTATION = 3;
+const FULL_DOCUMENTATION = 1;
 
 /**
  * The characters after which the list may open by itself (it does only at the positions it owns):
