@@ -22,6 +22,7 @@ const TRIGGER_RE = new RegExp(TRIGGERS.join('|'), 'g');
 const ATTRIBUTIVE = unitOf(frames.attributive);
 const COMMA = unitSet(punctuation.commas);
 const FUTURE = events.futureMarkers;
+const MEETING_VERBS = events.meetingVerbs;
 const ONLINE_WORDS = events.onlineWords;
 const isRelativeName = events.isRelativeName;
 const lastSession = events.lastSession;
@@ -209,4 +210,19 @@ function citedEvents(text: string, from: number, to: number, brackets: ArrayLike
     }
   }
   return out;
+}
+
+/**
+ * A clause of meeting ending at `p`, before its comma: `[于]DATE[在PLACE|以视频方式]会晤，`
+ * (`…元首于2023年5月18日至19日在西安会晤，发表《T》`): its date, place or online mode — the setting
+ * of what the next clause adopts, without an event name. Undefined without a date.
+ */
+export function meetingBefore(text: string, p: number, dates: DateTable = new DateTable(text)): EventLeft | undefined {
+  p = skipBack(text, p);
+  if (COMMA[text.charCodeAt(p - 1)] !== 1) return undefined;
+  const q = skipBack(text, p - 1);
+  const w = endingWord(text, q, MEETING_VERBS);
+  if (!w) return undefined;
+  const left = eventLeft(text, q - w.length, dates);
+  return left.date ? left : undefined;
 }

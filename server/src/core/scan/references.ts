@@ -472,6 +472,19 @@ function leftFrame(text: string, s: number, dates: DateTable, prev: ReferenceMen
   return undefined;
 }
 
+/**
+ * The verb of adoption, with its particle, written right before a title opening at `s`
+ * (`通过了《T》`, `发表《T》`, `批准的《T》`): what a frame read from the text around it (a setting
+ * in the previous sentence: knowledge/narrative.ts) dates.
+ */
+export function verbBefore(text: string, s: number): { text: string; span: Span } | undefined {
+  let q = skipBack(text, s);
+  if (VERB_PARTICLE[text.charCodeAt(q - 1)] === 1) q = skipBack(text, q - 1);
+  if (VERB_LAST[text.charCodeAt(q - 1)] !== 1) return undefined;
+  const verb = endingWord(text, q, VERBS);
+  return verb ? { text: verb, span: { start: q - verb.length, end: q } } : undefined;
+}
+
 /** All mentions including nested ones, in text order. */
 export function allMentions(ms: ReferenceMention[]): ReferenceMention[] {
   const out: ReferenceMention[] = [];
