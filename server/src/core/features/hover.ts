@@ -13,7 +13,7 @@ import { dateKey } from '../text/calendar';
 import { lineMark } from '../corpus/formats';
 import { documentName } from '../corpus/files';
 import type { Ctx, Fact } from './context';
-import { mentionAt, nameAt } from './lookups';
+import { mentionAt, nameAt, titleOfMention } from './lookups';
 import { corpusLink, fmtDate } from './presentation';
 
 const MAX_MENTIONS = 12;
@@ -22,7 +22,8 @@ export function hover(ctx: Ctx, text: string, offset: number): HoverResult | und
   if (offset < 0 || offset > text.length) return undefined;
   const m = mentionAt(text, offset);
   if (m) {
-    const ins = ctx.resolve(m.title);
+    // 《协定》 declared short for a title, 本《倡议》, 该《协定》: the title they stand for.
+    const ins = ctx.resolve(titleOfMention(text, m));
     if (ins) return { span: m.span, markdown: instrumentMarkdown(ctx, ins, m.title) };
     return {
       span: m.span,
