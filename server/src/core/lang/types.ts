@@ -107,6 +107,8 @@ export interface FrameVocabulary {
    * (`分别于D1和D2在P1和P2签署了《A》和《B》`); without one, a list of places is no place.
    */
   readonly distributives: readonly string[];
+  /** Adverbs between a title and a frame written after it (`《T》已于DATE签署`), longest first. */
+  readonly rightAdverbs: readonly string[];
 }
 
 export interface PlaceGrammar {

@@ -50,6 +50,7 @@ const CLOSE_PAREN = unitSet(punctuation.closeParens);
 const VERB_FIRST = new Uint8Array(0x10000);
 for (const v of VERBS) VERB_FIRST[v.charCodeAt(0)] = 1;
 const DISTRIBUTIVES = frames.distributives;
+const RIGHT_ADVERBS = frames.rightAdverbs;
 const DISTRIBUTIVE_LAST = lastUnits(DISTRIBUTIVES);
 /** Connectors between the dates of a list (`D1和D2`). */
 const DATE_CONNECTORS = CONNECTORS;
@@ -245,6 +246,10 @@ function rightFrame(text: string, e: number): LeftFrame | undefined {
   let p = skipFwd(text, e);
   const decl = afterDeclaration(text, p);
   if (decl >= 0) p = skipFwd(text, decl);
+  for (const w of RIGHT_ADVERBS) if (text.startsWith(w, p)) {
+    p = skipFwd(text, p + w.length);
+    break;
+  }
   if (!isPrep(text.charCodeAt(p))) return undefined;
   let q = skipFwd(text, p + 1);
   // A date first (in PLACE alone, after a title, too often starts another phrase: 《T》在推动…).

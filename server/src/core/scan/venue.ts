@@ -33,6 +33,8 @@ const ACTS = [...frames.adoptionVerbs, ...events.triggers];
 /** One-unit connectors that join the places of a list (撒马尔罕和西安), and two-unit ones (以及). */
 const LIST_CONNECTORS = frames.connectors.filter((w) => w.length <= 2);
 const LIST_CONNECTOR_LAST = lastUnits(LIST_CONNECTORS);
+/** The connectors of a list that are no word units (、): a place never ends or starts with one. */
+const LIST_MARK = unitSet(LIST_CONNECTORS.filter((w) => w.length === 1 && !isWordUnit(w.charCodeAt(0))).join(''));
 
 /**
  * Can `text[s, e)` be a place as far as its last units go? Not when it ends with a function word
@@ -43,6 +45,7 @@ const LIST_CONNECTOR_LAST = lastUnits(LIST_CONNECTORS);
 export function isPlaceSpan(text: string, s: number, e: number): boolean {
   if (e <= s) return false;
   const last = text.charCodeAt(e - 1);
+  if (LIST_MARK[last] === 1 || LIST_MARK[text.charCodeAt(s)] === 1) return false;
   if (NOT_PLACE_END_C[last] === 1) return false;
   if (POSITION_LAST[last] === 1 && endingWord(text, e, POSITIONS)) return false;
   if (AMBIGUOUS_END_C[last] !== 1) return true;
@@ -64,12 +67,14 @@ export function isPlaceSpan(text: string, s: number, e: number): boolean {
 export function placeParts(text: string, s: number, e: number): Span[] {
   const out: Span[] = [];
   let start = s;
-  for (let i = s + 2; i < e - 1; i++) {
+  for (let i = s + 1; i < e - 1; i++) {
     if (LIST_CONNECTOR_LAST[text.charCodeAt(i)] !== 1) continue;
     const w = endingWord(text, i + 1, LIST_CONNECTORS);
     if (!w) continue;
     const cs = i + 1 - w.length;
-    if (cs - start < 2 || e - (i + 1) < 2) continue;
+    // 、 always separates; a word connector (和, 及) only between two words of two units or more.
+    const min = LIST_MARK[text.charCodeAt(i)] === 1 ? 1 : 2;
+    if (cs - start < min || e - (i + 1) < min) continue;
     out.push({ start, end: cs });
     start = i + 1;
   }
@@ -95,7 +100,8 @@ export function placeBefore(text: string, p: number): number {
   while (j >= 0 && p - j <= 17) {
     const c = text.charCodeAt(j);
     if (PREP[c] === 1) break;
-    if (!isWordUnit(c) && JOINER[c] !== 1) break;
+    // 、 joins the places of a list (在塔什干、莫斯科和聊城): read on, split by placeParts.
+    if (!isWordUnit(c) && JOINER[c] !== 1 && LIST_MARK[c] !== 1) break;
     j--;
   }
   // j: the preposition, or the first non-place character (spaces may separate 在 and the place).

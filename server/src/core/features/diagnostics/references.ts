@@ -194,7 +194,8 @@ function factFindings(ref: ReferenceMention, inst: Instrument, fields: AdoptionF
   if (ref.place && withPlace.length && on('place-mismatch')) {
     const ok = withPlace.some((a) => samePlace(ref.place!.text, a.place!));
     if (!ok) {
-      const corpus = uniqueBy(withPlace, (a) => a.place!);
+      // One place written in two scripts by two documents is one place (one fix).
+      const corpus = uniqueBy(withPlace, (a) => simplified(a.place!));
       const says = corpusSays(corpus[0].provenance, { en: corpus[0].place!, zh: corpus[0].place! });
       out.push(
         finding(

@@ -41,6 +41,9 @@ export const AMBIGUOUS_PLACE_END = '都及';
  */
 export const DISTRIBUTIVES = ['分别', '分別', '先后', '先後', '相继', '相繼', '依次'];
 
+/** Adverbs between a title and the frame written after it: `《T》已于DATE在PLACE签署`. */
+export const RIGHT_ADVERBS = ['已经', '已經', '业已', '業已', '已', '曾', '均'];
+
 /** Marks joining the parts of a transliterated place name: · (middle dot), ・ (katakana middle dot). */
 export const PLACE_JOINERS = '·・';
 

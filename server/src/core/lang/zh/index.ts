@@ -43,6 +43,7 @@ export const zh: Language = {
     connectors: F.CONNECTORS,
     eventPositions: F.EVENT_POSITIONS,
     distributives: F.DISTRIBUTIVES,
+    rightAdverbs: F.RIGHT_ADVERBS,
   },
   places: {
     prepositions: F.PREPOSITIONS,
