@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TestClient, fileUri } from './client.mjs';
+import { TestClient, fileUri } from '../harness/testClient.mjs';
 
 const archive = fileURLToPath(new URL('../fixtures/archive/corpus/', import.meta.url));
 const ws = mkdtempSync(path.join(tmpdir(), 'chancery-archive-'));
