@@ -11,7 +11,7 @@
  * No word of any language is written in knowledge/: the vocabulary is the language's (core/lang).
  */
 import type { Abbreviation, Official, ReferenceMention } from '../types';
-import { scanText, type EventMention } from '../scan';
+import { landmarks, scanText, type EventMention } from '../scan';
 import { ProvenanceMaker } from './provenance';
 import { extractAbbreviations, type AbbreviationAt } from './abbreviations';
 import { extractOfficials } from './officials';
@@ -35,7 +35,8 @@ export interface DocumentFacts {
 
 export function extractDocument(uri: string, text: string, declared?: readonly AbbreviationAt[]): DocumentFacts {
   const prov = new ProvenanceMaker(uri, text);
-  const { references, events } = scanText(text);
+  // One pass for where the scanners start (landmarks.ts), then one date pass for both scanners.
+  const { references, events } = scanText(text, landmarks(text));
   const { mentions, written } = documentReferences(text, references, events, prov);
   return {
     uri,

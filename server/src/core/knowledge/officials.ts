@@ -76,26 +76,25 @@ function parseOfficial(seg: string, folded: string): { name: string; country: st
 export function extractOfficials(text: string, prov: ProvenanceMaker): Official[] {
   const out: Official[] = [];
   const seen = new Set<string>();
-  // The lists are read on the folded script; names are cut from the text as written (the fold
-  // keeps lengths; where it would not, the text is read as written).
-  let folded = fold(text);
-  if (folded.length !== text.length) folded = text;
-  // Next occurrence of each attendance verb, moved forward only (linear over the text).
-  // (-1: no more occurrences, never searched again.)
+  // Next occurrence of each attendance verb (in every script), moved forward only (linear over
+  // the text). (-1: no more occurrences, never searched again.)
   const verbs = V.attendanceVerbs;
-  const next = verbs.map((v) => folded.indexOf(v));
+  const next = verbs.map((v) => text.indexOf(v));
   for (const p of prov.paragraphs) {
     let isList = false;
     for (let v = 0; v < verbs.length; v++) {
-      if (next[v] !== -1 && next[v] < p.start) next[v] = folded.indexOf(verbs[v], p.start);
+      if (next[v] !== -1 && next[v] < p.start) next[v] = text.indexOf(verbs[v], p.start);
       if (next[v] >= 0 && next[v] < p.end) isList = true;
     }
     const short = p.end - p.start <= 40;
     if (!isList && !short) continue;
     const para = text.slice(p.start, p.end);
-    const paraFolded = folded.slice(p.start, p.end);
     const isSignature = short && /\S[ \u00a0\t]{2,}\S/.test(para) && !V.clauseMarks.test(para);
     if (!isList && !isSignature) continue;
+    // A list is read on its folded script; names are cut from it as written (the fold keeps
+    // lengths; where it would not, the list is read as written).
+    let paraFolded = fold(para);
+    if (paraFolded.length !== para.length) paraFolded = para;
     // Segments separated by list punctuation.
     let segStart = 0;
     for (let i = 0; i <= para.length; i++) {

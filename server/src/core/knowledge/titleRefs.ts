@@ -13,7 +13,7 @@ import { TEXT_LANGUAGE } from '../lang';
 import { classOf } from '../lang/codeUnits';
 import { splitParagraphs } from '../corpus/split';
 import { findAbbreviations, isTitleName } from './abbreviations';
-import { instrumentKind } from './kinds';
+import { instrumentKind, kindOfKey } from './kinds';
 
 const { instruments, punctuation, script } = TEXT_LANGUAGE;
 const SELF = instruments.selfReferences;
@@ -70,13 +70,19 @@ export interface TitleReference {
   how: TitleReferenceKind;
 }
 
+/** A title's kind, its script folded once (memoised: titles repeat). */
+function kindOf(title: string): string | undefined {
+  return kindOfKey(script.foldMemo(title));
+}
+
 /**
  * The mentions of `mentions` (a text's top-level 《…》, in text order) that stand for another
- * title, with that title: declared short titles, 本《K》, 该《K》 (see the file's comment).
+ * title, with that title: declared short titles, 本《K》, 该《K》 (see the file's comment). A text
+ * without a short title is not read again; one without a declaration, 本 or 该 before a short title
+ * costs one search for declarations.
  */
 export function titleReferences(text: string, mentions: readonly ReferenceMention[]): Map<ReferenceMention, TitleReference> {
   const out = new Map<ReferenceMention, TitleReference>();
-  // Only a short title stands for another: most texts have none, and are not read again.
   if (!mentions.some((m) => m.title.length <= MAX_SHORT)) return out;
   // Declared short titles (folded) → the full title and where the declaration starts.
   const declared = new Map<string, { title: string; at: number }>();
@@ -84,35 +90,48 @@ export function titleReferences(text: string, mentions: readonly ReferenceMentio
     if (!isTitleName(a.full)) continue;
     for (const s of a.short) {
       if (!isTitleName(s)) continue;
-      const k = script.fold(s.slice(1, -1));
+      const k = script.foldMemo(s.slice(1, -1));
       if (!declared.has(k)) declared.set(k, { title: a.full.slice(1, -1), at: a.start });
     }
   }
+  // The short titles to read: declared, or after 本 / 该.
+  const prefixed = new Map<ReferenceMention, 'self' | 'back'>();
+  let any = false;
+  for (const m of mentions) {
+    if (m.title.length > MAX_SHORT) continue;
+    if (declared.size && declared.has(script.foldMemo(m.title))) any = true;
+    else if (wordBefore(text, m.span.start, SELF)) prefixed.set(m, 'self');
+    else if (wordBefore(text, m.span.start, ANAPHORA)) prefixed.set(m, 'back');
+  }
+  if (!any && !prefixed.size) return out;
   let heading: Heading | null | undefined;
-  /** The title named last, by kind. */
+  /** The title named last, by kind (kept only when some 本/该 needs it). */
   const lastOfKind = new Map<string, string>();
   for (const m of mentions) {
-    const folded = script.fold(m.title);
-    const d = declared.get(folded);
     let ref: TitleReference | undefined;
-    if (d && d.at < m.span.start && m.title.length <= MAX_SHORT) ref = { title: d.title, how: 'declared' };
-    else if (m.title.length <= MAX_SHORT) {
-      const kind = instrumentKind(m.title);
-      const self = kind && wordBefore(text, m.span.start, SELF);
-      const back = kind && !self && wordBefore(text, m.span.start, ANAPHORA);
-      if (self) {
-        heading ??= headingOf(text) ?? null;
-        if (heading && heading.kind === kind && heading.span.start < m.span.start) ref = { title: heading.title, how: 'text' };
-      }
-      if (!ref && (self || back)) {
-        const prev = lastOfKind.get(kind!);
-        if (prev && script.fold(prev) !== folded) ref = { title: prev, how: 'previous' };
+    if (m.title.length <= MAX_SHORT) {
+      const folded = script.foldMemo(m.title);
+      const d = declared.get(folded);
+      const how = prefixed.get(m);
+      if (d && d.at < m.span.start) ref = { title: d.title, how: 'declared' };
+      else if (how) {
+        const kind = kindOf(m.title);
+        if (kind && how === 'self') {
+          heading ??= headingOf(text) ?? null;
+          if (heading && heading.kind === kind && heading.span.start < m.span.start) ref = { title: heading.title, how: 'text' };
+        }
+        if (kind && !ref) {
+          const prev = lastOfKind.get(kind);
+          if (prev && script.foldMemo(prev) !== folded) ref = { title: prev, how: 'previous' };
+        }
       }
     }
     if (ref) out.set(m, ref);
-    const named = ref?.title ?? m.title;
-    const k = instrumentKind(named);
-    if (k) lastOfKind.set(k, named);
+    if (prefixed.size) {
+      const named = ref?.title ?? m.title;
+      const k = kindOf(named);
+      if (k) lastOfKind.set(k, named);
+    }
   }
   return out;
 }

@@ -221,7 +221,7 @@ export interface OfficialVocabulary {
   readonly leadingConjunctions: string;
   /** Words after the name in an attendance list (the entry ends before them), in the folded script. */
   readonly trailingVerbs: readonly string[];
-  /** Verbs that make a paragraph an attendance list, in the folded script. */
+  /** Verbs that make a paragraph an attendance list, as written in every script (searched in the text). */
   readonly attendanceVerbs: readonly string[];
   /** An official's name. */
   readonly name: RegExp;

@@ -52,8 +52,9 @@ for (const v of VERBS) VERB_FIRST[v.charCodeAt(0)] = 1;
 const DISTRIBUTIVES = frames.distributives;
 const RIGHT_ADVERBS = frames.rightAdverbs;
 const DISTRIBUTIVE_LAST = lastUnits(DISTRIBUTIVES);
-/** Connectors between the dates of a list (`D1和D2`). */
+/** Connectors between the dates of a list (`D1和D2`), and their last code units. */
 const DATE_CONNECTORS = CONNECTORS;
+const CONNECTOR_LAST = lastUnits(CONNECTORS);
 
 /** Frame found left of a title. */
 interface LeftFrame {
@@ -81,18 +82,27 @@ function seriesFrame(sr: Series, k: number): LeftFrame | undefined {
   return { frame: date ? (place ? 'date-place-verb' : 'date-verb') : 'bare', date, place, verb: sr.verb, series: sr };
 }
 
+const NO_DATES: DateExpr[] = [];
+
 /** The dates of a list ending at `p` (`2022年和2023年`, `2021年12月和2022年6月`), first to last. */
 function dateListEndingAt(text: string, p: number, dates: DateTable): DateExpr[] {
-  const out: DateExpr[] = [];
   let d = dates.at(p);
+  if (!d) return NO_DATES;
+  // Most frames have one date: no list to build unless a connector and a date come before it.
+  let out: DateExpr[] | undefined;
   while (d) {
-    out.unshift(d);
     const q = skipBack(text, d.span.start);
-    const conn = endingWord(text, q, DATE_CONNECTORS);
-    if (!conn) break;
-    d = dates.at(skipBack(text, q - conn.length));
+    const conn = CONNECTOR_LAST[text.charCodeAt(q - 1)] === 1 ? endingWord(text, q, DATE_CONNECTORS) : undefined;
+    const before = conn ? dates.at(skipBack(text, q - conn.length)) : undefined;
+    if (!out) {
+      if (!before) return [d];
+      out = [d];
+    }
+    if (!before) break;
+    out.unshift(before);
+    d = before;
   }
-  return out;
+  return out!;
 }
 
 /** A distributive adverb (分别, 先后) ending at `p`: the offset before it, or -1. */
@@ -170,9 +180,8 @@ function frameAtVerb(text: string, p: number, dates: DateTable): LeftFrame | und
   let list: PlaceAt[] | undefined;
   const parts = placeListBefore(text, r);
   if (parts) {
-    const at = parts.map((x) => ({ text: text.slice(x.start, x.end), span: x }));
-    if (at.length === 1) place = at[0];
-    else list = at;
+    if (parts.length === 1) place = { text: text.slice(parts[0].start, parts[0].end), span: parts[0] };
+    else list = parts.map((x) => ({ text: text.slice(x.start, x.end), span: x }));
     r = skipBack(text, placePreposition());
   }
   // 于Y1年和Y2年先后在P1和P2签署, 分别于D1和D2在P1和P2签署: a series.
@@ -393,13 +402,14 @@ export function referencesWith(text: string, from: number, to: number, table: Da
       event: undefined,
     };
     const prev = out.length ? out[out.length - 1] : undefined;
-    const coordinated = prev !== undefined && coordinatedWith(text, i, prev);
+    // (Whether B is coordinated with the title before, 《A》和《B》, is read only where it matters:
+    // a series, a frame written after B. Most titles have their own frame on the left.)
     let f: LeftFrame | undefined;
-    if (coordinated && series && series.last === prev) {
+    if (series && prev && series.last === prev && coordinatedWith(text, i, prev)) {
       // 分别…签署了《A》和《B》: B takes the next entry of the series.
       f = seriesFrame(series.sr, series.k + 1);
       if (f) series = { sr: series.sr, k: series.k + 1, last: m };
-    } else f = leftFrame(text, i, dates, prev, coordinated);
+    } else f = leftFrame(text, i, dates, prev);
     if (f?.series && series?.last !== m) series = { sr: f.series, k: 0, last: m };
     if (f) {
       m.frame = f.frame;
@@ -421,7 +431,7 @@ export function referencesWith(text: string, from: number, to: number, table: Da
       const r = rightFrame(text, j + 1);
       if (r) {
         setFrame(m, r);
-        if (coordinated && prev && !prev.date && !prev.verb) setFrame(prev, r);
+        if (prev && !prev.date && !prev.verb && coordinatedWith(text, i, prev)) setFrame(prev, r);
       }
     }
     out.push(m);
@@ -445,7 +455,7 @@ function coordinatedWith(text: string, s: number, prev: ReferenceMention): boole
   return conn !== undefined && prev.span.end === skipBack(text, p - conn.length);
 }
 
-function leftFrame(text: string, s: number, dates: DateTable, prev: ReferenceMention | undefined, coordinated: boolean): LeftFrame | undefined {
+function leftFrame(text: string, s: number, dates: DateTable, prev: ReferenceMention | undefined): LeftFrame | undefined {
   const p = skipBack(text, s);
   const own = frameAtVerb(text, p, dates);
   if (own) return own;
@@ -457,7 +467,7 @@ function leftFrame(text: string, s: number, dates: DateTable, prev: ReferenceMen
   const c = skipBack(text, p - conn.length);
   // 《A》和《B》: B takes A's frame.
   if (text.charCodeAt(c - 1) === CLOSE_C) {
-    if (prev && coordinated && prev.frame !== 'bare' && prev.frame !== 'parenthetical') {
+    if (prev && prev.span.end === c && prev.frame !== 'bare' && prev.frame !== 'parenthetical') {
       const f: LeftFrame = { frame: prev.frame };
       if (prev.date) f.date = prev.date;
       if (prev.place) f.place = prev.place;

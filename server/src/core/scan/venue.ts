@@ -65,6 +65,10 @@ export function isPlaceSpan(text: string, s: number, e: number): boolean {
  * for a single place.
  */
 export function placeParts(text: string, s: number, e: number): Span[] {
+  // Most places hold no connector: one table read per unit, no list.
+  let i0 = s + 1;
+  while (i0 < e - 1 && LIST_CONNECTOR_LAST[text.charCodeAt(i0)] !== 1) i0++;
+  if (i0 >= e - 1) return [{ start: s, end: e }];
   const out: Span[] = [];
   let start = s;
   for (let i = s + 1; i < e - 1; i++) {
@@ -130,7 +134,8 @@ export function placeListBefore(text: string, p: number): Span[] | undefined {
   const ps = placeBefore(text, p);
   if (ps < 0) return undefined;
   const parts = placeParts(text, ps, p);
-  for (const x of parts) if (!isPlaceSpan(text, x.start, x.end)) return undefined;
+  // One place: placeBefore has checked it already.
+  if (parts.length > 1) for (const x of parts) if (!isPlaceSpan(text, x.start, x.end)) return undefined;
   return parts;
 }
 

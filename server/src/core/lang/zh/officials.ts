@@ -46,8 +46,8 @@ export const LEADING_CONJUNCTIONS = '和及';
  */
 export const TRAILING_VERBS = ['出席', '主持', '与会', '参加会议', '列席', '作为', '应邀'];
 
-/** Verbs that make a paragraph an attendance list. Simplified. */
-export const ATTENDANCE_VERBS = ['出席', '主持', '列席', '与会'];
+/** Verbs that make a paragraph an attendance list, as written (both scripts). */
+export const ATTENDANCE_VERBS = ['出席', '主持', '列席', '与会', '與會'];
 
 /** An official's name: ideographs and the middle dots of transliterations. */
 export const OFFICIAL_NAME = /^[\u4e00-\u9fff·・]+$/;
