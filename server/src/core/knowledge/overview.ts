@@ -6,6 +6,7 @@
  * (server/src/host/views.ts) and the CLI's `kb` text output (server/src/cli.ts).
  */
 import { documentName } from '../corpus/files';
+import { formatDate, formatDateExpr } from '../lang/zh/datesFormat';
 import type { Abbreviation, Adoption, Conflict, CorpusProblem, CorpusSource, EventFact, KnowledgeBase, Official, Provenance, SimpleDate } from '../types';
 
 export interface InstrumentOverview {
@@ -108,6 +109,26 @@ export function knowledgeOverview(kb: KnowledgeBase): KnowledgeOverview {
     abbreviations: kb.abbreviations,
     conflicts: kb.conflicts,
   };
+}
+
+/** A date as the genre writes it (2021年9月17日); '' for none. */
+export function dateText(d: SimpleDate | undefined): string {
+  if (!d) return '';
+  try {
+    return formatDate(d, 'arabic');
+  } catch {
+    return '';
+  }
+}
+
+/** An adoption as one line: `2021年9月17日 · 杜尚别 · 批准`. */
+export function adoptionText(a: Adoption | undefined): string {
+  return a ? [dateText(a.date), a.place, a.verb].filter(Boolean).join(' · ') : '';
+}
+
+/** When and where an event was held: `2021年9月15日至17日 · 杜尚别` (`online` says how it was held). */
+export function eventText(e: EventFact, online?: string): string {
+  return [e.date ? formatDateExpr(e.date) : '', e.place, e.online ? online : ''].filter(Boolean).join(' · ');
 }
 
 /** `uri (chars chars, encoding), …` or `none`: the sources line of the CLI's text. */
