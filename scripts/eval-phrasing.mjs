@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const core = require(path.join(root, 'dist/core.js'));
+const { core } = await import('../test/harness/core.mjs');
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
