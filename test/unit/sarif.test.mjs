@@ -156,3 +156,27 @@ test('the checks\' descriptions are the ones the VS Code settings show (package.
   assert.deepEqual(props['chancery.diagnostics.disabled'].items.enumDescriptions, keys);
   assert.deepEqual(props['chancery.diagnostics.severity'].propertyNames.enumDescriptions, keys);
 });
+
+test('the pre-commit hook of docs/cli.md stops a commit with an error, lets a clean one through', () => {
+  const doc = readFileSync(path.join(ROOT, 'docs/cli.md'), 'utf8');
+  const m = /<!-- test\/unit\/sarif\.test\.mjs runs this block[^>]*-->\s*```sh\n([\s\S]*?)```/.exec(doc);
+  assert.ok(m, 'the hook is in docs/cli.md');
+  const repo = mkdtempSync(path.join(tmpdir(), 'chancery-hook-'));
+  const git = (...args) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, CHANCERY_CLI: CLI, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  assert.equal(git('init', '-q').status, 0);
+  mkdirSync(path.join(repo, 'corpus'));
+  writeFileSync(path.join(repo, 'corpus', 'a.txt'), '　　各方欢迎2023年7月4日在新德里通过的《上合组织成员国政府间极地科学考察合作协定》。\n');
+  writeFileSync(path.join(repo, '.git', 'hooks', 'pre-commit'), m[1], { mode: 0o755 });
+  // A clean draft (a name with a space and Chinese characters) is committed.
+  writeFileSync(path.join(repo, '公报 草稿.txt'), '　　各方欢迎2023年7月4日在新德里通过的《上合组织成员国政府间极地科学考察合作协定》。\n');
+  git('add', '.');
+  const ok = git('commit', '-q', '-m', 'clean');
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  // A draft with a misquoted title of the corpus is not.
+  writeFileSync(path.join(repo, 'bad.communique'), '　　各方欢迎2023年7月4日在新德里通过的《上合组织成员国政府间极地科学考查合作协定》。\n');
+  git('add', 'bad.communique');
+  const bad = git('commit', '-q', '-m', 'bad');
+  assert.notEqual(bad.status, 0, 'the commit is stopped');
+  assert.match(bad.stdout + bad.stderr, /bad\.communique:1:\d+: error title-misquoted/);
+  assert.match(git('log', '--oneline').stdout, /^\S+ clean\n$/);
+});
