@@ -123,7 +123,7 @@ export function knowledgeView(kb: KnowledgeBase, locale: Locale, parent?: string
       id: `${parent}/instrument:${i.id}`,
       kind: 'instrument' as const,
       label: `《${i.title}》`,
-      description: [adoptionText({ ...i.adoption, place: undefined })].filter(Boolean).join(''),
+      description: adoptionText({ ...i.adoption, place: undefined }), // the place is the parent row
       source: at(i.adoption.provenance),
     }));
     for (const e of p.events) {
