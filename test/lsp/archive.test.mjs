@@ -36,7 +36,7 @@ describe('the test archive as the corpus', () => {
   test('item 3: a meeting cited in parentheses is known: hover on its name gives its date and place, definition its source', async () => {
     const h = await c.hover(uri, c.positionOf(uri, '外长第四次会晤', 2));
     assert.match(h.contents.value, /\*\*中国—中亚外长第四次会晤\*\*/);
-    assert.match(h.contents.value, /2023年4月27日, 西安/);
+    assert.match(h.contents.value, /2023年4月27日 · 西安/);
     assert.match(h.contents.value, /2023-xian-summit\.zh\.txt/);
     const defs = await c.request('textDocument/definition', { textDocument: { uri }, position: c.positionOf(uri, '外长第四次会晤', 2) });
     assert.match((Array.isArray(defs) ? defs[0] : defs).uri, /2023-xian-summit\.zh\.txt$/);
@@ -44,7 +44,7 @@ describe('the test archive as the corpus', () => {
 
   test('item 3: the title adopted at a cited meeting has its date; the wrong date of a cited meeting is an event-mismatch with its fix', async () => {
     const h = await c.hover(uri, c.positionOf(uri, '会晤联合声明'));
-    assert.match(h.contents.value, /date: 2023年4月27日, place: 西安, verb: 通过, at: 中国—中亚外长第四次会晤/);
+    assert.match(h.contents.value, /2023年4月27日 · 西安 · 通过 · 中国—中亚外长第四次会晤/);
     const diags = await c.diagnostics(uri, 1);
     const ev = diags.find((d) => d.code === 'event-mismatch');
     assert.ok(ev, JSON.stringify(diags));
