@@ -16,7 +16,7 @@ import { findDates } from '../lang/zh/dates';
 import { dateKey } from '../text/calendar';
 import { formatDateExpr } from '../lang/zh/datesFormat';
 import type { Ctx, Fact } from './context';
-import { mentionAt, nameAt } from './lookups';
+import { mentionAt, nameAt, titleOfMention } from './lookups';
 import { adoptionLine, count, dateOrder, fmtDate, groupFacts, moreLine, perDocument, sourceLink, sourcesMarkdown } from './presentation';
 
 /** At most this many lines of one list (adoptions, documents, instruments at a place …). */
@@ -28,7 +28,8 @@ export function hover(ctx: Ctx, text: string, offset: number): HoverResult | und
   if (offset < 0 || offset > text.length) return undefined;
   const m = mentionAt(text, offset);
   if (m) {
-    const ins = ctx.resolve(m.title);
+    // 《协定》 declared short for a title, 本《倡议》, 该《协定》: the title they stand for.
+    const ins = ctx.resolve(titleOfMention(text, m));
     if (ins) return { span: m.span, markdown: instrumentMarkdown(ctx, ins, m.title) };
     return {
       span: m.span,
