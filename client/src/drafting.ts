@@ -70,7 +70,7 @@ export function draftingMiddleware(): Middleware {
 }
 
 /** `languages`: the document languages Chancery serves. */
-export function registerDrafting(context: vscode.ExtensionContext, languages: readonly string[]): void {
+export function registerDrafting(context: vscode.ExtensionContext, languages: () => readonly string[]): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(SNIPPET_STARTED, (uri: string, tail: string) => {
       const editor = vscode.window.activeTextEditor;
@@ -83,7 +83,7 @@ export function registerDrafting(context: vscode.ExtensionContext, languages: re
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (session && !inSnippet(e.textEditor)) session = undefined;
-      if (!languages.includes(e.textEditor.document.languageId)) return;
+      if (!languages().includes(e.textEditor.document.languageId)) return;
       const sel = e.selections[0];
       if (e.selections.length !== 1 || !sel.isEmpty || sel.active.character === 0) return;
       const line = e.textEditor.document.lineAt(sel.active.line).text;

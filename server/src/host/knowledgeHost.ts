@@ -8,12 +8,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import { fileURLToPath } from 'node:url';
 import type { Connection, Location, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { builtinCorpusDir } from '../core/corpus/files';
 import { createLanguageService, type ChanceryService } from '../core/languageService';
 import { pick, type Locale } from '../core/messages';
-import type { Provenance } from '../core/types';
-import { StatusNotification, type KnowledgeStatus } from '../protocol';
+import type { KnowledgeBase, Provenance } from '../core/types';
+import { StatusNotification, type CorpusProblemView, type KnowledgeStatus } from '../protocol';
 import { startBuild, type BuildResult } from '../workers/buildWorker';
 import type { CheckKnowledge } from '../workers/checkWorker';
 import type { CorpusPaths } from './corpusPaths';
@@ -35,8 +36,13 @@ export interface KnowledgeHostOptions {
   locale: () => Locale;
   /** What the client does: progress reports, watching files for the server. */
   caps: () => { workDoneProgress: boolean; watchedFiles: boolean };
-  /** The corpus paths to read now, and what was refused (host/corpusPaths.ts). */
-  corpusPaths: () => Promise<CorpusPaths>;
+  /**
+   * The corpus paths to read now, what was refused (host/corpusPaths.ts), and each path's
+   * resolutions → the path as typed in the settings (`typedPaths`), for messages.
+   */
+  corpusPaths: () => Promise<CorpusPaths & { typed?: ReadonlyMap<string, string> }>;
+  /** The client shows corpus problems itself (chancery/status `corpusProblems`): no warning of the server's. */
+  clientShowsProblems?: () => boolean;
   /** `p` is inside a workspace folder (the client watches those). */
   insideWorkspace: (p: string) => boolean;
   /** Called after each new knowledge base: documents are checked again. */
@@ -58,6 +64,8 @@ export class KnowledgeHost {
   private roots: string[] = [];
   private watchers: fs.FSWatcher[] = [];
   private rebuildTimer?: NodeJS.Timeout;
+  /** The corpus problems of the last build, as the user reads them (status `corpusProblems`). */
+  private corpusProblems: CorpusProblemView[] = [];
 
   constructor(private readonly o: KnowledgeHostOptions) {}
 
@@ -108,8 +116,8 @@ export class KnowledgeHost {
   async rebuild(reason: string): Promise<KnowledgeStatus> {
     const { connection } = this.o;
     const id = ++this.building;
-    const { paths, problems } = await this.o.corpusPaths();
-    if (problems.length) {
+    const { paths, problems, typed } = await this.o.corpusPaths();
+    if (problems.length && !this.o.clientShowsProblems?.()) {
       for (const p of problems) connection.console.warn(`chancery: ${p}`);
       connection.window.showWarningMessage(this.say(`Chancery: ${problems.join('; ')}`, `Chancery：部分语料路径未读取——${problems.join('；')}`));
     }
@@ -140,6 +148,7 @@ export class KnowledgeHost {
       }
       if (id !== this.building) return this.status('building', 'superseded');
       this.adopt(built, paths);
+      this.corpusProblems = [...problems.map((message) => ({ message })), ...this.problemViews(built.kb, typed)];
       const sum = this.service!.summary();
       connection.console.log(
         `chancery: knowledge base built in ${Date.now() - started} ms (${reason}, ${built.where} thread): ${sum.instruments} instruments, ${sum.events} events, ` +
@@ -175,15 +184,33 @@ export class KnowledgeHost {
     const { connection } = this.o;
     const locale = this.o.locale();
     for (const p of kb.problems) connection.console.warn(`chancery: corpus problem: ${p.uri}: ${pick(p.message, locale)}`);
-    if (kb.problems.length) {
-      const first = kb.problems[0];
+    const views = this.corpusProblems.filter((p) => p.path !== undefined);
+    if (views.length && !this.o.clientShowsProblems?.()) {
+      const first = views[0];
       connection.window.showWarningMessage(
         this.say(
-          `Chancery: ${kb.problems.length} corpus problem(s); first: ${first.uri}: ${pick(first.message, locale)} (see the output channel)`,
-          `Chancery：语料中有 ${kb.problems.length} 个问题；第一个：${first.uri}：${pick(first.message, locale)}（详见输出面板）`,
+          `Chancery: ${views.length} corpus problem(s); first: "${first.path}": ${first.message} (see the output channel)`,
+          `Chancery：语料中有 ${views.length} 个问题；第一个：“${first.path}”：${first.message}（详见输出面板）`,
         ),
       );
     }
+  }
+
+  /**
+   * The knowledge base's corpus problems as the user reads them: a configured path by the words
+   * it was typed in, a file inside a corpus folder by its path (decoded, never a percent-encoded uri).
+   */
+  private problemViews(kb: KnowledgeBase, typed: ReadonlyMap<string, string> | undefined): CorpusProblemView[] {
+    const locale = this.o.locale();
+    return kb.problems.map((p) => {
+      let file = p.uri;
+      try {
+        if (p.uri.startsWith('file:')) file = fileURLToPath(p.uri);
+      } catch {
+        /* keep the uri */
+      }
+      return { path: typed?.get(file) ?? file, message: pick(p.message, locale) };
+    });
   }
 
   /** The size of the current knowledge base, in the state given. */
@@ -200,6 +227,7 @@ export class KnowledgeHost {
       problems: s?.problems ?? 0,
       chars: kb ? kb.sources.reduce((n, x) => n + x.chars, 0) : 0,
       message,
+      corpusProblems: state === 'building' ? undefined : this.corpusProblems,
     };
   }
 
