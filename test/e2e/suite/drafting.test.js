@@ -124,8 +124,10 @@ describe('Drafting in VS Code (#15 items 1-3)', function () {
   describe('item 1: finding titles', () => {
     it('after 《, a word from the middle of a title lists the instruments that hold it, and only instruments; accepting one writes it with its 》', async () => {
       const { doc } = await draft('　　各方欢迎');
-      await type('《');
-      const ui = await typeKeys('title-middle', '经济论坛', { until: [{ row: TITLE }, '!ghost'] });
+      // (typed with the editor's command: the list opens in the empty 《》 and follows the typing;
+      // the browser's synthetic input of Chinese right after 《 sometimes doubled the 《 headless)
+      await type('《经济论坛');
+      const ui = await probe('title-middle', { until: [{ row: TITLE }, '!ghost'] });
       assert.equal(doc.getText(), '　　各方欢迎《经济论坛》', 'the 》 closed by itself');
       const items = await completions(doc, doc.positionAt('　　各方欢迎《经济论坛'.length));
       assert.ok(items.length > 0 && items.every((i) => i.kind === vscode.CompletionItemKind.Reference), items.map((i) => `${i.kind} ${labelOf(i)}`).join(' | '));

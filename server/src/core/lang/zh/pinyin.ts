@@ -79,7 +79,10 @@ export function pinyinInitials(text: string): string {
   return out;
 }
 
-/** Whether `typed` is something to match against initials: two or more ASCII letters, nothing else. */
+/**
+ * Whether `typed` is something to match against initials: ASCII letters, nothing else (one letter
+ * too: the list keeps the titles with that initial while the next letters are typed).
+ */
 export function isInitialsQuery(typed: string): boolean {
-  return /^[A-Za-z]{2,}$/.test(typed);
+  return /^[A-Za-z]+$/.test(typed);
 }
