@@ -4,7 +4,8 @@
 // Drives `node dist/server.js --stdio` through the protocol test client and prints:
 //   - initialize → first diagnostics of a small draft, with the embedded corpus;
 //   - edit → diagnostics (didChange → publishDiagnostics of that version) p50/p95 on a 1 MB draft;
-//   - completion p50/p95 with a 10 MB corpus (after 《 and at a sentence start), and the rebuild time;
+//   - completion p50/p95 with a 10 MB corpus (after 《, a word from the middle of a title typed after
+//     《, pinyin initials typed after 《, at a sentence start), and the rebuild time;
 //   - the server's resident memory (RSS) after each phase.
 // Prints figures; asserts nothing. Requires `npm run build` first.
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -144,8 +145,19 @@ async function main() {
   await c.diagnostics(doc, 1, 60000);
   const afterBracket = [];
   const atStart = [];
+  const middle = [];
+  const initials = [];
   let n1 = 0;
   let n2 = 0;
+  let n3 = 0;
+  let n4 = 0;
+  // a word from the middle of titles (经济论坛 of 上合组织经济论坛构想), and pinyin initials (jjlt)
+  const mid = fileUri(path.join(ws, 'middle.communique'));
+  const midBody = '　　各代表团团长指出，2021年9月17日在杜尚别通过的《经济论坛';
+  c.open(mid, midBody + '》\n');
+  const ini = fileUri(path.join(ws, 'initials.communique'));
+  const iniBody = '　　各方欢迎《jjlt';
+  c.open(ini, iniBody + '》\n');
   for (let i = 0; i < COMPLETIONS; i++) {
     t = performance.now();
     const r1 = await c.completion(doc, { line: 0, character: body.length });
@@ -155,8 +167,18 @@ async function main() {
     const r2 = await c.completion(doc, { line: 1, character: 10 });
     atStart.push(performance.now() - t);
     n2 = (Array.isArray(r2) ? r2 : r2.items).length;
+    t = performance.now();
+    const r3 = await c.completion(mid, { line: 0, character: midBody.length });
+    middle.push(performance.now() - t);
+    n3 = (Array.isArray(r3) ? r3 : r3.items).length;
+    t = performance.now();
+    const r4 = await c.completion(ini, { line: 0, character: iniBody.length });
+    initials.push(performance.now() - t);
+    n4 = (Array.isArray(r4) ? r4 : r4.items).length;
   }
   console.log(`completion after 《 (${n1} items): p50 ${fmt(pct(afterBracket, 50))}, p95 ${fmt(pct(afterBracket, 95))}`);
+  console.log(`completion after 《经济论坛, the middle of a title (${n3} items): p50 ${fmt(pct(middle, 50))}, p95 ${fmt(pct(middle, 95))}`);
+  console.log(`completion after 《jjlt, pinyin initials (${n4} items): p50 ${fmt(pct(initials, 50))}, p95 ${fmt(pct(initials, 95))}`);
   console.log(`completion at a sentence start (${n2} items): p50 ${fmt(pct(atStart, 50))}, p95 ${fmt(pct(atStart, 95))}`);
   console.log(`RSS after the 10 MB corpus and completions: ${rss(c)}`);
   await c.stop();

@@ -143,11 +143,20 @@ function evaluateSplit(train, test, tuning, withCeilings) {
   const byKind = {};
   // The held-out paragraphs are typed one after another into one draft, as a drafter would:
   // the text already written is part of the context the product sees.
+  // Inside titles (《…》 and its 》): characters, and keystrokes made there (a completion accepted
+  // there counts where it starts). Completion offers only the knowledge base's titles there.
+  const inTitle = (s, at) => {
+    if (s[at] === '》') return true;
+    const o = s.lastIndexOf('《', at);
+    return o >= 0 && s.lastIndexOf('》', at) < o;
+  };
+  const titles = { chars: 0, keystrokes: 0 };
   let draft = '';
   for (const p of test) {
     const before = draft ? draft + '\n' : '';
     const target = before + p.text;
     chars += p.text.length;
+    for (let j = before.length; j < target.length; j++) if (inTitle(target, j)) titles.chars++;
     let i = before.length;
     while (i < target.length) {
       const typed = target.slice(0, i);
@@ -156,6 +165,7 @@ function evaluateSplit(train, test, tuning, withCeilings) {
       completeMs += performance.now() - c0;
       queries++;
       keys++;
+      if (inTitle(target, i)) titles.keystrokes++;
       if (items.length) {
         offered++;
         const hits = items.slice(0, 3).map((e) => applies(e, typed, target));
@@ -194,7 +204,7 @@ function evaluateSplit(train, test, tuning, withCeilings) {
     }
     return 1 - keys / chars;
   };
-  if (!withCeilings) return { chars, keystrokes: keys, savings: 1 - keys / chars, trainParagraphs: train.length, testParagraphs: test.length, offered, top1: offered ? top1 / offered : 0, top3: offered ? top3 / offered : 0, accepted, acceptedChars, byKind, learnMs, msPerCompletion: completeMs / queries, offeredCeiling: 0, attestedCeiling: 0, titleCoverage };
+  if (!withCeilings) return { chars, keystrokes: keys, savings: 1 - keys / chars, trainParagraphs: train.length, testParagraphs: test.length, offered, top1: offered ? top1 / offered : 0, top3: offered ? top3 / offered : 0, accepted, acceptedChars, byKind, learnMs, msPerCompletion: completeMs / queries, offeredCeiling: 0, attestedCeiling: 0, titleCoverage, titles };
   const offeredCeiling = ceiling((target, i) => {
     const typed = target.slice(0, i);
     return Math.max(0, ...completeAt(typed, i).map((e) => applies(e, typed, target)));
@@ -222,6 +232,7 @@ function evaluateSplit(train, test, tuning, withCeilings) {
     learnMs,
     msPerCompletion: completeMs / queries,
     titleCoverage,
+    titles,
   };
 }
 
@@ -304,5 +315,11 @@ if (json) {
   );
   const tc = results.reduce((a, r) => ({ cited: a.cited + r.titleCoverage.cited, known: a.known + r.titleCoverage.known, chars: a.chars + r.titleCoverage.chars }), { cited: 0, known: 0, chars: 0 });
   console.log(`titles cited in held-out paragraphs: ${tc.cited} (${tc.chars} characters), of which known to the training folds: ${tc.known}`);
+  const ti = results.reduce((a, r) => ({ chars: a.chars + r.titles.chars, keystrokes: a.keystrokes + r.titles.keystrokes }), { chars: 0, keystrokes: 0 });
+  const out = { chars: overall.chars - ti.chars, keystrokes: overall.keystrokes - ti.keystrokes };
+  console.log(
+    `savings inside titles (《…》, where completion offers the knowledge base's titles only): ${pct(1 - ti.keystrokes / ti.chars).trim()} of ${ti.chars} characters; ` +
+      `outside titles: ${pct(1 - out.keystrokes / out.chars).trim()} of ${out.chars} characters`,
+  );
   console.log(`accepted completions by kind: ${JSON.stringify(results.reduce((a, r) => { for (const [kk, v] of Object.entries(r.byKind)) a[kk] = (a[kk] ?? 0) + v; return a; }, {}))}; characters inserted by completions: ${overall.acceptedChars}`);
 }

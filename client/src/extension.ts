@@ -9,6 +9,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import * as P from '../../server/src/protocol';
 import launch from '../../server/launch.json';
 import { registerCommands } from './commands';
+import { draftingMiddleware, registerDrafting } from './drafting';
 import { registerKnowledgeView } from './knowledgeView';
 import { middleware } from './middleware';
 import { PlainTextOffer } from './plainText';
@@ -34,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext) {
       workspaceTrusted: vscode.workspace.isTrusted,
       clientShowsCorpusProblems: true, // status.ts
     },
-    middleware,
+    middleware: { ...middleware, ...draftingMiddleware() },
   };
   const c = (client = new LanguageClient('chancery', 'Chancery', serverOptions, clientOptions));
   const the = () => c;
@@ -59,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext) {
     }),
     c.onNotification(P.StatusNotification.method, onStatus),
   );
+  registerDrafting(context, languages);
   await c.start();
   // What the extension tests read (test/e2e/suite): the state of what VS Code shows.
   return { status: () => status.state, corpusProblemsShown: () => [...status.shown], switchOffered: (uri: vscode.Uri) => plainText.offered(uri), lastCheck: () => commands.lastCheck, knowledgeTree: view.tree, expandKnowledgeView: view.expand };

@@ -28,6 +28,7 @@ import {
   REPO, cleanup, installTools, installVsix, launchChromium, log, makeHome, packageVsix, payloadUrl,
   startCodeServer, timed, withTimeout,
 } from './lib.mjs';
+import { startUiProbe } from './uiProbe.mjs';
 
 const TIMEOUT = Number(process.env.CHANCERY_E2E_TIMEOUT || 600) * 1000;
 const RESULTS = path.join(REPO, 'test-results');
@@ -57,6 +58,8 @@ async function main() {
     }),
   );
   const { page } = await timed('launch chromium', () => launchChromium(dirs));
+  // the suite's look at the workbench (screenshots test-results/drafting-*.png): uiProbe.mjs
+  const stopProbe = startUiProbe(page, dirs.results, RESULTS, log);
 
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
@@ -95,6 +98,7 @@ async function main() {
     return withTimeout(exited, TIMEOUT, 'extension tests');
   });
   server.child.off('exit', onServerExit);
+  stopProbe();
 
   const summaryFile = path.join(dirs.results, 'mocha.json');
   if (existsSync(summaryFile)) {

@@ -7,8 +7,10 @@
 import {
   CodeAction,
   CodeActionKind,
+  CompletionContext,
   CompletionItem,
   CompletionItemKind,
+  CompletionTriggerKind,
   Diagnostic,
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
@@ -32,6 +34,7 @@ import type {
   CodeActionEntry,
   CompletionEntry,
   CompletionKind,
+  CompletionTrigger,
   FoldingEntry,
   HoverResult,
   SemanticTokenEntry,
@@ -213,7 +216,15 @@ export function toCompletionItem(e: CompletionEntry, lines: LineIndex): Completi
   if (e.documentation) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
   if (e.sortText) item.sortText = e.sortText;
   if (e.filterText) item.filterText = e.filterText;
+  if (e.resolve) item.data = { instrument: e.resolve };
   return item;
+}
+
+/** How the client came to ask for completions (LSP CompletionContext → the core's trigger). */
+export function toCompletionTrigger(c: CompletionContext | undefined): CompletionTrigger {
+  if (c?.triggerKind === CompletionTriggerKind.TriggerCharacter) return { kind: 'character', character: c.triggerCharacter };
+  if (c?.triggerKind === CompletionTriggerKind.TriggerForIncompleteCompletions) return { kind: 'incomplete' };
+  return { kind: 'invoked' };
 }
 
 /** An inline (ghost-text) completion item, or undefined when its range spans lines (LSP forbids it). */

@@ -25,6 +25,7 @@ import {
   InitializeResult,
   InlineCompletionItem,
   Location,
+  MarkupKind,
   SemanticTokens,
   SemanticTokensDelta,
   TextDocumentSyncKind,
@@ -33,6 +34,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCorpusDir, WATCH_GLOB } from './core/corpus/files';
+import { TRIGGER_CHARACTERS } from './core/features/completion';
 import {
   Locale,
   SEMANTIC_LEGEND,
@@ -40,6 +42,7 @@ import {
   localeOf,
   pick,
   toCompletionItem,
+  toCompletionTrigger,
   toFoldingRanges,
   toHover,
   toInlineCompletionItem,
@@ -151,7 +154,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['《', '〈', '》', '在', '（', '(', '。'], resolveProvider: false },
+        // The list opens by itself only where it owns the position (core/features/completion.ts).
+        completionProvider: { triggerCharacters: [...TRIGGER_CHARACTERS], resolveProvider: true },
         inlineCompletionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: true,
@@ -243,10 +247,20 @@ export function startServer(connection: Connection): void {
       const st = docs.doc(p.textDocument.uri);
       const service = knowledge.service;
       if (!st || !service) return [];
-      const items = service.complete(st.text, toOffset(st.lines, p.position), token).map((e) => toCompletionItem(e, st.lines));
-      // Instruments are capped and filtered by the typed prefix: ask again as the prefix grows.
-      return { isIncomplete: items.some((i) => i.kind === CompletionItemKind.Reference), items };
+      const items = service.complete(st.text, toOffset(st.lines, p.position), token, toCompletionTrigger(p.context)).map((e) => toCompletionItem(e, st.lines));
+      // Instruments are capped and filtered by what is typed, and an empty answer may fill as the
+      // typing goes on (jj → jjlt): ask again as the prefix grows.
+      return { isIncomplete: items.length === 0 || items.some((i) => i.kind === CompletionItemKind.Reference), items };
     }, null),
+  );
+
+  // The full description of an instrument the editor shows in the list (the list carries a line).
+  connection.onCompletionResolve((item, token) =>
+    runSafe(token, 'completionItem/resolve', () => {
+      const id = (item.data as { instrument?: unknown } | undefined)?.instrument;
+      const md = typeof id === 'string' ? knowledge.service?.resolveCompletion(id) : undefined;
+      return md ? { ...item, documentation: { kind: MarkupKind.Markdown, value: md } } : item;
+    }, item),
   );
 
   // Ghost text: the top of the completion list where it only adds text after the cursor.

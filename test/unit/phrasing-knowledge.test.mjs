@@ -30,7 +30,9 @@ test('after 在: the places of the knowledge base, ranked by the continuation mo
   // 阿城 follows …日在 three times in the corpus, 北城 twice
   assert.equal(places[0].label, '阿城');
   assert.equal(apply(t, places[0]), t + '阿城');
-  assert.match(places[0].detail, /%/);
+  // the detail says it in words, in the user's language
+  assert.equal(places[0].detail, 'place of 3 adoption(s) or event(s) in the corpus');
+  assert.equal(complete(t, { locale: 'zh' }).find((e) => e.label === '阿城').detail, '语料中 3 项通过或活动在此');
   // with 北 typed, 北城 would insert one character: accepting it saves nothing, it is not offered
   assert.ok(!complete(t + '北').some((e) => e.kind === 'place'));
 });

@@ -171,9 +171,15 @@ test('the embedded corpus: the genre formulas of the issue are found', async () 
   assert.ok(tpl && tpl.count >= 15);
   assert.equal(m.choices.date[0], '2021年9月17日');
   assert.equal(m.choices.place[0], '杜尚别');
-  // proposals while typing a real sentence
+  // proposals while typing a real sentence: into a title only as far as a title of the corpus begins so
   const t = '各代表团团长认为，应继续落实2019年6月14日在比什';
-  assert.ok(apply(t, completePhrasing(m, t, t.length, kb ? { kb } : undefined)[0]).startsWith(t + '凯克通过的《上合组织'));
+  const got = apply(t, completePhrasing(m, t, t.length, kb ? { kb } : undefined)[0]);
+  assert.ok(got.startsWith(t + '凯克通过的《上合组织'), got);
+  const inside = got.slice(got.lastIndexOf('《') + 1);
+  assert.ok(kb.instruments.some((i) => i.title.startsWith(inside)), inside);
+  // with a knowledge base that knows no title, the phrase stops at the opening mark
+  const none = { kb: { ...kb, instruments: [] } };
+  assert.equal(apply(t, completePhrasing(m, t, t.length, none)[0]), t + '凯克通过的《');
 });
 
 test('proposals never split a surrogate pair', () => {

@@ -17,33 +17,47 @@ test('the snippet file says it is generated and how to regenerate it', () => {
   assert.match(checkedIn.split('\n')[0], /^\/\/ GENERATED FILE .*npm run snippets/);
 });
 
-test('the standard clauses with English, pinyin and Chinese prefixes and bilingual descriptions', () => {
+test('one entry per formula of the genre, named by its text, with English, pinyin and Chinese prefixes', () => {
   const snippets = JSON.parse(checkedIn.replace(/^\/\/.*\n/gm, ''));
-  const all = Object.values(snippets);
+  const all = Object.entries(snippets);
   assert.ok(all.length >= 20);
-  for (const s of all) {
+  for (const [name, s] of all) {
     assert.equal(s.prefix.length, 3);
     assert.match(s.prefix[0], /^[a-z-]+$/);
     assert.match(s.prefix[1], /^[a-z-]+$/);
     assert.match(s.prefix[2], /^[\u4e00-\u9fff]+$/);
-    assert.match(s.description, /in the corpus.*语料中/);
+    assert.match(s.description, /in the corpus.*语料中出现/);
     assert.ok(s.body.length === 1 && s.body[0].endsWith('$0'));
+    // the name is the clause itself (its tab stops named), not a prefix or a kind
+    assert.ok(/[\u4e00-\u9fff]/.test(name) && !/^(Sentence opener|Template|Clause ending|Connective|Frame):/.test(name), name);
   }
-  const byPrefix = (p) => Object.entries(snippets).filter(([, s]) => s.prefix.includes(p));
+  const byPrefix = (p) => all.filter(([, s]) => s.prefix.includes(p));
   assert.ok(byPrefix('stress').some(([, s]) => s.body[0] === '各代表团团长强调，$0'));
   assert.ok(byPrefix('qiangdiao').length >= 1 && byPrefix('强调').length >= 1);
-  const adopted = byPrefix('tongguo').find(([k]) => k === 'Template: {日期}在{地点}通过的《{文件名称}》');
-  assert.ok(adopted);
-  assert.match(adopted[1].body[0], /^\$\{1\|2021年9月17日,[^|]+\|\}在\$\{2\|杜尚别,[^|]+\|\}通过的《\$\{3\|[^|]+\|\}》\$0$/);
+  assert.ok(snippets['{日期}在{地点}通过的《{文件名称}》'].prefix.includes('tongguo'));
   assert.ok(byPrefix('welcome-adopted').some(([, s]) => s.body[0].startsWith('欢迎${1|')));
 });
 
-test('the manifest contributes the snippet file for communique, plaintext and markdown', () => {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  const langs = (pkg.contributes?.snippets ?? []).filter((s) => s.path === './snippets/communique.code-snippets').map((s) => s.language);
-  assert.deepEqual(langs.sort(), ['communique', 'markdown', 'plaintext']);
+test('the real formulas of the genre are kept, corpus fragments are not', () => {
+  const names = Object.keys(JSON.parse(checkedIn.replace(/^\/\/.*\n/gm, '')));
+  for (const f of ['各代表团团长强调，', '各代表团团长注意到', '十分重要。', '具有重要意义，', '应继续落实', '切实落实', '注意到关于…的倡议。']) assert.ok(names.includes(f), f);
+  for (const f of ['论坛成果，', '会议成果，', '部长会议成果，', '包括制定', '工作组十分重要。', '的倡议。', '加快建立上合组织', '各代表团团长注意到上合组织', '欢迎…论坛成果，', '以及…的倡议。']) {
+    assert.ok(!names.includes(f), `${f} is a fragment, not a formula`);
+  }
 });
 
+test('the manifest does not contribute the file: the server serves the snippets, one item each, where a prefix is typed', () => {
+  // VS Code's own snippet provider lists a snippet once per prefix, labelled by the prefix, and
+  // matches prefixes as whole words only (no match right after Chinese text)
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  assert.deepEqual(pkg.contributes?.snippets ?? [], []);
+});
+
+test('reference templates: the date and the place are one choice, the title stays empty for the completion list', () => {
+  const snippets = JSON.parse(checkedIn.replace(/^\/\/.*\n/gm, ''));
+  const tpl = snippets['{日期}在{地点}通过的《{文件名称}》'].body[0];
+  assert.match(tpl, /^\$\{1\|2021年9月17日在杜尚别,[^|]+\|\}通过的《\$\{2\}》\$0$/);
+});
 test("every snippet's default expansion (first choice of each tab stop) passes Chancery's own checks", async () => {
   const { corpusText } = await import('./helpers.mjs');
   const kb = core.buildKnowledgeBase([{ uri: 'builtin:/corpus.txt', text: await corpusText(), encoding: 'utf-8' }]);

@@ -56,3 +56,6 @@ export * from './util/stringCache';
 export * from './features/inline';
 export * from './text/markdown';
 export * from './messages';
+export { pinyinInitials } from './lang/zh/pinyin';
+export { TRIGGER_CHARACTERS, listEntries } from './features/completion';
+export { findTitles, TITLE_SEARCH } from './features/titles';

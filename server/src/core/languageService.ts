@@ -6,13 +6,13 @@ import type { CodeActionEntry, LanguageService } from './service';
 import type { KnowledgeBase } from './types';
 import { KnowledgeIndex } from './knowledge/knowledgeIndex';
 import { matchTitle } from './knowledge/titleMatch';
-import { inlineEntries } from './features/inline';
+import { inlineCompletions } from './features/inline';
 import { diagnose } from './features/diagnostics';
 import type { PhrasingModel } from './phrasing/model';
 import type { Locale } from './messages';
 import { createContext } from './features/context';
 import { fullReference } from './features/presentation';
-import { hover } from './features/hover';
+import { hover, instrumentMarkdown } from './features/hover';
 import { complete } from './features/completion';
 import { codeActions } from './features/codeActions';
 import { symbols } from './features/symbols';
@@ -69,8 +69,12 @@ export function createLanguageService(init: LanguageServiceInit): ChanceryServic
     }),
     diagnose: (text, options, token) => diagnose(text, ctx.index, options, token),
     hover: (text, offset) => hover(ctx, text, offset),
-    complete: (text, offset, token) => complete(ctx, text, offset, token),
-    inlineComplete: (text, offset, token) => inlineEntries(complete(ctx, text, offset, token), text, offset),
+    complete: (text, offset, token, trigger) => complete(ctx, text, offset, token, trigger),
+    inlineComplete: (text, offset, token) => inlineCompletions(ctx, text, offset, token),
+    resolveCompletion: (id) => {
+      const ins = ctx.index.instrument(id);
+      return ins && instrumentMarkdown(ctx, ins);
+    },
     codeActions: (text, range, findings): CodeActionEntry[] => codeActions(ctx, text, range, findings),
     symbols: (text) => symbols(ctx, text),
     definition: (text, offset) => definition(ctx, text, offset),

@@ -25,6 +25,12 @@ export interface HoverResult {
   markdown: string;
 }
 
+/** How a client came to ask for completions: invoked (typing, Ctrl+Space), a trigger character, re-asking an incomplete list. */
+export interface CompletionTrigger {
+  kind: 'invoked' | 'character' | 'incomplete';
+  character?: string;
+}
+
 export type CompletionKind = 'instrument' | 'formula' | 'phrase' | 'template' | 'date' | 'place';
 
 export interface CompletionEntry {
@@ -43,6 +49,11 @@ export interface CompletionEntry {
   sortText?: string;
   /** What the client filters on, when not the label. */
   filterText?: string;
+  /**
+   * The instrument (its id) whose full description `resolveCompletion` gives as documentation
+   * when the editor shows this item (instruments beyond the first few carry a line only).
+   */
+  resolve?: string;
 }
 
 export interface CodeActionEntry {
@@ -91,7 +102,14 @@ export interface LanguageService {
   summary(): KnowledgeSummary;
   diagnose(text: string, options?: DiagnoseOptions, token?: Cancellation): Finding[];
   hover(text: string, offset: number): HoverResult | undefined;
-  complete(text: string, offset: number, token?: Cancellation): CompletionEntry[];
+  /**
+   * The completion list at `offset` (features/completion.ts). `trigger` says how the client came to
+   * ask (default: invoked); at positions ghost text owns, a trigger character or re-asking an
+   * incomplete list gives nothing, so the list does not open by itself there.
+   */
+  complete(text: string, offset: number, token?: Cancellation, trigger?: CompletionTrigger): CompletionEntry[];
+  /** The full documentation of a completion entry's instrument (`CompletionEntry.resolve`), when the editor shows it. */
+  resolveCompletion(id: string): string | undefined;
   /** The completions an editor can show inline (ghost text), best first (features/inline.ts). */
   inlineComplete(text: string, offset: number, token?: Cancellation): CompletionEntry[];
   codeActions(text: string, range: Span, findings: Finding[]): CodeActionEntry[];

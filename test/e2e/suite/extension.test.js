@@ -145,9 +145,10 @@ describe('Chancery in a real VS Code extension host', function () {
   });
 
   describe('phrasing', () => {
-    it('an inline suggestion (ghost text) continues a date of adoption with its place, and commits', async () => {
+    it('an inline suggestion (ghost text) continues a date of adoption with 在 and its place, and commits', async () => {
       const { doc, editor } = await open('scratch.communique');
-      const typed = '　　各代表团团长欢迎2021年9月17日在';
+      // (after 在 the completion list owns the position: drafting.test.js)
+      const typed = '　　各代表团团长欢迎2021年9月17日';
       await editor.edit((e) => e.replace(new vscode.Range(0, 0, doc.lineCount, 0), typed));
       const pos = doc.positionAt(typed.length);
       editor.selection = new vscode.Selection(pos, pos);
@@ -161,7 +162,7 @@ describe('Chancery in a real VS Code extension host', function () {
         await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger'); // not shown yet: ask again
         return undefined;
       }, 'the inline suggestion to be committed');
-      assert.equal(text, typed + PLACE);
+      assert.equal(text, typed + '在' + PLACE);
       await doc.save();
     });
 
@@ -208,31 +209,6 @@ describe('Chancery in a real VS Code extension host', function () {
       walk(symbols);
       assert.ok(names.some((n) => n.startsWith('各代表团团长')), `a paragraph symbol: ${names.join(' | ')}`);
       assert.ok(names.some((n) => n.includes(TITLE)), `a reference symbol: ${names.join(' | ')}`);
-    });
-  });
-
-  describe('snippets', () => {
-    it('a contributed snippet expands by name', async () => {
-      const contributed = (ext.packageJSON.contributes && ext.packageJSON.contributes.snippets) || [];
-      const entry = contributed.find((s) => s.language === 'communique') || contributed[0];
-      assert.ok(entry, 'the extension contributes snippets');
-      const file = parseJsonc(fs.readFileSync(path.join(ext.extensionPath, entry.path), 'utf8'));
-      const usable = Object.entries(file).filter(([, s]) => {
-        const body = Array.isArray(s.body) ? s.body.join('\n') : s.body;
-        return !/\$\{?[A-Z_]/.test(body); // no variables: the expected text is then exact
-      });
-      assert.ok(usable.length > 0, 'a snippet without variables exists');
-      // Prefer a template with tab stops (placeholders or choice lists): it exercises more.
-      const [name, snippet] = usable.find(([, s]) => /\$\{\d/.test([].concat(s.body).join('\n'))) || usable[0];
-      const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
-      const doc = await vscode.workspace.openTextDocument({ language: entry.language || 'communique', content: '' });
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: doc.languageId, name });
-      await until(() => doc.getText().length > 0, `snippet "${name}" to be inserted`, 10_000);
-      await vscode.commands.executeCommand('leaveSnippet');
-      assert.equal(doc.getText(), expandSnippet(body), `snippet "${name}"`);
-      console.log(`      snippet "${name}" → ${JSON.stringify(doc.getText())}`);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
 

@@ -1,12 +1,23 @@
 /**
  * Inline suggestions (ghost text after the cursor, accepted with one key): the completion entries
- * an editor can show that way. What the drafter gets is the same as the top of the completion list
+ * an editor can show that way, at the positions the completion list does not own (completion.ts). What the drafter gets is the same as the top of the completion list
  * — the learned next phrase, a sentence formula, a knowledge-base title, place or date scored by
  * the same model — restricted to what ghost text can show: plain text (no snippet tab stops)
  * replacing a span that ends at the cursor, keeping what is typed there exactly as typed (so the
  * suggestion only adds text), adding at least two characters (accepting one saves nothing).
  */
-import type { CompletionEntry } from '../service';
+import type { Cancellation, CompletionEntry } from '../service';
+import type { Ctx } from './context';
+import { complete, listEntries } from './completion';
+
+/**
+ * Ghost text at `offset`: none where the completion list owns the position (inside a title, after
+ * 《T》（, after 在 in a date frame: completion.ts), else the top of the list that ghost text can show.
+ */
+export function inlineCompletions(ctx: Ctx, text: string, offset: number, token?: Cancellation): CompletionEntry[] {
+  if (listEntries(ctx, text, offset)) return [];
+  return inlineEntries(complete(ctx, text, offset, token), text, offset);
+}
 
 /** The entries, in the completion list's order (sortText), that can be shown inline; at most `max`. */
 export function inlineEntries(entries: readonly CompletionEntry[], text: string, offset: number, max = 3): CompletionEntry[] {

@@ -14,10 +14,13 @@ import { MAX_FORMULA, PARA, SENT, modelProvenance, type PhrasingModel } from './
 import { modelIndex, SA_DEPTH } from './modelIndex';
 import { DEFAULT_CONTEXT, propose, type ContinuationOptions } from './continuation';
 import { draftIndex } from './draft';
-import { knowledgeCandidates, type PhrasingKnowledge } from './knowledge';
+import { knowledgeCandidates, titlePrefixLength, type PhrasingKnowledge } from './knowledge';
 import { escapeSnippet, templateSnippet } from './snippetText';
 import { foldText, sentenceStartBefore } from './segment';
 import type { SuffixIndex } from './suffixArray';
+import { pick, type Locale } from '../messages';
+import { INNER_TITLE_MARKS, TITLE_MARKS } from '../lang/zh/punctuation';
+import { TITLE_CLOSE, TITLE_OPEN } from '../lang/zh/phrasing';
 
 export interface PhrasingCompleteOptions extends ContinuationOptions {
   /** Offer knowledge-base titles, places and dates scored by the continuation model (default true). */
@@ -26,6 +29,8 @@ export interface PhrasingCompleteOptions extends ContinuationOptions {
   cacheGap?: number;
   /** Characters of the draft before the cursor used as the document cache. Default 4000. */
   draftWindow?: number;
+  /** The language of the details (how often the corpus has an item). Default 'en'. */
+  locale?: Locale;
 }
 
 /**
@@ -65,7 +70,11 @@ export function completePhrasing(
   const draft =
     (options.draftWeight ?? 1) > 0 ? draftIndex(text, Math.max(sStart, offset - (options.cacheGap ?? 8)), options.draftWindow ?? 4000) : undefined;
   const known = options.knowledge === false ? undefined : knowledgeCandidates(text, offset, sStart, index);
+  // Inside an open 《: the knowledge base's titles only. Phrases there are fragments of other
+  // titles, and accepting them one after another writes a title that does not exist.
+  const inTitle = insideTitle(text, offset, sStart);
   const { proposals, extras } = propose(ix.sa, ctx, options, draft, known?.items.map((k) => k.rest));
+  const locale = options.locale ?? 'en';
   known?.items.forEach((k, i) => {
     const x = extras[i];
     if (x.score <= 0) return;
@@ -77,22 +86,28 @@ export function completePhrasing(
         insertText: k.text,
         replace: { start: known.start, end: offset },
         filterText: text.slice(known.start, offset) + k.rest,
-        detail: `${Math.round(x.p * 100)}% · ${k.detail}`,
+        detail: pick(k.detail, locale),
       },
     });
   });
+  if (inTitle) return ranked(scored, text, sStart);
   for (const pr of proposals) {
+    // a phrase goes into a title only as far as a title of the knowledge base begins so: accepted
+    // again and again, phrases never write a title that does not exist
+    const cut = titleSafeLength(pr.text, index);
+    if (cut < 2) continue;
+    const phrase = pr.text.slice(0, cut);
     const src = pr.at >= 0 ? modelProvenance(model, pr.at) : undefined;
     scored.push({
       score: pr.score,
       e: {
-        label: normPrefix + pr.text,
+        label: normPrefix + phrase,
         kind: 'phrase',
         // the typed prefix in the corpus's form (simplified, full-width); the client filters on what was typed
-        insertText: normPrefix + pr.text,
+        insertText: normPrefix + phrase,
         replace: { start: pStart, end: offset },
-        filterText: prefix + pr.text,
-        detail: `${Math.round(pr.p * 100)}% · ${pr.count}×`,
+        filterText: prefix + phrase,
+        detail: times(pr.count, locale),
         documentation: src ? attestation(src.sentence, src.uri, src.line) : undefined,
       },
     });
@@ -115,7 +130,7 @@ export function completePhrasing(
           insertText: f.text,
           replace: { start: sStart, end: offset },
           filterText: f.text,
-          detail: `opener · ${f.count}× / 句首套语`,
+          detail: pick({ en: `Sentence opening · ${times(f.count, 'en')}`, zh: `句首套语 · ${times(f.count, 'zh')}` }, locale),
           documentation: c ? attestation(c.sentence, c.uri, c.line) : undefined,
         },
       });
@@ -153,14 +168,18 @@ export function completePhrasing(
           snippet: true,
           replace: { start: offset - lead, end: offset },
           filterText: text.slice(offset - lead, offset) + plain,
-          detail: `template · ${t.count}× / 模板`,
+          detail: pick({ en: `Reference frame · ${times(t.count, 'en')}`, zh: `引用格式 · ${times(t.count, 'zh')}` }, locale),
           documentation: c ? attestation(c.sentence, c.uri, c.line) : undefined,
         },
       });
     }
   }
 
-  // Merge duplicates (same resulting text), keep the best score; rank.
+  return ranked(scored, text, sStart, typedSentence);
+}
+
+/** Duplicates (the same resulting text) merged, keeping the best score; ranked (sortText). */
+function ranked(scored: { e: CompletionEntry; score: number }[], text: string, sStart: number, typedSentence = ''): CompletionEntry[] {
   const seen = new Map<string, { e: CompletionEntry; score: number }>();
   for (const x of scored) {
     const key = x.e.snippet ? 'T' + x.e.insertText : typedSentence.slice(0, x.e.replace.start - sStart) + x.e.insertText;
@@ -176,6 +195,42 @@ export function completePhrasing(
   }
   const out = [...seen.values()].sort((a, b) => b.score - a.score || a.e.label.length - b.e.label.length);
   return out.map((x, i) => ({ ...x.e, sortText: String(i).padStart(4, '0') }));
+}
+
+/** Whether `offset` is inside a 《 opened in this sentence and not closed before `offset`. */
+function insideTitle(text: string, offset: number, sStart: number): boolean {
+  const open = text.lastIndexOf(TITLE_OPEN, offset - 1);
+  return open >= sStart && open >= offset - 120 && text.lastIndexOf(TITLE_CLOSE, offset - 1) < open;
+}
+
+/**
+ * How much of `phrase` may be proposed: all of it, unless it opens a title (《 or 〈); then up to
+ * the opening mark and as far into the title as a title of the knowledge base begins the same way
+ * (a whole title with its closing mark lets the phrase go on).
+ */
+function titleSafeLength(phrase: string, index: PhrasingKnowledge | undefined): number {
+  let i = 0;
+  while (i < phrase.length) {
+    const c = phrase[i];
+    if (c !== TITLE_MARKS[0] && c !== INNER_TITLE_MARKS[0]) {
+      i++;
+      continue;
+    }
+    const rest = phrase.slice(i + 1);
+    const k = titlePrefixLength(index, rest);
+    // a whole title with its closing mark: the phrase goes on after it
+    if (k > 0 && (rest[k - 1] === TITLE_MARKS[1] || rest[k - 1] === INNER_TITLE_MARKS[1])) {
+      i += 1 + k;
+      continue;
+    }
+    return i + 1 + k;
+  }
+  return phrase.length;
+}
+
+/** "78 times in the corpus" / "语料中出现 78 次". */
+export function times(n: number, locale: Locale): string {
+  return locale === 'zh' ? `语料中出现 ${n} 次` : n === 1 ? 'once in the corpus' : `${n} times in the corpus`;
 }
 
 function units(s: string): number[] {

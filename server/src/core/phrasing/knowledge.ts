@@ -5,12 +5,13 @@
  * knowledge base and owned by its index (KNOWN_VALUES).
  */
 import type { CompletionEntry } from '../service';
-import type { KnowledgeBase } from '../types';
+import type { KnowledgeBase, Message } from '../types';
 import { derivedOf, type DerivedTable, type IndexLike } from '../knowledge/knowledgeIndex';
 import { formatDate } from '../lang/zh/datesFormat';
 import { toSimplified } from '../lang/zh/script';
 import { isIdeograph } from '../lang/zh/chars';
 import { PARTIAL_DATE_END, PLACE_MARKER, TITLE_CLOSE, TITLE_OPEN } from '../lang/zh/phrasing';
+import { INNER_TITLE_MARKS } from '../lang/zh/punctuation';
 import { foldText } from './segment';
 
 /**
@@ -48,6 +49,37 @@ export function knownValuesOf(kb: KnowledgeBase): KnownValues {
   return { titles: ranked(titles), places: ranked(places), dates: ranked(dates) };
 }
 
+/** The knowledge base's titles (folded like the model's text) with their closing mark (》 or, nested, 〉), sorted: for prefix searches. */
+export const SORTED_TITLES: DerivedTable<string[], IndexLike> = {
+  name: 'phrasing: titles in order',
+  build: (index) => [...new Set(index.kb.instruments.flatMap((i) => [foldText(i.title) + TITLE_CLOSE, foldText(i.title) + INNER_TITLE_MARKS[1]]))].sort(),
+};
+
+/**
+ * How much of `s` (the text after a title's opening mark) begins a title of the knowledge base
+ * with its closing mark: the length of the longest prefix of `s` that one starts with (0 without
+ * a knowledge base).
+ */
+export function titlePrefixLength(knowledge: PhrasingKnowledge | undefined, s: string): number {
+  if (!knowledge?.kb || !s) return 0;
+  const titles = derivedOf(knowledge, SORTED_TITLES);
+  // the titles sorting next to `s` share the longest beginning with it
+  let lo = 0;
+  let hi = titles.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (titles[m] < s) lo = m + 1;
+    else hi = m;
+  }
+  const common = (t: string | undefined) => {
+    if (t === undefined) return 0;
+    let k = 0;
+    while (k < s.length && k < t.length && s.charCodeAt(k) === t.charCodeAt(k)) k++;
+    return k;
+  };
+  return Math.max(common(titles[lo]), common(titles[lo - 1]));
+}
+
 /** knownValuesOf, kept by the knowledge index. */
 export const KNOWN_VALUES: DerivedTable<KnownValues, IndexLike> = {
   name: 'phrasing: knowledge-base values',
@@ -63,8 +95,16 @@ export interface KnowledgeCandidate {
   /** What the candidate adds after the typed part (in the corpus's form). */
   rest: string;
   kind: CompletionEntry['kind'];
-  detail: string;
+  /** How often the knowledge base holds it, in words. */
+  detail: Message;
 }
+
+/** What the count of a value says, per kind. */
+const DETAIL: Record<'instrument' | 'place' | 'date', (n: number) => Message> = {
+  instrument: (n) => ({ en: n === 1 ? 'cited once in the corpus' : `cited ${n} times in the corpus`, zh: `语料中引用 ${n} 次` }),
+  place: (n) => ({ en: `place of ${n} adoption(s) or event(s) in the corpus`, zh: `语料中 ${n} 项通过或活动在此` }),
+  date: (n) => ({ en: `date of ${n} adoption(s) or event(s) in the corpus`, zh: `语料中 ${n} 项通过或活动在此日期` }),
+};
 
 /**
  * Knowledge-base values that can continue the text before the cursor: a title inside an open 《
@@ -80,6 +120,7 @@ export function knowledgeCandidates(
   if (!knowledge?.kb || offset <= 0) return undefined;
   const v = derivedOf(knowledge, KNOWN_VALUES);
   const pick = (start: number, values: [string, number][], kind: CompletionEntry['kind'], suffix = '') => {
+    const said = DETAIL[kind as 'instrument' | 'place' | 'date'];
     const raw = text.slice(start, offset);
     const typed = toSimplified(foldText(raw));
     if (typed.length !== raw.length) return undefined;
@@ -87,7 +128,7 @@ export function knowledgeCandidates(
     for (const [val, n] of values) {
       if (val.length <= typed.length || !val.startsWith(typed)) continue;
       const full = val + (text.startsWith(suffix, offset) ? '' : suffix);
-      items.push({ label: val, text: full, rest: full.slice(typed.length), kind, detail: `${n}×` });
+      items.push({ label: val, text: full, rest: full.slice(typed.length), kind, detail: said(n) });
       if (items.length >= MAX_KNOWN) break;
     }
     return items.length ? { start, items } : undefined;

@@ -97,6 +97,16 @@ export const PARTIAL_DATE_END = /\d{4}年(?:\d{1,2}月?(?:\d{1,2})?)?$/;
 export const SLOT_LABEL = { date: '日期', place: '地点', title: '文件名称' } as const;
 
 /**
+ * What may stand before a key word in a formula of the genre (the snippets keep only formulas
+ * built this way; the rest are fragments of longer phrases): adverbs and modals before a verb
+ * (应继续落实, 切实落实, 进一步开展), verbs before an evaluation (具有重要意义), the preposition after a
+ * verb that opens a frame (注意到关于…的倡议).
+ */
+export const ADVERBIAL_LEADS = ['应', '继续', '切实', '进一步', '积极', '高度', '共同', '加快', '大力', '不断', '全面', '愿', '将', '也'];
+export const PREDICATE_LEADS = ['具有', '是', '发挥', '作出', '取得', '有'];
+export const FRAME_PREPOSITIONS = ['关于', '就', '对', '在', '为'];
+
+/**
  * Snippet prefixes: key word → [English prefix, pinyin prefix], so a drafter can type `stress`,
  * `qiangdiao` or `强调`. The key words of the genre: verbs such as 强调, 欢迎, 通过, and a few
  * evaluative phrases such as 十分重要. Longer entries win when several match.
