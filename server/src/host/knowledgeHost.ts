@@ -108,7 +108,7 @@ export class KnowledgeHost {
   async rebuild(reason: string): Promise<KnowledgeStatus> {
     const { connection } = this.o;
     const id = ++this.building;
-    const { paths, problems } = await this.o.corpusPaths();
+    const { paths, problems, allowedRoots } = await this.o.corpusPaths();
     if (problems.length) {
       for (const p of problems) connection.console.warn(`chancery: ${p}`);
       connection.window.showWarningMessage(this.say(`Chancery: ${problems.join('; ')}`, `Chancery：部分语料路径未读取——${problems.join('；')}`));
@@ -126,7 +126,7 @@ export class KnowledgeHost {
     const started = Date.now();
     try {
       this.currentBuild?.cancel();
-      const job = startBuild(paths, (files, stage) => {
+      const job = startBuild({ paths, allowedRoots }, (files, stage) => {
         if (stage === 'reading') progress?.report(Math.min(60, files), `${files} file(s) read`);
         else progress?.report(70, `${files} document(s) read, extracting…`);
       }, { inProcess: paths.length === 1 && paths[0] === builtinCorpusDir() });

@@ -38,28 +38,34 @@ type Msg =
   | { type: 'done'; kbBytes: Uint8Array; phrasing?: PhrasingModel; wrapped: WrappedEnds }
   | { type: 'error'; message: string };
 
-async function build(paths: string[], onProgress: BuildProgress): Promise<Omit<BuildResult, 'where'>> {
-  const { kb, phrasing, docs } = await buildKnowledge(paths, nodeCorpusReader, { onProgress, phrasing: true });
+/** What a build reads: the corpus paths, and in an untrusted workspace the only folders it may read from. */
+export interface BuildInput {
+  paths: string[];
+  allowedRoots?: string[];
+}
+
+async function build({ paths, allowedRoots }: BuildInput, onProgress: BuildProgress): Promise<Omit<BuildResult, 'where'>> {
+  const { kb, phrasing, docs } = await buildKnowledge(paths, nodeCorpusReader, { onProgress, phrasing: true, allowedRoots });
   return { kb, phrasing, wrapped: wrappedEnds(kb, docs) };
 }
 
-function inProcess(paths: string[], onProgress: BuildProgress): { result: Promise<BuildResult>; cancel: () => void } {
-  return { result: build(paths, onProgress).then((r) => ({ ...r, where: 'main' as const })), cancel: () => undefined };
+function inProcess(input: BuildInput, onProgress: BuildProgress): { result: Promise<BuildResult>; cancel: () => void } {
+  return { result: build(input, onProgress).then((r) => ({ ...r, where: 'main' as const })), cancel: () => undefined };
 }
 
 /**
  * Builds in a worker thread (or in-process with `inProcess`, for the small embedded corpus, where
  * starting a worker costs more than it saves); `cancel()` terminates it (a newer build supersedes it).
  */
-export function startBuild(paths: string[], onProgress: BuildProgress, opts: { inProcess?: boolean } = {}): { result: Promise<BuildResult>; cancel: () => void } {
+export function startBuild(input: BuildInput, onProgress: BuildProgress, opts: { inProcess?: boolean } = {}): { result: Promise<BuildResult>; cancel: () => void } {
   if (opts.inProcess || process.env.CHANCERY_NO_WORKER === '1' || !isMainThread || typeof __filename !== 'string') {
-    return inProcess(paths, onProgress);
+    return inProcess(input, onProgress);
   }
   let worker: Worker;
   try {
-    worker = new Worker(__filename, { workerData: { chanceryBuild: paths }, stdout: false, stderr: false });
+    worker = new Worker(__filename, { workerData: { chanceryBuild: input }, stdout: false, stderr: false });
   } catch {
-    return inProcess(paths, onProgress);
+    return inProcess(input, onProgress);
   }
   let settled = false;
   const result = new Promise<BuildResult>((resolve, reject) => {
@@ -108,10 +114,10 @@ export function isBuildWorker(): boolean {
 
 /** Worker entry: build and post the result. */
 export function runBuildWorker(): void {
-  const paths = (workerData as { chanceryBuild: string[] }).chanceryBuild;
+  const input = (workerData as { chanceryBuild: BuildInput }).chanceryBuild;
   const post = (m: Msg, transfer?: ArrayBuffer[]) => parentPort?.postMessage(m, transfer);
   let last = 0;
-  build(paths, (files, stage) => {
+  build(input, (files, stage) => {
     if (stage === 'extracting' || files - last >= 25) {
       last = files;
       post({ type: 'progress', files, stage });
