@@ -4,7 +4,9 @@
  * renders core/knowledge/overview.ts as the CLI's `kb` text does.
  */
 import type { ChanceryService } from '../core/languageService';
-import { knowledgeOverview, sourcesLine } from '../core/knowledge/overview';
+import { documentName, openableUri } from '../core/corpus/files';
+import { knowledgeOverview } from '../core/knowledge/overview';
+import { escapeMarkdown, linkDestination, mdTitle } from '../core/text/markdown';
 import type { KnowledgeBase } from '../core/types';
 import type { ReferenceItem } from '../protocol';
 
@@ -16,31 +18,38 @@ export function referenceItems(service: ChanceryService): ReferenceItem[] {
   });
 }
 
-/** A readable overview of the knowledge base (the "show knowledge base" command). */
+/**
+ * A readable overview of the knowledge base (the "show knowledge base" command). Everything in it
+ * that comes from the corpus — titles, places, names, file names, problems — is escaped
+ * (core/text/markdown.ts); the only links are the server's own, to the corpus files.
+ */
 export function kbMarkdown(kb: KnowledgeBase): string {
   const o = knowledgeOverview(kb);
+  const t = escapeMarkdown;
   const lines: string[] = ['# Chancery knowledge base', ''];
-  lines.push(`Sources: ${sourcesLine(o)}`, '');
+  lines.push(`## Sources (${o.sources.length})`, '');
+  for (const s of o.sources) lines.push(`- [${t(documentName(s.uri))}](${linkDestination(openableUri(s.uri))}) — ${s.chars} chars, ${t(s.encoding)}`);
+  lines.push('');
   if (o.problems.length) {
     lines.push('## Corpus problems', '');
-    for (const p of o.problems) lines.push(`- ${p.uri}: ${p.message.en}`);
+    for (const p of o.problems) lines.push(`- ${t(documentName(p.uri))}: ${t(p.message.en)}`);
     lines.push('');
   }
   lines.push(`## Instruments (${o.instruments.length})`, '');
   for (const i of o.instruments) {
     const a = i.adoption;
     const when = a?.date ? `${a.date.year ?? '?'}-${a.date.month}-${a.date.day ?? '?'}` : '';
-    lines.push(`- 《${i.title}》 ${i.kind ?? ''} ${[when, a?.place, a?.verb].filter(Boolean).join(' ')} — ${i.mentions} mention(s)`);
+    lines.push(`- ${mdTitle(i.title)} ${t(i.kind ?? '')} ${t([when, a?.place, a?.verb].filter(Boolean).join(' '))} — ${i.mentions} mention(s)`);
   }
   lines.push('', `## Events (${o.events.length})`, '');
-  for (const e of o.events) lines.push(`- ${e.name} ${e.date?.text ?? ''} ${e.place ?? ''}${e.online ? ' (video)' : ''}`);
+  for (const e of o.events) lines.push(`- ${t(`${e.name} ${e.date?.text ?? ''} ${e.place ?? ''}`)}${e.online ? ' (video)' : ''}`);
   lines.push('', `## Officials (${o.officials.length})`, '');
-  for (const x of o.officials) lines.push(`- ${x.name}: ${x.country} ${x.role}`);
+  for (const x of o.officials) lines.push(`- ${t(x.name)}: ${t(`${x.country} ${x.role}`)}`);
   lines.push('', `## Abbreviations (${o.abbreviations.length})`, '');
-  for (const a of o.abbreviations) lines.push(`- ${a.full} → ${a.short.join('、')}`);
+  for (const a of o.abbreviations) lines.push(`- ${t(a.full)} → ${t(a.short.join('、'))}`);
   if (o.conflicts.length) {
     lines.push('', `## Conflicts (${o.conflicts.length})`, '');
-    for (const c of o.conflicts) lines.push(`- ${c.subject} ${c.field}: ${c.values.map((v) => v.value).join(' / ')}`);
+    for (const c of o.conflicts) lines.push(`- ${t(`${c.subject} ${c.field}: ${c.values.map((v) => v.value).join(' / ')}`)}`);
   }
   return lines.join('\n') + '\n';
 }
