@@ -198,7 +198,10 @@ export function startServer(connection: Connection): void {
 
   // ---------- documents + diagnostics
 
-  documents.onDidOpen((e) => settings.ask(e.document.uri));
+  documents.onDidOpen((e) => {
+    docs.opened(e.document.uri);
+    settings.ask(e.document.uri);
+  });
   documents.onDidChangeContent((e) => docs.schedule(e.document.uri));
   documents.onDidClose((e) => {
     docs.closed(e.document.uri);
