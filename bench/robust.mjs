@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // Robustness benchmarks (issue 6). Prints figures; asserts nothing.
 //
-//   node bench/robust.mjs [scanners] [hostile] [memory] [--size BYTES] [--large CHARS] [--edits N] [--seed N | --seeds N,N,…]
+//   node bench/robust.mjs [scanners] [bombs] [hostile] [memory] [--size BYTES] [--large CHARS] [--edits N] [--seed N | --seeds N,N,…]
 //
 //   scanners  every scanner/pattern of the core (dates, references/frames, events, brackets,
 //             abbreviations, title matching, phrasing completion, normalisation, and the whole
 //             diagnose/hover/complete pipeline) on 1 MB adversarial inputs, each in a worker with a
 //             time limit; prints the time at ½ MB and 1 MB and their ratio (≈2 = linear).
+//   bombs     corpus files made to explode (#12 item 5): htmlText on 100,000 and 1,000,000 nested
+//             <div>s and 3 MB of unclosed <b>, docxText on a 300 KB .docx whose central directory
+//             names one 60 MB word/document.xml 2,000 times; each in a worker, limit 60 s.
 //   hostile   hostile documents through `node dist/server.js --stdio`: a 50 MB draft, 100,000
 //             nested 《, a single 100,000-character line, binary bytes, lone surrogates, empty.
 //   memory    server RSS after 100 and after 10,000 fuzzed edits (scripts/fuzz.mjs): the server
 //             started as the VS Code client starts it (server/launch.json), then bare with the
 //             live heap after a full GC at each mark.
-// With no section named, runs all three. Needs `npm run build` first (npm run bench does it).
+// With no section named, runs all four. Needs `npm run build` first (npm run bench does it).
 import { Worker, isMainThread, workerData, parentPort } from 'node:worker_threads';
+import { deflateRawSync, crc32 } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -287,6 +291,110 @@ export async function benchScanners({ size = 1 << 20, limitMs = 30000, out = con
 }
 
 // ---------------------------------------------------------------------------------------------
+// Zip and markup bombs (corpus files)
+
+/**
+ * A .docx whose central directory names the same deflated `entrySize`-byte word/document.xml
+ * `copies` times (one local entry, a few hundred KB on disk): an unpacker that inflates every entry
+ * the directory names inflates `copies` × `entrySize` bytes.
+ */
+export function overlappingDocx(entrySize = 60 * 1024 * 1024, copies = 2000) {
+  const name = Buffer.from('word/document.xml');
+  const unit = '<w:p><w:r><w:t>a</w:t></w:r></w:p>';
+  const body = Buffer.from('<w:document><w:body>' + unit.repeat(Math.floor((entrySize - 40) / unit.length)) + '</w:body></w:document>');
+  const data = deflateRawSync(body, { level: 9 });
+  const crc = crc32(body) >>> 0;
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(body.length, 22);
+  local.writeUInt16LE(name.length, 26);
+  const entry = Buffer.alloc(46);
+  entry.writeUInt32LE(0x02014b50, 0);
+  entry.writeUInt16LE(20, 4);
+  entry.writeUInt16LE(20, 6);
+  entry.writeUInt16LE(8, 10);
+  entry.writeUInt32LE(crc, 16);
+  entry.writeUInt32LE(data.length, 20);
+  entry.writeUInt32LE(body.length, 24);
+  entry.writeUInt16LE(name.length, 28); // local header offset (42) stays 0: every copy points at the one entry
+  const directory = Buffer.concat(Array.from({ length: copies }, () => [entry, name]).flat());
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(copies, 8);
+  end.writeUInt16LE(copies, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(30 + name.length + data.length, 16);
+  return Buffer.concat([local, name, data, directory, end]);
+}
+
+/** The bombs: each makes its input (outside the timing) and names the core function it is given to. */
+export function bombCases() {
+  const page = (body) => `<html><body>${body}</body></html>`;
+  return [
+    { name: 'htmlText: 100,000 nested <div>s', fn: 'htmlText', input: () => page('<div>'.repeat(100_000) + '文本' + '</div>'.repeat(100_000)) },
+    { name: 'htmlText: 1,000,000 nested <div>s', fn: 'htmlText', input: () => page('<div>'.repeat(1_000_000) + '文本' + '</div>'.repeat(1_000_000)) },
+    { name: 'htmlText: 3 MB of unclosed <b>', fn: 'htmlText', input: () => page('<b>文'.repeat(750_000)) },
+    { name: 'docxText: one 60 MB document.xml named 2,000 times', fn: 'docxText', input: () => overlappingDocx() },
+  ];
+}
+
+async function runBombInWorker() {
+  const { index } = workerData.bombCase;
+  const core = createRequire(import.meta.url)(CORE);
+  const c = bombCases()[index];
+  if (typeof core[c.fn] !== 'function') return parentPort.postMessage({ skipped: `${c.fn} not exported` });
+  const input = c.input();
+  const t0 = performance.now();
+  const r = core[c.fn](input);
+  const ms = performance.now() - t0;
+  const size = input.length;
+  const what = typeof r === 'string' ? `${r.length} chars of text` : r && 'error' in r ? `refused: ${r.error}` : `${r?.text?.length ?? 0} chars of text`;
+  parentPort.postMessage({ ms, size, what });
+}
+
+export async function benchBombs({ limitMs = 60000, out = console.log } = {}) {
+  if (!existsSync(CORE)) {
+    out('bombs: dist/core.js missing (run npm run build)');
+    return [];
+  }
+  out(`\n## Zip and markup bombs (time of the core function on the input; limit ${limitMs / 1000} s each)`);
+  const rows = [];
+  const cases = bombCases();
+  for (let i = 0; i < cases.length; i++) {
+    const r = await new Promise((resolve) => {
+      const w = new Worker(fileURLToPath(import.meta.url), { workerData: { bombCase: { index: i } }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+      const timer = setTimeout(() => {
+        void w.terminate();
+        resolve({ timeout: limitMs });
+      }, limitMs);
+      w.on('message', (m) => {
+        clearTimeout(timer);
+        void w.terminate();
+        resolve(m);
+      });
+      w.on('error', (e) => {
+        clearTimeout(timer);
+        resolve({ error: String(e?.message ?? e).split('\n')[0] });
+      });
+    });
+    const line = r.skipped
+      ? `skipped (${r.skipped})`
+      : r.error
+        ? `ERROR ${r.error}`
+        : r.timeout
+          ? `TIMEOUT > ${r.timeout / 1000} s`
+          : `${r.ms >= 1000 ? (r.ms / 1000).toFixed(1) + ' s' : r.ms.toFixed(0) + ' ms'} (input ${(r.size / 1e6).toFixed(1)} M; ${r.what})`;
+    rows.push({ name: cases[i].name, ...r });
+    out(`  ${cases[i].name.padEnd(52)} ${line}`);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Hostile documents through the server, and memory over a long session
 
 export async function benchHostile({ largeChars = 50 * 1024 * 1024, out = console.log } = {}) {
@@ -400,6 +508,8 @@ export async function benchMemory({ edits = 10000, seed = 1, nodeArgs, env, gcPr
 
 if (!isMainThread && workerData?.robustCase) {
   await runCaseInWorker();
+} else if (!isMainThread && workerData?.bombCase) {
+  await runBombInWorker();
 } else if (isMainThread && process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const opt = (k, d) => {
@@ -407,10 +517,11 @@ if (!isMainThread && workerData?.robustCase) {
     return i >= 0 ? Number(args[i + 1]) : d;
   };
   // Arguments meant for the other benchmarks of `npm run bench` are ignored.
-  const sections = args.filter((a) => ['scanners', 'hostile', 'memory'].includes(a));
+  const sections = args.filter((a) => ['scanners', 'bombs', 'hostile', 'memory'].includes(a));
   const all = sections.length === 0;
   console.log(`# bench/robust.mjs — node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);
   if (all || sections.includes('scanners')) await benchScanners({ size: opt('--size', 1 << 20) });
+  if (all || sections.includes('bombs')) await benchBombs();
   if (all || sections.includes('hostile')) await benchHostile({ largeChars: opt('--large', 50 * 1024 * 1024) });
   if (all || sections.includes('memory')) {
     // The server as the VS Code client starts it (server/launch.json): the figure for the target.
