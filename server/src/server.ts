@@ -31,7 +31,6 @@ import {
   TextDocuments,
   type ResponseError,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCorpusDir, WATCH_GLOB } from './core/corpus/files';
 import {
   Locale,
@@ -62,6 +61,7 @@ import { corpusPaths } from './host/corpusPaths';
 import { Documents } from './host/documents';
 import { KnowledgeHost } from './host/knowledgeHost';
 import { createRunSafe } from './host/runSafe';
+import { textDocumentSync } from './host/textSync';
 import { ScopedSettings, corpusSettings } from './host/settings';
 import { kbMarkdown, referenceItems } from './host/views';
 import { WorkspaceFolders, mentionsIn, uriToPath, workspaceTexts } from './host/workspace';
@@ -71,7 +71,7 @@ export { kbMarkdown, referenceItems } from './host/views';
 
 /** Wires every handler on `connection`. Returns nothing: the connection owns the lifetime. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(textDocumentSync);
   let locale: Locale = 'en';
   let caps = { configuration: false, workDoneProgress: false, watchedFiles: false, pull: false, dynamicConfig: false, workspaceFolders: false, tokensRefresh: false };
   let trusted = true;
