@@ -17,6 +17,7 @@ import { StatusNotification, type KnowledgeStatus } from '../protocol';
 import { startBuild, type BuildResult } from '../workers/buildWorker';
 import type { CheckKnowledge } from '../workers/checkWorker';
 import type { CorpusPaths } from './corpusPaths';
+import { CorpusWatch } from './corpusWatch';
 import { locateProvenance, type WrappedEnds } from './locate';
 
 /** How long a request waits for the first knowledge-base build before it is answered without it. */
@@ -52,14 +53,22 @@ export class KnowledgeHost {
   ready: Promise<void> = Promise.resolve();
   /** Id of the latest requested build. */
   private building = 0;
+  /** The answer of the latest requested build (what a superseded build answers with). */
+  private latest?: Promise<KnowledgeStatus>;
+  private disposed = false;
   private currentBuild?: { cancel: () => void };
   private wrapped: WrappedEnds = {};
   private kbBytes?: Uint8Array;
   private roots: string[] = [];
-  private watchers: fs.FSWatcher[] = [];
+  private readonly watcher: CorpusWatch;
   private rebuildTimer?: NodeJS.Timeout;
 
-  constructor(private readonly o: KnowledgeHostOptions) {}
+  constructor(private readonly o: KnowledgeHostOptions) {
+    this.watcher = new CorpusWatch({
+      changed: (p) => this.rebuildSoon(`corpus changed: ${p}`),
+      log: (m) => o.connection.console.log(m),
+    });
+  }
 
   private say(en: string, zh: string): string {
     return pick({ en, zh }, this.o.locale());
@@ -105,26 +114,44 @@ export class KnowledgeHost {
     }, REBUILD_DELAY_MS);
   }
 
-  async rebuild(reason: string): Promise<KnowledgeStatus> {
-    const { connection } = this.o;
+  /**
+   * Builds the knowledge base now. Every call is answered: with the status after this build, or —
+   * when a newer build superseded it — with the newer one's (each build's progress report ends
+   * either way).
+   */
+  rebuild(reason: string): Promise<KnowledgeStatus> {
     const id = ++this.building;
+    // `latest` is set before the build can find it was superseded: a superseded build answers with
+    // the answer of the build that replaced it, which is set by then.
+    const answer: Promise<KnowledgeStatus> = this.buildOnce(id, reason).then((st) => st ?? this.latest!);
+    this.latest = answer;
+    return answer;
+  }
+
+  /** One build; undefined when a newer build superseded it. */
+  private async buildOnce(id: number, reason: string): Promise<KnowledgeStatus | undefined> {
+    const { connection } = this.o;
+    const superseded = () => id !== this.building || this.disposed;
     const { paths, problems, allowedRoots } = await this.o.corpusPaths();
+    if (superseded()) return undefined;
     if (problems.length) {
       for (const p of problems) connection.console.warn(`chancery: ${p}`);
       connection.window.showWarningMessage(this.say(`Chancery: ${problems.join('; ')}`, `Chancery：部分语料路径未读取——${problems.join('；')}`));
     }
     let progress: WorkDoneProgressServerReporter | undefined;
-    if (this.o.caps().workDoneProgress) {
-      try {
-        progress = await connection.window.createWorkDoneProgress();
-        progress.begin('Chancery', 0, `Building the knowledge base (${reason})`, false);
-      } catch {
-        progress = undefined;
-      }
-    }
-    connection.sendNotification(StatusNotification.method, this.status('building', reason)).catch(() => undefined);
-    const started = Date.now();
     try {
+      if (this.o.caps().workDoneProgress) {
+        try {
+          progress = await connection.window.createWorkDoneProgress();
+          progress.begin('Chancery', 0, `Building the knowledge base (${reason})`, false);
+        } catch {
+          progress = undefined;
+        }
+      }
+      if (superseded()) return undefined;
+      connection.sendNotification(StatusNotification.method, this.status('building', reason)).catch(() => undefined);
+      const started = Date.now();
+      // Only the newest build runs: the one it replaces is stopped (its result rejects).
       this.currentBuild?.cancel();
       const job = startBuild({ paths, allowedRoots }, (files, stage) => {
         if (stage === 'reading') progress?.report(Math.min(60, files), `${files} file(s) read`);
@@ -135,10 +162,12 @@ export class KnowledgeHost {
       try {
         built = await job.result;
       } catch (e) {
-        if (id !== this.building) return this.status('building', 'superseded');
+        if (superseded()) return undefined;
         throw e;
+      } finally {
+        if (this.currentBuild === job) this.currentBuild = undefined;
       }
-      if (id !== this.building) return this.status('building', 'superseded');
+      if (superseded()) return undefined;
       this.adopt(built, paths);
       const sum = this.service!.summary();
       connection.console.log(
@@ -223,28 +252,17 @@ export class KnowledgeHost {
     return this.roots.some((r) => file === r || file.startsWith(r + path.sep));
   }
 
-  /** fs watchers for corpus folders the client does not watch (outside the workspace, or no client watching). */
+  /** Watches the corpus folders the client does not watch (outside the workspace, or no client watching). */
   private watch(paths: string[]): void {
-    for (const w of this.watchers) w.close();
-    this.watchers = [];
     const builtin = builtinCorpusDir();
-    for (const p of paths) {
-      if (p === builtin) continue;
-      if (this.o.caps().watchedFiles && this.o.insideWorkspace(p)) continue;
-      try {
-        if (!fs.existsSync(p)) continue;
-        const w = fs.watch(p, { recursive: fs.statSync(p).isDirectory(), persistent: false }, () => this.rebuildSoon(`corpus changed: ${p}`));
-        w.on('error', () => undefined);
-        this.watchers.push(w);
-      } catch (e) {
-        this.o.connection.console.log(`chancery: cannot watch ${p}: ${(e as Error).message}`);
-      }
-    }
+    void this.watcher.update(paths.filter((p) => p !== builtin && !(this.o.caps().watchedFiles && this.o.insideWorkspace(p))));
   }
 
   /** Stops the running build and the watchers (shutdown). */
   dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.rebuildTimer);
     this.currentBuild?.cancel();
-    for (const w of this.watchers) w.close();
+    this.watcher.dispose();
   }
 }

@@ -33,6 +33,13 @@ export interface BuildResult {
 
 export type BuildProgress = (files: number, stage: BuildStage) => void;
 
+/** The result of a build stopped by `cancel()` (a newer build replaced it, or the server stops). */
+export class BuildCancelled extends Error {
+  constructor() {
+    super('the knowledge-base build was cancelled');
+  }
+}
+
 type Msg =
   | { type: 'progress'; files: number; stage: BuildStage }
   | { type: 'done'; kbBytes: Uint8Array; phrasing?: PhrasingModel; wrapped: WrappedEnds }
@@ -68,7 +75,9 @@ export function startBuild(input: BuildInput, onProgress: BuildProgress, opts: {
     return inProcess(input, onProgress);
   }
   let settled = false;
+  let rejectResult: (e: Error) => void = () => undefined;
   const result = new Promise<BuildResult>((resolve, reject) => {
+    rejectResult = reject;
     worker.on('message', (m: Msg) => {
       if (m.type === 'progress') onProgress(m.files, m.stage);
       else if (m.type === 'done') {
@@ -100,12 +109,19 @@ export function startBuild(input: BuildInput, onProgress: BuildProgress, opts: {
   });
   return {
     result,
+    // A cancelled build's result rejects (BuildCancelled): whoever waits on it is answered.
     cancel: () => {
-      settled = true;
+      if (!settled) {
+        settled = true;
+        rejectResult(new BuildCancelled());
+      }
       void worker.terminate();
     },
   };
 }
+
+/** The least time between two progress reports of the worker. */
+const PROGRESS_MS = 100;
 
 /** True when this thread is a knowledge-base build worker (main.ts then calls runBuildWorker). */
 export function isBuildWorker(): boolean {
@@ -117,9 +133,12 @@ export function runBuildWorker(): void {
   const input = (workerData as { chanceryBuild: BuildInput }).chanceryBuild;
   const post = (m: Msg, transfer?: ArrayBuffer[]) => parentPort?.postMessage(m, transfer);
   let last = 0;
+  let lastAt = 0;
   build(input, (files, stage) => {
-    if (stage === 'extracting' || files - last >= 25) {
+    // At most one report every PROGRESS_MS (a corpus of many small files reads hundreds a second).
+    if (stage === 'extracting' || (files - last >= 25 && Date.now() - lastAt >= PROGRESS_MS)) {
       last = files;
+      lastAt = Date.now();
       post({ type: 'progress', files, stage });
     }
   })
