@@ -12,8 +12,6 @@ const options = {
     server: 'server/src/main.ts',
     extension: 'client/src/extension.ts',
     cli: 'server/src/cli.ts',
-    // The core as a library, for unit tests and benchmarks (not shipped in the .vsix).
-    core: 'server/src/core/index.ts',
   },
   outdir: 'dist',
   bundle: true,

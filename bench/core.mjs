@@ -18,12 +18,12 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from '../scripts/prng.mjs';
+import { mulberry32 } from '../test/harness/prng.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
 const require = createRequire(import.meta.url);
-const core = require(path.join(ROOT, 'dist', 'core.js'));
+const { core } = await import('../test/harness/core.mjs');
 const CORPUS_FILE = path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-of-government-communique.zh.txt');
 
 const argv = process.argv.slice(2);

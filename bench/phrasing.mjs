@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const core = createRequire(import.meta.url)(path.join(root, 'dist/core.js'));
+const { core } = await import('../test/harness/core.mjs');
 const mbArg = process.argv.indexOf('--mb');
 const targetMB = mbArg >= 0 ? Number(process.argv[mbArg + 1]) : 10;
 

@@ -28,12 +28,11 @@ import { createRequire } from 'node:module';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from '../scripts/prng.mjs';
+import { mulberry32 } from '../test/harness/prng.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
 const DIST = process.env.CHANCERY_DIST ? path.resolve(process.env.CHANCERY_DIST) : path.join(ROOT, 'dist');
-const CORE = path.join(DIST, 'core.js');
 const CORPUS_FILE = path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-of-government-communique.zh.txt');
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +229,7 @@ async function prepare(core, fn) {
 async function runCaseInWorker() {
   const { index, sizes } = workerData.robustCase;
   const require = createRequire(import.meta.url);
-  const core = require(CORE);
+  const { core } = await import('../test/harness/core.mjs');
   const c = scannerCases()[index];
   const f = await prepare(core, c.fn);
   if (typeof f === 'string') {
@@ -275,10 +274,6 @@ export function runCase(index, sizes, limitMs) {
 }
 
 export async function benchScanners({ size = 1 << 20, limitMs = 30000, out = console.log } = {}) {
-  if (!existsSync(CORE)) {
-    out('scanners: dist/core.js missing (run npm run build)');
-    return [];
-  }
   const sizes = [size >> 1, size];
   out(`\n## Scanners on adversarial inputs (${(size / 1024).toFixed(0)} K UTF-16 units; ½ size, full size, ratio; limit ${limitMs / 1000} s each)`);
   const rows = [];
@@ -531,7 +526,7 @@ export async function benchBlocking({ only, out = console.log } = {}) {
 // Hostile documents through the server, and memory over a long session
 
 export async function benchHostile({ largeChars = 50 * 1024 * 1024, out = console.log } = {}) {
-  const { LspServer, errorLogs } = await import('../scripts/fuzz.mjs');
+  const { LspServer, errorLogs } = await import('../test/harness/lspServer.mjs');
   const { TextDocument } = await import('vscode-languageserver-textdocument');
   out(`\n## Hostile documents through node dist/server.js --stdio`);
   const server = await LspServer.start();
@@ -611,7 +606,7 @@ export async function benchHostile({ largeChars = 50 * 1024 * 1024, out = consol
 }
 
 export async function benchMemory({ edits = 10000, seed = 1, nodeArgs, env, gcProbe = false, out = console.log } = {}) {
-  const { runFuzz } = await import('../scripts/fuzz.mjs');
+  const { runFuzz } = await import('../test/harness/fuzz.mjs');
   const how = [
     nodeArgs || env ? `server started as the VS Code client starts it: node ${[...(nodeArgs ?? [])].join(' ')}${env ? `, ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}` : 'server started as node dist/server.js --stdio, no options',
     gcProbe ? 'live heap measured after a full GC in the server (--expose-gc probe on SIGUSR2)' : '',
@@ -661,7 +656,7 @@ if (!isMainThread && workerData?.robustCase) {
     // The server as the VS Code client starts it (server/launch.json): the figure for the target.
     // --seeds 1,2,3 repeats it for several fuzzer seeds and prints the spread (RSS is sampled once
     // per mark, so single figures vary by a few hundredths).
-    const { LAUNCH } = await import('../scripts/lsp-shared.mjs');
+    const { LAUNCH } = await import('../test/harness/lspShared.mjs');
     const si = args.indexOf('--seeds');
     const seeds = si >= 0 ? args[si + 1].split(',').map(Number) : [opt('--seed', 1)];
     const ratios = [];

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const core = require(path.join(root, 'dist/core.js'));
+const { core } = await import('../test/harness/core.mjs');
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -116,7 +116,7 @@ function evaluateSplit(train, test, tuning, withCeilings) {
   const kb = core.buildKnowledgeBase ? core.buildKnowledgeBase(docs) : undefined;
   const model = core.learnPhrasing(docs, kb);
   const learnMs = performance.now() - t0;
-  const index = kb ? { kb } : undefined;
+  const index = kb ? new core.KnowledgeIndex(kb) : undefined;
   // Titles cited in the held-out paragraphs that the training folds know (the rest cannot be proposed).
   const knownTitles = new Set((kb?.instruments ?? []).map((x) => x.title));
   const cited = test.flatMap((p) => [...p.text.matchAll(/《([^《》\n]+)》/g)].map((m) => m[1]));

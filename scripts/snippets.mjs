@@ -4,15 +4,15 @@
 // templates with choice lists), with English / pinyin / Chinese prefixes.
 // Usage: node scripts/snippets.mjs [--check]   (--check: exit 1 when the checked-in file is stale)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { core as sourceCore } from '../test/harness/core.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SNIPPET_FILE = path.join(root, 'snippets/communique.code-snippets');
 
 /** The snippet file's text as the generator produces it now. */
-export function generateSnippetFile(core = createRequire(import.meta.url)(path.join(root, 'dist/core.js'))) {
+export function generateSnippetFile(core = sourceCore) {
   const dir = path.join(root, 'server/corpus');
   const docs = readdirSync(dir)
     .filter((f) => /\.(txt|md)$/.test(f))

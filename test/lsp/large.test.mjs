@@ -4,13 +4,13 @@
 // (CHANCERY_NO_WORKER=1) shows the other order: the test tells the two apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { core } from '../harness/core.mjs';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { TestClient, ROOT } from './client.mjs';
+import { TestClient, ROOT } from '../harness/testClient.mjs';
 
 const require = createRequire(import.meta.url);
-const core = require(path.join(ROOT, 'dist', 'core.js'));
 const corpus = readFileSync(path.join(ROOT, 'server', 'corpus', 'sco-2021-heads-of-government-communique.zh.txt'), 'utf8');
 
 // ≈ 3.4 M characters: the corpus 400 times, a wrong date of adoption in every copy.

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TestClient } from './client.mjs';
+import { TestClient } from '../harness/testClient.mjs';
 
 const items = (r) => (Array.isArray(r) ? r : (r?.items ?? []));
 const apply = (text, item, client, uri) => client.applyEdit(uri, { changes: { [uri]: [item.textEdit] } });

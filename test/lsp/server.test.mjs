@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TestClient, fileUri, ResponseError } from './client.mjs';
+import { TestClient, fileUri, ResponseError } from '../harness/testClient.mjs';
 
 const require = createRequire(import.meta.url);
 const { zipSync, strToU8 } = require('fflate');

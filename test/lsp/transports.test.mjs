@@ -11,7 +11,7 @@ import {
   SocketMessageReader,
   SocketMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER } from './client.mjs';
+import { SERVER } from '../harness/testClient.mjs';
 
 async function initializeAndHover(conn) {
   conn.listen();

@@ -8,10 +8,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mulberry32, rand, corpusMaterial, randomEdit, markdownProblems, CORE } from '../../scripts/fuzz.mjs';
+import { mulberry32 } from '../harness/prng.mjs';
+import { rand, corpusMaterial, randomEdit } from '../harness/fuzz.mjs';
+import { markdownProblems } from '../harness/responses.mjs';
+import { core } from '../harness/core.mjs';
 
 const require = createRequire(import.meta.url);
-const core = require(CORE);
 const ROUNDS = Number(process.env.CHANCERY_CORE_FUZZ_ROUNDS ?? 40);
 
 function inside(text, start, end, what) {

@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { LspServer, mulberry32, CORE } from '../../scripts/fuzz.mjs';
+import { LspServer } from '../harness/lspServer.mjs';
+import { mulberry32 } from '../harness/prng.mjs';
+import { core } from '../harness/core.mjs';
 
 const require = createRequire(import.meta.url);
 const iconv = require('iconv-lite');
-const core = require(CORE);
 
 const GOOD_TITLE = '《上合组织成员国鲁棒性测试专用合作纲要》';
 const good = (n) => `　　2020年11月30日在比什凯克通过的${GOOD_TITLE}第${n}条。\n`;

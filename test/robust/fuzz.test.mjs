@@ -2,7 +2,7 @@
 // The full run (≥ 10,000 edits, any seed) is `node scripts/fuzz.mjs --seed N --edits N`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runFuzz } from '../../scripts/fuzz.mjs';
+import { runFuzz } from '../harness/fuzz.mjs';
 
 const EDITS = Number(process.env.CHANCERY_FUZZ_EDITS ?? 1500);
 const SEED = Number(process.env.CHANCERY_FUZZ_SEED ?? 20211125);
@@ -25,7 +25,7 @@ test(`${EDITS} random incremental edits (seed ${SEED}): published diagnostics = 
 
 
 test('500 edits with non-default settings (severity overrides, disabled codes, accepted titles): server = core with the same options', { timeout: 120000 }, async () => {
-  const { CUSTOM_SETTINGS } = await import('../../scripts/fuzz.mjs');
+  const { CUSTOM_SETTINGS } = await import('../harness/fuzz.mjs');
   const res = await runFuzz({ seed: SEED + 1, edits: 500, docs: 4, burst: 12, settings: CUSTOM_SETTINGS });
   assert.equal(res.error, undefined, `harness stopped: ${res.error}\nstderr: ${res.stderr}`);
   assert.ok(res.usedCoreOracle, 'compared with the core too');

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspServer, mulberry32, errorLogs, CLI, EMBEDDED_CORPUS, ROOT } from '../../scripts/fuzz.mjs';
+import { LspServer, errorLogs, CLI, EMBEDDED_CORPUS, ROOT } from '../harness/lspServer.mjs';
+import { mulberry32 } from '../harness/prng.mjs';
 import { hostileDocuments } from '../../bench/robust.mjs';
 
 const require = createRequire(import.meta.url);

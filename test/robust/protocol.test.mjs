@@ -5,7 +5,7 @@
 // gets the same diagnostics as on a fresh server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspServer, canonical, errorLogs } from '../../scripts/fuzz.mjs';
+import { LspServer, canonical, errorLogs } from '../harness/lspServer.mjs';
 import * as rpc from 'vscode-jsonrpc/node';
 
 const DRAFT = '　　2021年9月17日在杜尚别通过的《上合组织成员国政府间教育合作的协定》和二〇二一年二月三十日，《上合组织\r\n第二行）';
@@ -143,7 +143,7 @@ test('a request cancelled right away is answered (cancelled or result), and the 
 // Responses a strict client (VS Code) would reject, found by the fuzzers (see core-fuzz.test.mjs):
 // a document symbol with a reversed range, a completion edit ending before it starts.
 test('responses on edge-case drafts are valid for a strict client (symbols, completion edits, tokens, folding)', { timeout: 60000 }, async () => {
-  const { validateResponse } = await import('../../scripts/fuzz.mjs');
+  const { validateResponse } = await import('../harness/responses.mjs');
   const { TextDocument } = await import('vscode-languageserver-textdocument');
   const problems = [];
   const drafts = ['《　　<l>》', '在', '在杜尚别', '《上合组织　　〈上合组织纲要〉行动计划》。', '\r\n《\r\n》\r', '《〈》〉', ''];

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspServer, canonical, errorLogs } from '../../scripts/fuzz.mjs';
+import { LspServer, canonical, errorLogs } from '../harness/lspServer.mjs';
 
 const root = mkdtempSync(path.join(tmpdir(), 'chancery-settings-'));
 const ws = path.join(root, 'ws');

@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspServer, ROOT } from '../../scripts/fuzz.mjs';
+import { LspServer, ROOT } from '../harness/lspServer.mjs';
 
 const root = mkdtempSync(path.join(tmpdir(), 'chancery-trust-'));
 const ws = path.join(root, 'ws');

@@ -1,19 +1,16 @@
 // server/src/convert.ts: the one module converting UTF-16 offsets ↔ LSP positions, findings → LSP.
-// convert.ts is part of the server bundle only, so the test bundles it on the fly with esbuild.
+// convert.ts is part of the server bundle only; the test loads it from its TypeScript sources (test/harness).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { source } from '../harness/sources.mjs';
 import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const out = path.join(mkdtempSync(path.join(tmpdir(), 'chancery-convert-')), 'convert.js');
-const built = await esbuild.build({ entryPoints: [path.join(root, 'server/src/convert.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
-writeFileSync(out, built.outputFiles[0].text);
-const c = createRequire(import.meta.url)(out);
+const c = source('convert');
 
 test('positions: UTF-16 units, CRLF/LF/CR line ends, astral characters count two', () => {
   const text = 'a《𠀀》\r\nb\rc\nd';

@@ -1,12 +1,14 @@
 // Unit tests of core/corpus: decoding, loading files and folders, splitting paragraphs and sentences.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { core } from './helpers.mjs';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
-const core = require('../../dist/core.js');
+
 const iconv = require('iconv-lite');
 const { decodeBytes, loadCorpus, memoryCorpusReader, nodeCorpusReader, builtinCorpusDir, splitParagraphs, splitSentences } = core;
 
@@ -142,8 +144,8 @@ test('cancellation stops the walk', async () => {
   assert.equal(seen.length, 3);
 });
 
-test('embedded corpus: builtin:/ uri from the bundle folder', async () => {
-  assert.equal(builtinCorpusDir(), path.join(path.dirname(require.resolve('../../dist/core.js')), 'corpus'));
+test('embedded corpus: builtin:/ uri (from the sources, the repository\'s server/corpus; a bundle finds its dist/corpus)', async () => {
+  assert.equal(builtinCorpusDir(), path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'corpus'));
   const { docs, problems } = await loadCorpus([builtinCorpusDir()]);
   assert.deepEqual(problems, []);
   assert.deepEqual(docs.map((d) => d.uri), ['builtin:/sco-2021-heads-of-government-communique.zh.txt']);

@@ -1,19 +1,16 @@
 // server/src/host/corpusPaths.ts: which corpus paths the server reads (settings + workspace folders
-// + trust → paths and problems), with the file system faked. Bundled on the fly.
+// + trust → paths and problems), with the file system faked. Loaded from the TypeScript sources (test/harness).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { source } from '../harness/sources.mjs';
 import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const out = path.join(mkdtempSync(path.join(tmpdir(), 'chancery-corpuspaths-')), 'corpusPaths.js');
-const built = await esbuild.build({ entryPoints: [path.join(root, 'server/src/host/corpusPaths.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
-writeFileSync(out, built.outputFiles[0].text);
-const { corpusPaths } = createRequire(import.meta.url)(out);
+const { corpusPaths } = source('host/corpusPaths');
 
 /**
  * A fake file system: `files` exist; `links` maps a symlink's path to its target. realpath

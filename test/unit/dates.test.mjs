@@ -1,9 +1,10 @@
 // Unit tests of core/text/dates.ts: finding, formatting and validating date expressions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { core } from './helpers.mjs';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-const core = require('../../dist/core.js');
+
 const { findDates, formatDate, formatDateExpr, dateProblem, dateExprProblem, sameDate, dateKey } = core;
 
 const keys = (e) => e.dates.map(dateKey);

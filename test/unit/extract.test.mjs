@@ -3,10 +3,11 @@
 // plus events, abbreviations, officials, conflicts and the typography the index resolves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { core } from './helpers.mjs';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 const require = createRequire(import.meta.url);
-const core = require('../../dist/core.js');
+
 const { buildKnowledgeBase, KnowledgeIndex, dateKey, instrumentKind } = core;
 
 const TEXT = fs.readFileSync(new URL('../../server/corpus/sco-2021-heads-of-government-communique.zh.txt', import.meta.url), 'utf8');

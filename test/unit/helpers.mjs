@@ -1,9 +1,6 @@
 // Small helpers shared by the core-check unit tests.
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-/** The core bundle (dist/core.js, built by `npm run build`). */
-export const core = require('../../dist/core.js');
+/** The core from its TypeScript sources: its public API and the internals tests read (test/harness/core.mjs). */
+export { core } from '../harness/core.mjs';
 
 /**
  * Applies non-overlapping text edits ({start, end, newText}, UTF-16 offsets into `text`)

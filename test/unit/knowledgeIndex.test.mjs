@@ -2,18 +2,15 @@
 // and owned by its index (KnowledgeIndex.derived), or kept beside a structural stand-in (derivedOf).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { source } from '../harness/sources.mjs';
 import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const out = path.join(mkdtempSync(path.join(tmpdir(), 'chancery-index-')), 'knowledgeIndex.js');
-const built = await esbuild.build({ entryPoints: [path.join(root, 'server/src/core/knowledge/knowledgeIndex.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
-writeFileSync(out, built.outputFiles[0].text);
-const { KnowledgeIndex, derivedOf } = createRequire(import.meta.url)(out);
+const { KnowledgeIndex, derivedOf } = source('core/knowledge/knowledgeIndex');
 
 const emptyKb = () => ({ version: 1, sources: [], problems: [], instruments: [], events: [], abbreviations: [], officials: [], conflicts: [] });
 

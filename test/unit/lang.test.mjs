@@ -1,29 +1,19 @@
 // server/src/core/lang: every registered Language keeps the constraints its interface states (the
 // scanners compile their tables from it), the Chinese hooks, the code-unit helpers, and the rule
 // that no word of a language is written in core/scan, core/knowledge or core/text/normalize.ts.
-// lang/ is not a bundle of its own, so the test bundles it on the fly with esbuild.
+// lang/ is not a bundle of its own; the test loads it from its TypeScript sources (test/harness).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { source } from '../harness/sources.mjs';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const core = path.join(root, 'server/src/core');
-const out = path.join(mkdtempSync(path.join(tmpdir(), 'chancery-lang-')), 'lang.js');
-const built = await esbuild.build({
-  stdin: { contents: "export * from './lang/index.ts';\nexport * from './lang/codeUnits.ts';\n", resolveDir: core, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  write: false,
-  logLevel: 'silent',
-});
-writeFileSync(out, built.outputFiles[0].text);
-const lang = createRequire(import.meta.url)(out);
+const lang = source('core/lang/index', 'core/lang/codeUnits');
 
 const oneUnitEach = (s) => [...s].every((ch) => ch.length === 1);
 

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LAUNCH, ROOT, DIST } from '../../scripts/lsp-shared.mjs';
-import { LspServer } from '../../scripts/fuzz.mjs';
+import { LAUNCH, ROOT, DIST } from '../harness/lspShared.mjs';
+import { LspServer } from '../harness/lspServer.mjs';
 
 test('launch.json: node accepts every option, the environment is strings, the client bundle carries both', () => {
   assert.ok(Array.isArray(LAUNCH.execArgv) && LAUNCH.execArgv.length > 0);

@@ -1,31 +1,17 @@
 // server/src/host/locate.ts: a corpus fact located from its provenance alone (uri, line, column,
 // length), without the corpus text — the same range as read from the text, also for facts that run
-// over a line break (their ends come from the build: wrappedEnds). Bundled on the fly.
+// over a line break (their ends come from the build: wrappedEnds). Loaded from the TypeScript sources (test/harness).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { source } from '../harness/sources.mjs';
 import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const out = path.join(mkdtempSync(path.join(tmpdir(), 'chancery-locate-')), 'locate.js');
-const built = await esbuild.build({
-  stdin: {
-    contents: "export * from './server/src/host/locate'; export { buildKnowledgeBase } from './server/src/core/knowledge/build'; export { LineIndex } from './server/src/core/text/positions';",
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  write: false,
-  logLevel: 'silent',
-});
-writeFileSync(out, built.outputFiles[0].text);
-const { locateProvenance, wrappedEnds, buildKnowledgeBase, LineIndex } = createRequire(import.meta.url)(out);
+const { locateProvenance, wrappedEnds, buildKnowledgeBase, LineIndex } = source('host/locate', 'core/knowledge/build', 'core/text/positions');
 
 /** Every provenance of the knowledge base's facts. */
 function provenances(kb) {

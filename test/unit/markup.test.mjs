@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { core } from './helpers.mjs';
-import { mulberry32 } from '../../scripts/prng.mjs';
+import { mulberry32 } from '../harness/prng.mjs';
 
 const require = createRequire(import.meta.url);
 const { Parser } = require('htmlparser2');

@@ -1,9 +1,10 @@
 // Unit tests of core/text/positions.ts: UTF-16 offsets ↔ line/character.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { core } from './helpers.mjs';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-const { LineIndex } = require('../../dist/core.js');
+const { LineIndex } = core;
 
 test('LF, CRLF and lone CR all end lines', () => {
   const t = 'ab\ncd\r\nef\rgh';

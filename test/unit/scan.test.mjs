@@ -2,9 +2,10 @@
 // drafts (half-width punctuation, spaces, traditional characters), nesting and robustness.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { core } from './helpers.mjs';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-const { scanReferences, scanEvents, dateKey, dateExprKey } = require('../../dist/core.js');
+const { scanReferences, scanEvents, dateKey, dateExprKey } = core;
 
 /** Compact view of a mention: [title, frame, dateKeys, place, verb, event]. */
 const view = (m) => [m.title, m.frame, m.date ? m.date.dates.map(dateKey).join('/') : undefined, m.place?.text, m.verb?.text, m.event?.name];
@@ -229,7 +230,7 @@ test('property: on random texts of frame fragments, every span points at its tex
 test('scanText gives what findDates, scanReferences and scanEvents give separately', async () => {
   const { readFileSync } = await import('node:fs');
   const corpus = readFileSync(new URL('../../server/corpus/sco-2021-heads-of-government-communique.zh.txt', import.meta.url), 'utf8');
-  const { scanText, findDates } = require('../../dist/core.js');
+  const { scanText, findDates } = core;
   for (const t of [corpus, corpus.replace(/》/g, (m, i) => (i % 7 === 0 ? '' : m)), '于2021年9月15日至17日在杜尚别通过的《甲》和《乙》（2022年9月16日，撒马尔罕）']) {
     const all = scanText(t);
     assert.deepEqual(all.dates, findDates(t));
@@ -247,7 +248,7 @@ test('VERB了《T》: a frame with 在PLACE or DATE keeps its verb; 批准了《
 test('landmarks: scanText, scanBrackets and readInlineMarkers read its lists and give what they give searching the text themselves', async () => {
   const { readFileSync } = await import('node:fs');
   const corpus = readFileSync(new URL('../../server/corpus/sco-2021-heads-of-government-communique.zh.txt', import.meta.url), 'utf8');
-  const { scanText, scanBrackets, landmarks, readInlineMarkers } = require('../../dist/core.js');
+  const { scanText, scanBrackets, landmarks, readInlineMarkers } = core;
   const texts = [
     corpus,
     corpus.replace(/》/g, (m, i) => (i % 7 === 0 ? '' : m)),

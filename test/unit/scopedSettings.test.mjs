@@ -1,27 +1,17 @@
 // server/src/host/settings.ts ScopedSettings: settings resolved per scope (the window, a workspace
 // folder, a document) with a fake workspace/configuration, and a multi-root workspace whose folders
-// each read their own relative corpus paths (host/corpusPaths.ts). Bundled on the fly.
+// each read their own relative corpus paths (host/corpusPaths.ts). Loaded from the TypeScript sources (test/harness).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { source } from '../harness/sources.mjs';
 import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const out = path.join(mkdtempSync(path.join(tmpdir(), 'chancery-scoped-')), 'scoped.js');
-const built = await esbuild.build({
-  stdin: { contents: "export * from './server/src/host/settings'; export * from './server/src/host/corpusPaths';", resolveDir: root, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  write: false,
-  logLevel: 'silent',
-});
-writeFileSync(out, built.outputFiles[0].text);
-const { ScopedSettings, corpusSettings, corpusPaths, DEFAULT_SETTINGS } = createRequire(import.meta.url)(out);
+const { ScopedSettings, corpusSettings, corpusPaths, DEFAULT_SETTINGS } = source('host/settings', 'host/corpusPaths');
 
 const WINDOW = '(window)';
 /**

@@ -1,19 +1,17 @@
 // server/src/host/settings.ts readSettings (re-exported by server.ts): the settings shape shared by workspace/configuration and
-// initializationOptions, with bad values reported and replaced by defaults. Bundled on the fly.
+// initializationOptions, with bad values reported and replaced by defaults. Loaded from the TypeScript sources (test/harness).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { source } from '../harness/sources.mjs';
+import { core } from './helpers.mjs';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const out = path.join(mkdtempSync(path.join(tmpdir(), 'chancery-settings-')), 'server.js');
-const built = await esbuild.build({ entryPoints: [path.join(root, 'server/src/host/settings.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
-writeFileSync(out, built.outputFiles[0].text);
-const { readSettings, DEFAULT_SETTINGS } = createRequire(import.meta.url)(out);
+const { readSettings, DEFAULT_SETTINGS } = source('host/settings');
 
 test('defaults; nested, wrapped and dotted forms read the same', () => {
   assert.deepEqual(readSettings(undefined), { settings: DEFAULT_SETTINGS, problems: [] });
@@ -41,7 +39,6 @@ test('bad values: each named in a problem, the default used', () => {
 });
 
 test('package.json names exactly the finding codes of the core, in its order', () => {
-  const core = createRequire(import.meta.url)(path.join(root, 'dist/core.js'));
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const props = pkg.contributes.configuration.properties;
   assert.deepEqual(props['chancery.diagnostics.disabled'].items.enum, [...core.FINDING_CODES]);

@@ -2,10 +2,11 @@
 // that share a fingerprint (more than a bucket holds) and clear().
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { core } from './helpers.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { SliceCache } = require('../../dist/core.js');
+const { SliceCache } = core;
 
 test('SliceCache answers as a Map, with colliding keys and clear()', () => {
   let seed = 3;

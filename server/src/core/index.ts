@@ -15,7 +15,21 @@ export * from './text/brackets';
 export * from './corpus/load';
 export { DOCUMENT_EXTENSIONS, decodeDocument, docxText, htmlText } from './corpus/formats';
 export * from './corpus/split';
-export * from './phrasing/model';
+export {
+  PHRASING_MODEL_VERSION,
+  sentenceFormulas,
+  modelProvenance,
+  type PhrasingModel,
+  type Formula,
+  type FormulaKind,
+  type Template,
+  type TemplatePart,
+} from './phrasing/model';
+export { learnPhrasing, type LearnOptions } from './phrasing/learn';
+export { serializePhrasing, deserializePhrasing } from './phrasing/serialize';
+export { completePhrasing, type PhrasingCompleteOptions } from './phrasing/complete';
+export type { PhrasingKnowledge } from './phrasing/knowledge';
+export { templateSnippet } from './phrasing/snippetText';
 export * from './knowledge/titleMatch';
 export { NEAR_SYNONYMS } from './lang/zh/synonyms';
 export * from './features/diagnostics/findings';
@@ -37,7 +51,8 @@ export { KnowledgeIndex, eventBaseKey, type DerivedTable, type FactsAt } from '.
 export * from './languageService';
 export * from './pipeline';
 export * from './phrasing/snippets';
-export * from './text/stringCache';
+export { GLOSSARY } from './lang/zh/phrasing';
+export * from './util/stringCache';
 export * from './features/inline';
 export * from './text/markdown';
 export * from './messages';

@@ -6,7 +6,8 @@
  */
 import { loadCorpus, type CorpusReader, type LoadResult } from './corpus/load';
 import { buildKnowledgeBase } from './knowledge/build';
-import { learnPhrasing, type PhrasingModel } from './phrasing/model';
+import { learnPhrasing } from './phrasing/learn';
+import type { PhrasingModel } from './phrasing/model';
 import type { CorpusDocument, KnowledgeBase } from './types';
 
 /** What the pipeline is at: reading files (`files` read so far), then extracting (`files` documents). */

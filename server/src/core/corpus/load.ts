@@ -274,7 +274,7 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string
 
 /**
  * True when chardet finds the bytes likelier Big5 (traditional Chinese) than GB18030. It reads the
- * first 64 KB (a 6.6 MB file took 2.5 s whole, 42 ms so).
+ * first 64 KB only: the statistics settle long before, and a whole multi-megabyte file takes seconds.
  */
 function likelierBig5(b: Uint8Array): boolean {
   const scores = new Map(chardet.analyse(b.subarray(0, 65536)).map((m) => [m.name, m.confidence]));

@@ -15,7 +15,7 @@ import { findDates } from '../lang/zh/dates';
 import { formatDate } from '../lang/zh/datesFormat';
 import type { Ctx } from './context';
 import { adoptionDetail, fmtDate, mainAdoption } from './presentation';
-import { completePhrasing } from '../phrasing/model';
+import { completePhrasing } from '../phrasing/complete';
 import { pick } from '../messages';
 import { escapeMarkdown } from '../text/markdown';
 import { instrumentMarkdown } from './hover';

@@ -7,7 +7,7 @@
 import type { Adoption, EventFact, Instrument, KnowledgeBase, Official, SimpleDate } from '../types';
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { dateKey } from '../text/calendar';
-import { detach } from '../text/stringCache';
+import { detach } from '../util/stringCache';
 import { sentenceFormulas, type PhrasingModel } from '../phrasing/model';
 import type { Locale } from '../messages';
 

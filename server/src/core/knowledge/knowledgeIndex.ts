@@ -6,7 +6,7 @@ import type { Conflict, EventFact, Instrument, KnowledgeBase, Official } from '.
 import { normalizeTitle, type AliasTable } from '../text/normalize';
 import { dateKey } from '../text/calendar';
 import { TEXT_LANGUAGE } from '../lang';
-import { detach } from '../text/stringCache';
+import { detach } from '../util/stringCache';
 import { aliasTableOf } from './abbreviations';
 
 const { fold, foldMemo } = TEXT_LANGUAGE.script;

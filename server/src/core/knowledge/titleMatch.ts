@@ -20,7 +20,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Instrument, KnowledgeBase, Message } from '../types';
 import { foldPunctuation, normalizeTitle, type AliasTable } from '../text/normalize';
-import { SliceCache } from '../text/stringCache';
+import { SliceCache } from '../util/stringCache';
 import { TEXT_LANGUAGE } from '../lang';
 import { classOf, unitOf } from '../lang/codeUnits';
 import { derivedOf, type DerivedTable, type IndexLike } from './knowledgeIndex';

@@ -3,54 +3,16 @@
  * (scripts/snippets.mjs → snippets/communique.code-snippets).
  *
  * Every clause comes from the corpus (formulas and templates the learner mined). Only the prefixes
- * use a fixed vocabulary: GLOSSARY maps the key words of the genre (verbs such as 强调, 欢迎, 通过,
- * and a few evaluative phrases such as 十分重要) to a short English prefix and their pinyin, so a
- * drafter can type `stress`, `qiangdiao` or `强调`. It is vocabulary, not facts about the corpus: a
- * formula whose key word is not in it is left out of the file (completion still offers it).
+ * use a fixed vocabulary: GLOSSARY (lang/zh/phrasing.ts) maps the key words of the genre (verbs
+ * such as 强调, 欢迎, 通过, and a few evaluative phrases such as 十分重要) to a short English prefix
+ * and their pinyin, so a drafter can type `stress`, `qiangdiao` or `强调`. It is vocabulary, not
+ * facts about the corpus: a formula whose key word is not in it is left out of the file
+ * (completion still offers it).
  */
 import type { KnowledgeBase } from '../types';
-import { templateSnippet, type Formula, type PhrasingModel, type Template } from './model';
-
-/** Key word → [English prefix, pinyin prefix]. Longer entries win when several match. */
-export const GLOSSARY: Record<string, [string, string]> = {
-  强调: ['stress', 'qiangdiao'],
-  认为: ['consider', 'renwei'],
-  注意到: ['note', 'zhuyidao'],
-  欢迎: ['welcome', 'huanying'],
-  指出: ['point-out', 'zhichu'],
-  重申: ['reaffirm', 'chongshen'],
-  支持: ['support', 'zhichi'],
-  高度评价: ['appreciate', 'gaodupingjia'],
-  积极评价: ['commend', 'jijipingjia'],
-  表示: ['state', 'biaoshi'],
-  考虑到: ['considering', 'kaolvdao'],
-  坚信: ['convinced', 'jianxin'],
-  呼吁: ['call-for', 'huyu'],
-  主张: ['advocate', 'zhuzhang'],
-  反对: ['oppose', 'fandui'],
-  落实: ['implement', 'luoshi'],
-  根据: ['pursuant', 'genju'],
-  推动: ['advance', 'tuidong'],
-  促进: ['promote', 'cujin'],
-  加强: ['strengthen', 'jiaqiang'],
-  深化: ['deepen', 'shenhua'],
-  开展: ['carry-out', 'kaizhan'],
-  建立: ['establish', 'jianli'],
-  制定: ['formulate', 'zhiding'],
-  继续: ['continue', 'jixu'],
-  通过: ['adopted', 'tongguo'],
-  批准: ['approved', 'pizhun'],
-  签署: ['signed', 'qianshu'],
-  举行: ['held', 'juxing'],
-  启动: ['launched', 'qidong'],
-  十分重要: ['important', 'shifenzhongyao'],
-  重要意义: ['significant', 'zhongyaoyiyi'],
-  重要举措: ['measure', 'zhongyaojucuo'],
-  倡议: ['initiative', 'changyi'],
-  成果: ['outcome', 'chengguo'],
-  感谢: ['thanks', 'ganxie'],
-  出席: ['attend', 'chuxi'],
-};
+import { GLOSSARY } from '../lang/zh/phrasing';
+import type { Formula, PhrasingModel, Template } from './model';
+import { escapeSnippet, templateSnippet } from './snippetText';
 
 export interface Snippet {
   prefix: string[];
@@ -72,10 +34,6 @@ function keyWord(text: string): string | undefined {
   let best: string | undefined;
   for (const w of Object.keys(GLOSSARY)) if (text.includes(w) && (!best || w.length > best.length)) best = w;
   return best;
-}
-
-function escapeBody(s: string): string {
-  return s.replace(/[\\$}]/g, (c) => '\\' + c);
 }
 
 const KIND_TEXT: Record<Formula['kind'], { en: string; zh: string }> = {
@@ -109,7 +67,7 @@ export function buildSnippets(model: PhrasingModel, kb?: KnowledgeBase, options:
       const w = keyWord(f.text);
       if (!w) continue;
       const [en, py] = GLOSSARY[w];
-      const body = kind === 'frame' ? escapeBody(f.parts[0]) + '$1' + escapeBody(f.parts[1]) + '$0' : escapeBody(f.text) + '$0';
+      const body = kind === 'frame' ? escapeSnippet(f.parts[0]) + '$1' + escapeSnippet(f.parts[1]) + '$0' : escapeSnippet(f.text) + '$0';
       const example = f.contexts[0]?.sentence;
       add(`${KIND_TEXT[kind].en}: ${f.text}`, {
         prefix: [en, py, w],
@@ -142,7 +100,7 @@ export function buildSnippets(model: PhrasingModel, kb?: KnowledgeBase, options:
       const [len, lpy] = GLOSSARY[w];
       add(`Template: ${w}${label}`, {
         prefix: [`${len}-${fen}`, `${lpy}-${fpy}`, w],
-        body: [escapeBody(w) + snippet],
+        body: [escapeSnippet(w) + snippet],
         description: templateDescription(t, w + label, c),
       });
     }

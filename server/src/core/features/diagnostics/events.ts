@@ -6,7 +6,7 @@ import type { EventFact, Finding } from '../../types';
 import type { DerivedTable, KnowledgeIndex } from '../../knowledge/knowledgeIndex';
 import type { EventMention } from '../../scan';
 import { normalizeTitle } from '../../text/normalize';
-import { SliceCache } from '../../text/stringCache';
+import { SliceCache } from '../../util/stringCache';
 import { firstSession, withoutSession } from '../../lang/zh/session';
 import { eventDatesAgree, exprAsDraft, samePlace } from './agreement';
 import { corpusSays, finding, replaceFix } from './findings';

@@ -4,7 +4,7 @@
  */
 // t2cn is the small (≈100 KB) traditional → mainland-simplified table of opencc-js.
 import { Converter } from 'opencc-js/t2cn';
-import { detach } from '../../text/stringCache';
+import { detach } from '../../util/stringCache';
 
 let toCn: ((s: string) => string) | undefined;
 

@@ -1,5 +1,5 @@
-// The part the two LSP harnesses share — test/lsp/client.mjs (TestClient: protocol tests, which keep
-// each document's text) and scripts/fuzz.mjs (LspServer: the fuzzer, robustness tests and
+// The part the two LSP harnesses share — testClient.mjs (TestClient: protocol tests, which keep
+// each document's text) and lspServer.mjs (LspServer: the fuzzer, robustness tests and
 // benchmarks, which bound every wait): a language server process on stdio, a real JSON-RPC
 // connection (vscode-jsonrpc) to it, a record of what it sends, answers to what it asks, and waits
 // on events (`waitUntil`) instead of sleeps.
@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as rpc from 'vscode-jsonrpc/node';
-import { ROOT, SERVER, configurationValue } from './lsp-shared.mjs';
+import { ROOT, SERVER, configurationValue } from './lspShared.mjs';
 
 /** Client capabilities: what VS Code announces for the features Chancery serves. */
 function capabilities(pull) {

@@ -1,9 +1,9 @@
-// What the two LSP test harnesses (test/lsp/client.mjs and scripts/fuzz.mjs) share.
+// What the two LSP test harnesses (testClient.mjs and lspServer.mjs) share.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The bundles under test: dist/, or CHANCERY_DIST when set. */
 export const DIST = process.env.CHANCERY_DIST ? path.resolve(process.env.CHANCERY_DIST) : path.join(ROOT, 'dist');
 export const SERVER = path.join(DIST, 'server.js');

@@ -1,5 +1,5 @@
 // A small LSP test client: spawns `node dist/server.js --stdio` and drives it with a real JSON-RPC
-// connection (LspProcess, scripts/lsp-process.mjs, shared with the fuzzer's LspServer). It keeps
+// connection (LspProcess, lspProcess.mjs, shared with the fuzzer's LspServer). It keeps
 // each open document's text (applying incremental edits with the reference TextDocument.update),
 // records what the server sends, answers the server's requests (workspace/configuration from
 // `settings`, registrations, progress creation), and offers `waitFor(predicate)` so tests wait for
@@ -7,8 +7,8 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { ROOT, SERVER } from '../../scripts/lsp-shared.mjs';
-import { LspProcess } from '../../scripts/lsp-process.mjs';
+import { ROOT, SERVER } from './lspShared.mjs';
+import { LspProcess } from './lspProcess.mjs';
 
 export { ROOT, SERVER, ResponseError };
 
