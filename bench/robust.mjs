@@ -345,7 +345,7 @@ export function bombCases() {
 
 async function runBombInWorker() {
   const { index } = workerData.bombCase;
-  const core = createRequire(import.meta.url)(CORE);
+  const { core } = await import('../test/harness/core.mjs');
   const c = bombCases()[index];
   if (typeof core[c.fn] !== 'function') return parentPort.postMessage({ skipped: `${c.fn} not exported` });
   const input = c.input();
@@ -358,10 +358,6 @@ async function runBombInWorker() {
 }
 
 export async function benchBombs({ limitMs = 60000, out = console.log } = {}) {
-  if (!existsSync(CORE)) {
-    out('bombs: dist/core.js missing (run npm run build)');
-    return [];
-  }
   out(`\n## Zip and markup bombs (time of the core function on the input; limit ${limitMs / 1000} s each)`);
   const rows = [];
   const cases = bombCases();
@@ -426,7 +422,7 @@ const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixe
 const waitLine = (r) => `hover elsewhere waited at most ${fmtMs(r.maxWait)} (median ${fmtMs(r.medianWait)}, ${r.hovers} hovers)`;
 
 export async function benchBlocking({ only, out = console.log } = {}) {
-  const { LspServer } = await import('../scripts/fuzz.mjs');
+  const { LspServer } = await import('../test/harness/lspServer.mjs');
   const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { pathToFileURL } = await import('node:url');

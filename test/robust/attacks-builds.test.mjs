@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LspServer, EMBEDDED_CORPUS } from '../../scripts/fuzz.mjs';
+import { LspServer, EMBEDDED_CORPUS } from '../harness/lspServer.mjs';
 
 const root = mkdtempSync(path.join(tmpdir(), 'chancery-attacks-builds-'));
 const dir = path.join(root, 'corpus');

@@ -8,7 +8,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, realpathSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CLI } from '../../scripts/fuzz.mjs';
+import { CLI } from '../harness/lspServer.mjs';
 
 let dir;
 before(() => {

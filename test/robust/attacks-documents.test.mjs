@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { LspServer, canonical, EMBEDDED_CORPUS } from '../../scripts/fuzz.mjs';
+import { LspServer, canonical, EMBEDDED_CORPUS } from '../harness/lspServer.mjs';
 
 const corpus = readFileSync(EMBEDDED_CORPUS, 'utf8');
 // The closed text: the corpus with a wrong date of adoption in every copy (many findings, a check

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { LspServer, errorLogs } from '../../scripts/fuzz.mjs';
+import { LspServer, errorLogs } from '../harness/lspServer.mjs';
 
 const require = createRequire(import.meta.url);
 const MarkdownIt = require('markdown-it');

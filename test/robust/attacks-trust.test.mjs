@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, realpathSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspServer } from '../../scripts/fuzz.mjs';
+import { LspServer } from '../harness/lspServer.mjs';
 
 const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'chancery-attacks-trust-')));
 after(() => rmSync(root, { recursive: true, force: true }));

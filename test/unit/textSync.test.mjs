@@ -5,22 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import { mulberry32 } from '../../scripts/prng.mjs';
+import { source } from '../harness/sources.mjs';
+import { mulberry32 } from '../harness/prng.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-// Written beside the tests, so that it requires the copy of vscode-languageserver-textdocument the test
-// does (TextDocument.update takes only documents its own copy created).
-const out = path.join(mkdtempSync(path.join(root, 'test', 'unit', '.textsync-')), 'textSync.js');
-const built = await esbuild.build({ entryPoints: [path.join(root, 'server/src/host/textSync.ts')], external: ['vscode-languageserver-textdocument'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
-writeFileSync(out, built.outputFiles[0].text);
-const require = createRequire(import.meta.url);
-const { updateDocument, inOnePass } = require(out);
-const { TextDocument } = require('vscode-languageserver-textdocument');
-rmSync(path.dirname(out), { recursive: true, force: true });
+const { updateDocument, inOnePass } = source('host/textSync');
+// The copy of the library the module uses (TextDocument.update takes only documents its own copy created).
+const { TextDocument } = createRequire(import.meta.url)('vscode-languageserver-textdocument');
 
 const PIECES = ['甲', '乙丙', 'ab', '\n', '\r\n', '\r', '', '《', '》', '\n\n', 'x\r', '\ny'];
 
