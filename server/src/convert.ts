@@ -103,15 +103,20 @@ export function toDiagnostic(
     message: pick(f.message, locale),
   };
   if (data) d.data = data;
-  if (f.provenance?.length && locate) {
-    const related: DiagnosticRelatedInformation[] = [];
-    for (const p of f.provenance.slice(0, 10)) {
-      const loc = locate(p);
-      if (loc) related.push({ location: loc, message: p.sentence.length > 120 ? p.sentence.slice(0, 120) + '…' : p.sentence });
-    }
-    if (related.length) d.relatedInformation = related;
-  }
+  const related = locate && relatedInformation(f, locate);
+  if (related) d.relatedInformation = related;
   return d;
+}
+
+/** Where the corpus says what a finding cites (its provenance, at most 10), or undefined. */
+export function relatedInformation(f: Finding, locate: LocateProvenance): DiagnosticRelatedInformation[] | undefined {
+  if (!f.provenance?.length) return undefined;
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const p of f.provenance.slice(0, 10)) {
+    const loc = locate(p);
+    if (loc) related.push({ location: loc, message: p.sentence.length > 120 ? p.sentence.slice(0, 120) + '…' : p.sentence });
+  }
+  return related.length ? related : undefined;
 }
 
 /** The code of the note published after the first `maxProblems` diagnostics of a document. */

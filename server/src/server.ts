@@ -64,7 +64,8 @@ import { createRunSafe } from './host/runSafe';
 import { textDocumentSync } from './host/textSync';
 import { ScopedSettings, corpusSettings } from './host/settings';
 import { kbMarkdown, referenceItems } from './host/views';
-import { WorkspaceFolders, mentionsIn, uriToPath, workspaceTexts } from './host/workspace';
+import { WorkspaceFolders, uriToPath } from './host/workspace';
+import { WorkspaceRequests } from './host/workspaceRequests';
 
 export { DEFAULT_SETTINGS, readSettings } from './host/settings';
 export { kbMarkdown, referenceItems } from './host/views';
@@ -103,6 +104,7 @@ export function startServer(connection: Connection): void {
     onChange: () => docs.revalidateAll(),
   });
   const docs = new Documents({ connection, documents, knowledge, settings, locale: () => locale, caps: () => caps });
+  const workspace = new WorkspaceRequests({ connection, documents: docs, knowledge, settings, folders: () => folders.paths, locale: () => locale });
   const runSafe = createRunSafe(
     () => knowledge.readyOrLater(),
     (m) => connection.console.error(m),
@@ -264,7 +266,7 @@ export function startServer(connection: Connection): void {
       const st = docs.doc(p.textDocument.uri);
       const service = knowledge.service;
       const id = st && service?.instrumentAt(st.text, toOffset(st.lines, p.position));
-      return st && service && id ? mentionsIn(await texts(token), service, id) : [];
+      return id ? workspace.references(id, token) : [];
     }, []),
   );
 
@@ -309,20 +311,11 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRequest(CheckWorkspaceRequest.method, (token: CancellationToken) =>
-    runSafe(token, 'checkWorkspace', async () => (knowledge.service ? docs.checkAll(await texts(token), token) : { files: [], total: 0 }), {
+    runSafe(token, 'checkWorkspace', () => workspace.checkAll(token), {
       files: [],
       total: 0,
     } as CheckWorkspaceResult),
   );
-
-  /** Open documents, then draft files under the workspace folders that are not open. */
-  function texts(token: CancellationToken) {
-    return workspaceTexts(
-      documents.all().map((d) => docs.doc(d.uri)!),
-      folders.paths,
-      token,
-    );
-  }
 
   documents.listen(connection);
   connection.listen();

@@ -3,9 +3,9 @@
  * index of its version), its findings (cached per open, version and knowledge-base generation),
  * debounced checks, the diagnostics pushed (publishDiagnostics) or pulled (textDocument/diagnostic),
  * the offload of large drafts to the check worker (findings, semantic tokens, outline), and the
- * semantic tokens last sent (for deltas).
+ * semantic tokens last sent (for deltas). Workspace-wide requests: workspaceRequests.ts.
  */
-import type { CancellationToken, CodeAction, CodeActionKind, Connection, Diagnostic, DocumentSymbol, Range, TextDocuments } from 'vscode-languageserver';
+import type { CodeAction, CodeActionKind, Connection, Diagnostic, DocumentSymbol, Range, TextDocuments } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../core/messages';
@@ -37,8 +37,10 @@ export interface Cached {
   /** The findings published (the first maxProblems). */
   findings: Finding[];
   diagnostics: Diagnostic[];
-  /** How many findings the check gave. */
+  /** How many findings the check gave, and of them errors and warnings. */
   total: number;
+  errors: number;
+  warnings: number;
 }
 
 export interface DocumentsOptions {
@@ -136,7 +138,7 @@ export class Documents {
     const result = this.checker.check(st.uri, st.text, options, max).then(
       (r) => this.store(st, generation, r),
       (e) => {
-        const none: Cached = { instance: st.instance, version: st.version, generation, findings: [], diagnostics: [], total: 0 };
+        const none: Cached = { instance: st.instance, version: st.version, generation, findings: [], diagnostics: [], total: 0, errors: 0, warnings: 0 };
         if (e instanceof Stopped) return none; // shutting down
         // Replaced by a newer version while queued: answer with the newest (or nothing if closed).
         if (e instanceof Superseded) {
@@ -163,6 +165,8 @@ export class Documents {
       findings: r.findings,
       diagnostics: this.publishable(r, st.lines, st.version),
       total: r.total,
+      errors: r.errors,
+      warnings: r.warnings,
     };
     const now = this.o.knowledge.generation;
     const cur = this.cache.get(st.uri);
@@ -300,28 +304,14 @@ export class Documents {
     return { resultId: now.resultId, edits: tokensDelta(before.data, now.data) };
   }
 
-  /**
-   * Checks the workspace's drafts (`files`: open documents and files on disk): an open document's
-   * published findings (all of them when the limit cut them), and diagnostics pushed for the
-   * others. Returns each file's counts.
-   */
-  async checkAll(files: { uri: string; text: string; lines: () => LineIndex; open: boolean }[], token: CancellationToken) {
-    const result = { files: [] as { uri: string; findings: number; errors: number; warnings: number }[], total: 0 };
-    const service = this.o.knowledge.service;
-    if (!service) return result;
-    for (const { uri, text, lines, open } of files) {
-      if (token.isCancellationRequested) break;
-      const settings = this.o.settings.now(uri);
-      // An open document's published findings, unless the limit cut them (then count them all).
-      const cached = open ? await this.findingsFor(this.doc(uri)!) : undefined;
-      const findings = cached && cached.total === cached.findings.length ? cached.findings : service.diagnose(text, diagnoseOptions(settings), token);
-      if (!open) this.o.connection.sendDiagnostics({ uri, diagnostics: this.publishable(limited(findings, settings.diagnostics.maxProblems), lines()) }).catch(() => undefined);
-      const errors = findings.filter((f) => f.severity === 'error').length;
-      const warnings = findings.filter((f) => f.severity === 'warning').length;
-      result.files.push({ uri, findings: findings.length, errors, warnings });
-      result.total += findings.length;
-    }
-    return result;
+  /** The check worker (undefined when checks run on the main thread only). */
+  get worker(): CheckWorker | undefined {
+    return this.checker;
+  }
+
+  /** The open documents' current states. */
+  openStates(): DocState[] {
+    return this.o.documents.all().map((d) => this.doc(d.uri)!);
   }
 
   /** Stops the check worker and the pending checks (shutdown). */
