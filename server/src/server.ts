@@ -60,6 +60,7 @@ import {
 import { corpusPaths } from './host/corpusPaths';
 import { Documents } from './host/documents';
 import { KnowledgeHost } from './host/knowledgeHost';
+import { logLines, shortList } from './host/report';
 import { createRunSafe } from './host/runSafe';
 import { textDocumentSync } from './host/textSync';
 import { ScopedSettings, corpusSettings } from './host/settings';
@@ -81,10 +82,10 @@ export function startServer(connection: Connection): void {
   const say = (en: string, zh: string) => pick({ en, zh }, locale);
   const settings = new ScopedSettings({
     report: (problems) => {
-      for (const p of problems) connection.console.warn(`chancery: ${p}`);
-      connection.window.showWarningMessage(
-        say(`Chancery: invalid settings — ${problems.join('; ')}. Defaults are used for these.`, `Chancery：设置无效——${problems.join('；')}。这些设置将使用默认值。`),
-      );
+      for (const line of logLines(problems)) connection.console.warn(line);
+      const en = shortList(problems, '; ', (n) => `and ${n} more (see the output)`);
+      const zh = shortList(problems, '；', (n) => `另有 ${n} 项（详见输出面板）`);
+      connection.window.showWarningMessage(say(`Chancery: invalid settings — ${en}. Defaults are used for these.`, `Chancery：设置无效——${zh}。这些设置将使用默认值。`));
     },
     log: (m) => connection.console.log(m),
     parent: (uri) => folders.of(uri)?.uri,

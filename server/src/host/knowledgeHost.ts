@@ -18,6 +18,7 @@ import { startBuild, type BuildResult } from '../workers/buildWorker';
 import type { CheckKnowledge } from '../workers/checkWorker';
 import type { CorpusPaths } from './corpusPaths';
 import { CorpusWatch } from './corpusWatch';
+import { clip, logLines, messageText, shortList } from './report';
 import { locateProvenance, type WrappedEnds } from './locate';
 
 /** How long a request waits for the first knowledge-base build before it is answered without it. */
@@ -135,8 +136,13 @@ export class KnowledgeHost {
     const { paths, problems, allowedRoots } = await this.o.corpusPaths();
     if (superseded()) return undefined;
     if (problems.length) {
-      for (const p of problems) connection.console.warn(`chancery: ${p}`);
-      connection.window.showWarningMessage(this.say(`Chancery: ${problems.join('; ')}`, `Chancery：部分语料路径未读取——${problems.join('；')}`));
+      for (const line of logLines(problems)) connection.console.warn(line);
+      connection.window.showWarningMessage(
+        this.say(
+          `Chancery: ${shortList(problems, '; ', (n) => `and ${n} more (see the output)`)}`,
+          `Chancery：部分语料路径未读取——${shortList(problems, '；', (n) => `另有 ${n} 项（详见输出面板）`)}`,
+        ),
+      );
     }
     let progress: WorkDoneProgressServerReporter | undefined;
     try {
@@ -203,13 +209,13 @@ export class KnowledgeHost {
   private reportProblems({ kb }: BuildResult): void {
     const { connection } = this.o;
     const locale = this.o.locale();
-    for (const p of kb.problems) connection.console.warn(`chancery: corpus problem: ${p.uri}: ${pick(p.message, locale)}`);
+    for (const line of logLines(kb.problems.map((p) => `${p.uri}: ${pick(p.message, locale)}`), 'chancery: corpus problem: ')) connection.console.warn(line);
     if (kb.problems.length) {
-      const first = kb.problems[0];
+      const first = messageText(clip(`${kb.problems[0].uri}: ${pick(kb.problems[0].message, locale)}`));
       connection.window.showWarningMessage(
         this.say(
-          `Chancery: ${kb.problems.length} corpus problem(s); first: ${first.uri}: ${pick(first.message, locale)} (see the output channel)`,
-          `Chancery：语料中有 ${kb.problems.length} 个问题；第一个：${first.uri}：${pick(first.message, locale)}（详见输出面板）`,
+          `Chancery: ${kb.problems.length} corpus problem(s); first: ${first} (see the output channel)`,
+          `Chancery：语料中有 ${kb.problems.length} 个问题；第一个：${first}（详见输出面板）`,
         ),
       );
     }

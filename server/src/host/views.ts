@@ -10,6 +10,9 @@ import { escapeMarkdown, linkDestination, mdTitle } from '../core/text/markdown'
 import type { KnowledgeBase } from '../core/types';
 import type { ReferenceItem } from '../protocol';
 
+/** Corpus problems the overview lists (a corpus of thousands of unreadable files lists the first ones and a count). */
+const MAX_PROBLEMS_LISTED = 100;
+
 /** The "insert reference" list: each instrument with the full reference frame. */
 export function referenceItems(service: ChanceryService): ReferenceItem[] {
   return service.kb.instruments.map((ins) => {
@@ -31,8 +34,9 @@ export function kbMarkdown(kb: KnowledgeBase): string {
   for (const s of o.sources) lines.push(`- [${t(documentName(s.uri))}](${linkDestination(openableUri(s.uri))}) — ${s.chars} chars, ${t(s.encoding)}`);
   lines.push('');
   if (o.problems.length) {
-    lines.push('## Corpus problems', '');
-    for (const p of o.problems) lines.push(`- ${t(documentName(p.uri))}: ${t(p.message.en)}`);
+    lines.push(`## Corpus problems (${o.problems.length})`, '');
+    for (const p of o.problems.slice(0, MAX_PROBLEMS_LISTED)) lines.push(`- ${t(documentName(p.uri))}: ${t(p.message.en)}`);
+    if (o.problems.length > MAX_PROBLEMS_LISTED) lines.push(`- … and ${o.problems.length - MAX_PROBLEMS_LISTED} more`);
     lines.push('');
   }
   lines.push(`## Instruments (${o.instruments.length})`, '');
