@@ -2,15 +2,16 @@
  * What the server tells the user about problems — bad settings, refused corpus paths, corpus files
  * it could not read — bounded whatever their number: settings holding 100,000 unknown codes or
  * 50,000 missing paths once made a message of millions of characters and thousands of log lines.
- * At most MAX_LOGGED problems are logged (then one line saying how many more), a message names a
- * few and how many there are, a value quoted in a problem is cut short, and text that reaches a
+ * At most MAX_LOGGED problems are logged (then one line saying how many more), a message names the
+ * first few (MAX_SHOWN, MAX_SHOWN_CHARS) and how many more there are, a value quoted in a problem is cut short, and text that reaches a
  * message is kept from turning into a link (VS Code renders `[label](target)` in notifications).
  */
 
 /** Problems logged one per line before the rest are counted. */
 export const MAX_LOGGED = 20;
-/** Problems named in a message before the rest are counted. */
-export const MAX_SHOWN = 3;
+/** Problems named in a message before the rest are counted: at most this many, and this many characters. */
+export const MAX_SHOWN = 10;
+export const MAX_SHOWN_CHARS = 1000;
 /** The longest a value quoted in a problem (or a problem in a message) is. */
 export const MAX_QUOTED = 200;
 
@@ -37,10 +38,17 @@ export function logLines(problems: readonly string[], prefix = 'chancery: '): st
   return lines;
 }
 
-/** A few of `problems` for a message, and how many more; `sep` between them. */
+/** The first of `problems` for a message (at most MAX_SHOWN, MAX_SHOWN_CHARS), and how many more; `sep` between them. */
 export function shortList(problems: readonly string[], sep: string, more: (n: number) => string): string {
-  const shown = problems.slice(0, MAX_SHOWN).map((p) => messageText(clip(p)));
-  return shown.join(sep) + (problems.length > MAX_SHOWN ? sep + more(problems.length - MAX_SHOWN) : '');
+  const shown: string[] = [];
+  let chars = 0;
+  for (const p of problems) {
+    const t = messageText(clip(p));
+    if (shown.length && (shown.length >= MAX_SHOWN || chars + t.length > MAX_SHOWN_CHARS)) break;
+    shown.push(t);
+    chars += t.length;
+  }
+  return shown.join(sep) + (problems.length > shown.length ? sep + more(problems.length - shown.length) : '');
 }
 
 /**
