@@ -18,7 +18,7 @@ import { scanText } from '../../scan';
 import { landmarks } from '../../scan/landmarks';
 import { readInlineMarkers } from './markers';
 import { bracketFindings } from './brackets';
-import { invalidDateFindings } from './dates';
+import { invalidDateFindings, malformedYearFindings } from './dates';
 import { referenceFindings } from './references';
 import { inconsistentDateFindings } from './consistency';
 import { eventFindings } from './events';
@@ -63,12 +63,13 @@ function run(text: string, index: KnowledgeIndex, options: DiagnoseOptions, toke
   const scanned = scanText(text, marks);
   check();
 
-  // Impossible dates.
+  // Impossible dates, and years written wrong.
   const invalidAt = invalidDateFindings(scanned.dates, out, on);
+  const malformed = malformedYearFindings(text, scanned.dates, scanned.references, out, on);
   check();
 
   // References; then one draft, two dates for the same instrument (where the corpus does not settle it).
-  const dated = referenceFindings(scanned.references, index, accepted, invalidAt, out, on, check);
+  const dated = referenceFindings(text, scanned.references, index, accepted, invalidAt, malformed, out, on, check);
   if (on('date-inconsistent')) inconsistentDateFindings(dated, out);
   check();
 
