@@ -21,6 +21,7 @@ import {
   DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   DocumentSymbol,
+  InitializeError,
   InitializeParams,
   InitializeResult,
   InlineCompletionItem,
@@ -29,7 +30,7 @@ import {
   SemanticTokensDelta,
   TextDocumentSyncKind,
   TextDocuments,
-  type ResponseError,
+  ResponseError,
 } from 'vscode-languageserver';
 import { builtinCorpusDir, WATCH_GLOB } from './core/corpus/files';
 import {
@@ -61,6 +62,7 @@ import { corpusPaths } from './host/corpusPaths';
 import { Documents } from './host/documents';
 import { KnowledgeHost } from './host/knowledgeHost';
 import { logLines, shortList } from './host/report';
+import { Lifecycle } from './host/lifecycle';
 import { createRunSafe } from './host/runSafe';
 import { textDocumentSync } from './host/textSync';
 import { ScopedSettings, corpusSettings } from './host/settings';
@@ -106,14 +108,18 @@ export function startServer(connection: Connection): void {
   });
   const docs = new Documents({ connection, documents, knowledge, settings, locale: () => locale, caps: () => caps });
   const workspace = new WorkspaceRequests({ connection, documents: docs, knowledge, settings, folders: () => folders.paths, locale: () => locale });
+  const life = new Lifecycle();
   const runSafe = createRunSafe(
     () => knowledge.readyOrLater(),
     (m) => connection.console.error(m),
+    () => life.refusal(),
   );
 
   // ---------- lifecycle
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+    const again = life.initialize();
+    if (again) return again as ResponseError<InitializeError>;
     locale = localeOf(params.locale);
     const c = params.capabilities;
     caps = {
@@ -175,6 +181,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(() => {
+    life.shutdown();
     docs.dispose();
     knowledge.dispose();
   });
@@ -305,7 +312,7 @@ export function startServer(connection: Connection): void {
     }, { format: 'markdown' as const, content: '' }),
   );
 
-  connection.onRequest(RebuildRequest.method, (): Promise<KnowledgeStatus> => knowledge.rebuildNow());
+  connection.onRequest(RebuildRequest.method, (): Promise<KnowledgeStatus> | ResponseError<void> => life.refusal() ?? knowledge.rebuildNow());
 
   connection.onRequest(ReferencesRequest.method, (token: CancellationToken) =>
     runSafe(token, 'references list', () => (knowledge.service ? referenceItems(knowledge.service) : []), [] as ReferenceItem[]),

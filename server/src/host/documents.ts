@@ -69,6 +69,8 @@ export class Documents {
   private readonly sentTokens = new Map<string, { resultId: string; data: Uint32Array }>();
   private tokensResult = 0;
   private readonly checker?: CheckWorker;
+  /** Set at shutdown: nothing is checked or published any more. */
+  private stopped = false;
 
   constructor(private readonly o: DocumentsOptions) {
     const k = o.knowledge;
@@ -195,6 +197,7 @@ export class Documents {
 
   /** Checks a document after the typing pause (or `delay`) and pushes its diagnostics. */
   schedule(uri: string, delay = DIAGNOSTIC_DELAY_MS): void {
+    if (this.stopped) return;
     clearTimeout(this.timers.get(uri));
     this.timers.set(
       uri,
@@ -213,7 +216,7 @@ export class Documents {
     try {
       const r = await this.findingsFor(st);
       // Stale results never overwrite newer ones: publish only for the instance and version still open.
-      if (!this.current({ uri, instance: r.instance, version: r.version })) return;
+      if (this.stopped || !this.current({ uri, instance: r.instance, version: r.version })) return;
       await this.o.connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.diagnostics });
     } catch (e) {
       this.o.connection.console.error(`chancery: diagnostics for ${uri} failed: ${(e as Error)?.stack ?? e}`);
@@ -264,7 +267,7 @@ export class Documents {
     this.instances.delete(uri);
     this.outlineCut.delete(uri);
     this.sentTokens.delete(uri);
-    if (!this.o.caps().pull) this.o.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    if (!this.o.caps().pull && !this.stopped) this.o.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
   /** The outline of a document: its first MAX_OUTLINE_PARAGRAPHS paragraphs (a cut is logged once). */
@@ -314,8 +317,14 @@ export class Documents {
     return this.o.documents.all().map((d) => this.doc(d.uri)!);
   }
 
+  /** True after shutdown: nothing is to be published. */
+  get disposed(): boolean {
+    return this.stopped;
+  }
+
   /** Stops the check worker and the pending checks (shutdown). */
   dispose(): void {
+    this.stopped = true;
     this.checker?.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
   }

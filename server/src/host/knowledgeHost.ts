@@ -107,6 +107,7 @@ export class KnowledgeHost {
   /** A rebuild shortly (changes that come together make one). */
   rebuildSoon(reason: string): void {
     clearTimeout(this.rebuildTimer);
+    if (this.disposed) return;
     this.rebuildTimer = setTimeout(() => {
       // Requests keep being served by the current knowledge base while a new one is built;
       // only the first build (startup) makes them wait.
@@ -121,10 +122,13 @@ export class KnowledgeHost {
    * either way).
    */
   rebuild(reason: string): Promise<KnowledgeStatus> {
+    if (this.disposed) return Promise.resolve(this.status(this.service ? 'ready' : 'building', 'the server is shutting down'));
     const id = ++this.building;
     // `latest` is set before the build can find it was superseded: a superseded build answers with
     // the answer of the build that replaced it, which is set by then.
-    const answer: Promise<KnowledgeStatus> = this.buildOnce(id, reason).then((st) => st ?? this.latest!);
+    const answer: Promise<KnowledgeStatus> = this.buildOnce(id, reason).then((st) =>
+      st ?? (this.latest !== answer ? this.latest! : this.status(this.service ? 'ready' : 'building', 'the server is shutting down')),
+    );
     this.latest = answer;
     return answer;
   }
@@ -132,6 +136,7 @@ export class KnowledgeHost {
   /** One build; undefined when a newer build superseded it. */
   private async buildOnce(id: number, reason: string): Promise<KnowledgeStatus | undefined> {
     const { connection } = this.o;
+    // Stopped at shutdown: answered as superseded by nothing (rebuild() answers a stopped server itself).
     const superseded = () => id !== this.building || this.disposed;
     const { paths, problems, allowedRoots } = await this.o.corpusPaths();
     if (superseded()) return undefined;

@@ -112,6 +112,7 @@ export class WorkspaceRequests {
           result.skipped!.push({ uri: f.uri, reason: r.skipped });
           continue;
         }
+        if (this.o.documents.disposed) break;
         this.o.connection.sendDiagnostics({ uri: f.uri, diagnostics: this.withRelated(r) }).catch(() => undefined);
         counts = r;
       }
