@@ -13,10 +13,15 @@
 //      ends, the workbench calls window.codeAutomationExit(code), which we expose to the page.
 // Exit code: 0 when every test passed, 1 otherwise (also on timeout or any infrastructure error).
 //
+// The suite can also ask for a look at the UI itself (uiCheck in the suite): it logs a line
+// `[chancery-ui] {"name", "expect"}`; this runner waits until the workbench (every frame: webviews
+// too) shows each expected text, takes test-results/ui-<name>.png, and answers in the results folder
+// (ui-<name>.json: ok, what is missing), which the suite waits for and asserts.
+//
 // Env: CHANCERY_E2E_TIMEOUT (s, default 600), CHANCERY_VSIX (skip packaging, use this .vsix),
 //      CHANCERY_CODE_SERVER (skip install-tools.sh), CHANCERY_E2E_KEEP=1 (keep the temp home),
 //      CHANCERY_E2E_VERBOSE=1 (echo code-server's output), CHANCERY_E2E_GREP (mocha --grep).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import {
@@ -47,6 +52,7 @@ async function main() {
         CHANCERY_E2E_EXTENSION_PATH: extDir,
         CHANCERY_E2E_EXTRA_CORPUS: dirs.extraCorpus,
         CHANCERY_E2E_RESULTS: dirs.results,
+        CHANCERY_E2E_UI: '1',
       },
     }),
   );
@@ -58,6 +64,11 @@ async function main() {
     // args are console.log's arguments (a format string first, as mocha's reporter writes them).
     const list = Array.isArray(args) ? args : [args];
     const text = format(...list.map((a) => (typeof a === 'string' || typeof a === 'number' ? a : JSON.stringify(a))));
+    const ui = /^\[chancery-ui\] (\{.*\})\s*$/.exec(text);
+    if (ui) {
+      void uiCheck(page, JSON.parse(ui[1]), dirs.results);
+      return;
+    }
     if (type === 'error') console.error(text);
     else console.log(text);
   });
@@ -101,6 +112,38 @@ async function main() {
     if (code === 0) return 1;
   }
   return code;
+}
+
+/** Every frame's text (the workbench, and webviews such as the walkthrough and Markdown previews). */
+async function uiText(page) {
+  const texts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+  return texts.join('\n');
+}
+
+/**
+ * Waits (at most 15 s) until the UI shows every expected text ({text} or {re}), then takes
+ * test-results/ui-<name>.png (and ui-<name>-clip.png of the element `clip` selects, when given)
+ * and writes the answer the suite waits for.
+ */
+async function uiCheck(page, { name, expect = [], clip }, resultsDir) {
+  const matches = (text, e) => (e.re ? new RegExp(e.re).test(text) : text.includes(e.text ?? e));
+  const deadline = Date.now() + 15_000;
+  let text = '';
+  for (;;) {
+    text = await uiText(page);
+    if (expect.every((e) => matches(text, e)) || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await new Promise((r) => setTimeout(r, 300)); // animations settle, for the picture
+  const shot = path.join(RESULTS, `ui-${name}.png`);
+  await page.screenshot({ path: shot }).catch((e) => log(`screenshot ${name}: ${e.message}`));
+  // A picture of one part of the workbench too (the pictures of the README and the walkthrough).
+  if (clip) await page.locator(clip).first().screenshot({ path: path.join(RESULTS, `ui-${name}-clip.png`) }).catch((e) => log(`screenshot ${name} (${clip}): ${e.message}`));
+  const missing = expect.filter((e) => !matches(text, e));
+  const answer = path.join(resultsDir, `ui-${name}.json`);
+  writeFileSync(answer + '.tmp', JSON.stringify({ ok: missing.length === 0, missing, screenshot: path.relative(REPO, shot) }));
+  renameSync(answer + '.tmp', answer);
+  log(`ui ${name}: ${missing.length ? 'MISSING ' + JSON.stringify(missing) : 'ok'} (${path.relative(REPO, shot)})`);
 }
 
 let status = 1;

@@ -1,7 +1,7 @@
 /**
  * The command-line checker (dist/cli.js): the same core as the language server.
  *
- *   chancery check FILE… [--corpus PATH]… [--no-builtin] [--format text|json] [--lang en|zh]
+ *   chancery check FILE… [--corpus PATH]… [--no-builtin] [--format text|json|sarif] [--lang en|zh]
  *                        [--disable CODE]… [--accept TITLE]…
  *   chancery kb [--corpus PATH]… [--no-builtin] [--format text|json]
  *
@@ -22,9 +22,10 @@ import { LineIndex } from './core/text/positions';
 import { formatDate } from './core/lang/zh/datesFormat';
 import { FINDING_CODES, isFindingCode, type Finding, type FindingCode, type KnowledgeBase } from './core/types';
 import { LOCALES, pick, type Locale } from './core/messages';
+import { toSarif } from './sarif';
 
 const USAGE = `Usage:
-  chancery check FILE… [--corpus PATH]… [--no-builtin] [--format text|json] [--lang en|zh]
+  chancery check FILE… [--corpus PATH]… [--no-builtin] [--format text|json|sarif] [--lang en|zh]
                        [--disable CODE]… [--accept TITLE]… [--exit-zero] [--] [FILE…]
   chancery kb [--corpus PATH]… [--no-builtin] [--format text|json]
   chancery --help | --version
@@ -39,8 +40,9 @@ Commands:
 Options:
   --corpus PATH    A corpus file or folder (.txt/.md; UTF-8, UTF-16 with BOM, GB18030). Repeatable.
   --no-builtin     Do not learn from the embedded corpus.
-  --format F       text (default) or json.
-  --lang L         Language of messages in text output: en (default) or zh.
+  --format F       text (default) or json; check also takes sarif (SARIF 2.1.0, for code
+                   scanning: rules, results with regions, fixes).
+  --lang L         Language of messages in text and SARIF output: en (default) or zh.
   --disable CODE   Do not report CODE (repeatable). Codes: ${FINDING_CODES.join(', ')}.
   --accept TITLE   Accept a title as written, with or without 《》 (repeatable).
   --exit-zero      Exit 0 even when errors are found (input problems still exit 2).
@@ -57,7 +59,7 @@ interface Args {
   files: string[];
   corpora: string[];
   builtin: boolean;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   lang: Locale;
   disabled: FindingCode[];
   accepted: string[];
@@ -117,7 +119,7 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--format': {
         const f = take('--format');
-        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
         a.format = f;
         break;
       }
@@ -149,6 +151,7 @@ function parseArgs(argv: string[]): Args {
   a.command = command;
   if (command === 'check' && a.files.length === 0) throw new UsageError('check needs at least one FILE');
   if (command === 'kb' && a.files.length) throw new UsageError(`kb takes no FILE (got ${a.files[0]}); use --corpus PATH`);
+  if (command === 'kb' && a.format === 'sarif') throw new UsageError('kb prints text or json (sarif is for check)');
   return a;
 }
 
@@ -245,6 +248,9 @@ async function check(args: Args): Promise<number> {
   }
   if (args.format === 'json') {
     process.stdout.write(JSON.stringify({ version: version(), files: results, summary: { errors, warnings } }, null, 2) + '\n');
+  } else if (args.format === 'sarif') {
+    const files = results.map((r, i) => ({ file: r.file, text: drafts[i].text, findings: r.findings }));
+    process.stdout.write(JSON.stringify(toSarif({ version: version(), lang: args.lang, root: process.cwd(), files }), null, 2) + '\n');
   } else {
     const out: string[] = [];
     for (const r of results) {

@@ -40,6 +40,18 @@ export interface ChancerySettings {
   acceptedTitles: string[];
 }
 
+/**
+ * A corpus path that could not be read, or was refused, and what is wrong (in the user's language).
+ */
+export interface CorpusProblemView {
+  /**
+   * The path as the user typed it in `chancery.corpus.paths` (or a file inside a corpus folder, as
+   * a path); absent for a refused path, which the message quotes as typed.
+   */
+  path?: string;
+  message: string;
+}
+
 /** Size of the knowledge base, as shown in the client's status bar. */
 export interface KnowledgeStatus extends KnowledgeSummary {
   /** 'building' while a rebuild runs, 'ready' after, 'error' when it failed. */
@@ -48,6 +60,13 @@ export interface KnowledgeStatus extends KnowledgeSummary {
   chars: number;
   /** Human-readable line for tooltips. */
   message?: string;
+  /**
+   * The corpus problems of the last build (refused paths, paths not found, files that could not
+   * be read). A client that sets `initializationOptions.clientShowsCorpusProblems` shows them
+   * itself (the VS Code client: a notification with actions, a marked status bar item) and the
+   * server then does not show its own warning for them.
+   */
+  corpusProblems?: CorpusProblemView[];
 }
 
 /**
@@ -57,7 +76,10 @@ export interface KnowledgeStatus extends KnowledgeSummary {
 export const StatusNotification = req<KnowledgeStatus, void>('chancery/status');
 
 export interface KnowledgeBaseParams {
-  /** 'markdown' (a readable summary, default) or 'json' (the whole serialised knowledge base). */
+  /**
+   * 'markdown' (a readable summary in the user's language, dates as the genre writes them;
+   * default) or 'json' (the whole serialised knowledge base).
+   */
   format?: 'markdown' | 'json';
 }
 export interface KnowledgeBaseResult {
@@ -72,6 +94,7 @@ export const KnowledgeBaseRequest = req<KnowledgeBaseParams, KnowledgeBaseResult
 export const RebuildRequest = req<void, KnowledgeStatus>('chancery/rebuild');
 
 export interface CheckWorkspaceResult {
+  /** Every draft checked (with 0 findings too): `files.length` drafts were checked. */
   files: { uri: string; findings: number; errors: number; warnings: number }[];
   total: number;
   /** Drafts that were not read, and why (over the size limit, not a regular file, not text). */
@@ -112,3 +135,84 @@ export interface TrustParams {
  * corpus paths outside the workspace folders too and rebuilds the knowledge base.
  */
 export const WorkspaceTrustNotification = req<TrustParams, void>('chancery/workspaceTrust');
+
+
+// ---------------------------------------------------------------------------------------------
+// The knowledge-base view, sources, plain text
+
+/** Where a fact is in its corpus document: what a click on it opens (read-only, `chancery/source`). */
+export interface SourceLocation {
+  /** The corpus document's uri as the knowledge base knows it (`builtin:/…`, `file://…`). */
+  uri: string;
+  /** 0-based line and UTF-16 column in the text read from the document (a paragraph of a Word document). */
+  line: number;
+  character: number;
+  /** Length of the fact (0: the position only). */
+  length: number;
+}
+
+/** One row of the knowledge-base view (a tree): a section, an entry, or a fact of an entry. */
+export interface KnowledgeViewItem {
+  /** Unique in the view; `chancery/knowledgeView` with `parent: id` lists its children. */
+  id: string;
+  /** What the row is (the client picks its icon): a section, an entry of a section, a fact, a "… more" row. */
+  kind: 'section' | 'instrument' | 'event' | 'place' | 'official' | 'source' | 'problem' | 'fact' | 'more';
+  /** In the user's language; dates as the genre writes them (2021年9月17日). */
+  label: string;
+  description?: string;
+  /** Plain text. */
+  tooltip?: string;
+  /** What a click opens. */
+  source?: SourceLocation;
+  /** The row has children. */
+  expandable?: boolean;
+}
+
+export interface KnowledgeViewParams {
+  /** The row whose children are asked for; absent for the sections (instruments, events, places, officials, sources). */
+  parent?: string;
+}
+
+/**
+ * `chancery/knowledgeView` — sent by the CLIENT for its knowledge-base view (a tree in the side
+ * bar): the sections, or the children of a row. Localised; lists in the order a reader looks
+ * things up (instruments and events newest first, sources in natural name order).
+ */
+export const KnowledgeViewRequest = req<KnowledgeViewParams, KnowledgeViewItem[]>('chancery/knowledgeView');
+
+export interface SourceParams {
+  /** A corpus document's uri (`builtin:/…`, `file://…`), or the file:// target of a hover link to it. */
+  uri: string;
+}
+export interface SourceResult {
+  /** The document's uri as the knowledge base knows it. */
+  uri: string;
+  /** Its file name. */
+  name: string;
+  /** The text read from it (decoded; a Word document's or a web page's text): what provenance lines and columns count in. */
+  text: string;
+}
+
+/**
+ * `chancery/source` — sent by the CLIENT to show a corpus document read-only: its text as the
+ * knowledge base read it. Only documents of the current knowledge base are served (null otherwise).
+ */
+export const SourceRequest = req<SourceParams, SourceResult | null>('chancery/source');
+
+export interface DetectDraftParams {
+  /** The beginning of a document (the client sends at most DETECT_DRAFT_CHARS characters). */
+  text: string;
+}
+export interface DetectDraftResult {
+  /** The text is in the language Chancery reads: worth checking as a communiqué. */
+  draft: boolean;
+}
+/** How much of a document the client sends with `chancery/detectDraft`. */
+export const DETECT_DRAFT_CHARS = 4000;
+
+/**
+ * `chancery/detectDraft` — sent by the CLIENT for a document it does not hand to the server (an
+ * untitled tab that the editor detected as another language): is it a draft Chancery should check?
+ * The client then offers to switch the document to Communiqué.
+ */
+export const DetectDraftRequest = req<DetectDraftParams, DetectDraftResult>('chancery/detectDraft');

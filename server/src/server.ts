@@ -49,16 +49,25 @@ import {
 import {
   CheckWorkspaceRequest,
   CheckWorkspaceResult,
+  DETECT_DRAFT_CHARS,
+  DetectDraftParams,
+  DetectDraftRequest,
   KnowledgeBaseParams,
   KnowledgeBaseRequest,
   KnowledgeStatus,
+  KnowledgeViewItem,
+  KnowledgeViewParams,
+  KnowledgeViewRequest,
   TrustParams,
   RebuildRequest,
   ReferenceItem,
   ReferencesRequest,
+  SourceParams,
+  SourceRequest,
   WorkspaceTrustNotification,
 } from './protocol';
-import { corpusPaths } from './host/corpusPaths';
+import { isTextOfLanguage } from './core/lang/detect';
+import { corpusPaths, typedPaths } from './host/corpusPaths';
 import { Documents } from './host/documents';
 import { KnowledgeHost } from './host/knowledgeHost';
 import { logLines, shortList } from './host/report';
@@ -66,7 +75,8 @@ import { Lifecycle } from './host/lifecycle';
 import { createRunSafe } from './host/runSafe';
 import { textDocumentSync } from './host/textSync';
 import { ScopedSettings, corpusSettings } from './host/settings';
-import { kbMarkdown, referenceItems } from './host/views';
+import { sourceText } from './host/sources';
+import { kbMarkdown, knowledgeView, referenceItems } from './host/views';
 import { WorkspaceFolders, uriToPath } from './host/workspace';
 import { WorkspaceRequests } from './host/workspaceRequests';
 
@@ -79,6 +89,8 @@ export function startServer(connection: Connection): void {
   let locale: Locale = 'en';
   let caps = { configuration: false, workDoneProgress: false, watchedFiles: false, pull: false, dynamicConfig: false, workspaceFolders: false, tokensRefresh: false };
   let trusted = true;
+  /** The client shows corpus problems itself (initializationOptions.clientShowsCorpusProblems). */
+  let clientShowsProblems = false;
   const folders = new WorkspaceFolders();
   /** A user-facing message in the client's language (English or Simplified Chinese). */
   const say = (en: string, zh: string) => pick({ en, zh }, locale);
@@ -101,8 +113,10 @@ export function startServer(connection: Connection): void {
     caps: () => caps,
     corpusPaths: async () => {
       const c = await corpus();
-      return corpusPaths({ builtin: c.includeBuiltin ? builtinCorpusDir() : undefined, paths: c.paths, folders: c.folders, trusted });
+      const input = { builtin: c.includeBuiltin ? builtinCorpusDir() : undefined, paths: c.paths, folders: c.folders, trusted };
+      return { ...corpusPaths(input), typed: typedPaths(input) };
     },
+    clientShowsProblems: () => clientShowsProblems,
     insideWorkspace: (p) => folders.inside(p),
     onChange: () => docs.revalidateAll(),
   });
@@ -134,7 +148,9 @@ export function startServer(connection: Connection): void {
       // still send textDocument/diagnostic and get an answer.
       pull: !!c.textDocument?.diagnostic && !!(params.initializationOptions as { pullDiagnostics?: boolean } | null)?.pullDiagnostics,
     };
-    trusted = (params.initializationOptions as { workspaceTrusted?: boolean } | null)?.workspaceTrusted !== false;
+    const init = params.initializationOptions as { workspaceTrusted?: boolean; clientShowsCorpusProblems?: boolean } | null;
+    trusted = init?.workspaceTrusted !== false;
+    clientShowsProblems = init?.clientShowsCorpusProblems === true;
     folders.init(params.workspaceFolders, params.rootUri);
     const ask = (scopes: readonly (string | undefined)[]) =>
       connection.workspace.getConfiguration(scopes.map((scopeUri) => (scopeUri === undefined ? { section: 'chancery' } : { scopeUri, section: 'chancery' })));
@@ -308,8 +324,20 @@ export function startServer(connection: Connection): void {
     runSafe(token, 'knowledgeBase', () => {
       const kb = knowledge.service?.kb;
       if (p?.format === 'json') return { format: 'json' as const, content: JSON.stringify(kb ?? null, null, 2) };
-      return { format: 'markdown' as const, content: kb ? kbMarkdown(kb) : '(no knowledge base yet)' };
+      return { format: 'markdown' as const, content: kb ? kbMarkdown(kb, locale) : say('(no knowledge base yet)', '（知识库尚未建成）') };
     }, { format: 'markdown' as const, content: '' }),
+  );
+
+  connection.onRequest(KnowledgeViewRequest.method, (p: KnowledgeViewParams | undefined, token: CancellationToken) =>
+    runSafe(token, 'knowledgeView', () => (knowledge.service ? knowledgeView(knowledge.service.kb, locale, typeof p?.parent === 'string' ? p.parent : undefined) : []), [] as KnowledgeViewItem[]),
+  );
+
+  connection.onRequest(SourceRequest.method, (p: SourceParams | undefined, token: CancellationToken) =>
+    runSafe(token, 'source', () => (knowledge.service && typeof p?.uri === 'string' ? sourceText(knowledge.service.kb, p.uri) : null), null),
+  );
+
+  connection.onRequest(DetectDraftRequest.method, (p: DetectDraftParams | undefined, token: CancellationToken) =>
+    runSafe(token, 'detectDraft', () => ({ draft: typeof p?.text === 'string' && isTextOfLanguage(p.text.slice(0, DETECT_DRAFT_CHARS)) }), { draft: false }),
   );
 
   connection.onRequest(RebuildRequest.method, (): Promise<KnowledgeStatus> | ResponseError<void> => life.refusal() ?? knowledge.rebuildNow());

@@ -31,7 +31,7 @@ async function race(c, method = 'textDocument/diagnostic', label = 'big diagnost
   const big = c.request(method, { textDocument: { uri: BIG_URI } }).then((r) => (order.push(label), r));
   const hover = c.hover(small, c.positionOf(small, '杜尚别', 1)).then((h) => (order.push('hover elsewhere'), h));
   const [report, h] = await Promise.all([big, hover]);
-  assert.match(JSON.stringify(h.contents), /2014/);
+  assert.match(JSON.stringify(h.contents), /Adopted, approved or signed there/); // what the corpus records at the place
   return { order, report };
 }
 
@@ -88,7 +88,7 @@ test('during a long first build, a request is answered after the bounded wait, n
         await Promise.all([ready, hover]);
         // After the build the same hover has its content.
         const again = await c.hover(small, c.positionOf(small, '杜尚别', 1));
-        assert.match(JSON.stringify(again?.contents), /2014/);
+        assert.match(JSON.stringify(again?.contents), /Adopted, approved or signed there/);
         return seen;
       } finally {
         await c.stop();

@@ -70,8 +70,8 @@ test('20,000 missing corpus paths and 20,000 paths leading out of the workspace:
   assert.match(s.logs.map((l) => l.message).join('\n'), /… and 19980 more \(20000 in all\)/);
   // the knowledge-base overview lists the first problems and counts the rest
   const md = await s.request('chancery/knowledgeBase', { format: 'markdown' });
-  assert.match(md.content, /## Corpus problems \(20000\)/);
-  assert.match(md.content, /… and 19900 more/);
+  assert.match(md.content, /## Corpus problems \(20,000\)/);
+  assert.match(md.content, /… and 19,900 more/);
   assert.ok(md.content.length < 100_000, `overview: ${md.content.length} characters`);
   // still works with the embedded corpus
   assert.ok((await diagnosticsOf(s)).length >= 1);

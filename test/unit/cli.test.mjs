@@ -116,7 +116,7 @@ test('clear errors, exit 2: missing file, unreadable corpus, bad options', () =>
     [['check', tmp], /is a folder/],
     [['check', SAMPLE, '--corpus', path.join(tmp, 'missing-corpus')], /cannot read corpus .*missing-corpus/],
     [['check', SAMPLE, '--corpus', write('binary.txt', Buffer.from([0, 1, 2, 3, 0, 0xff]))], /cannot read corpus .*binary\.txt/],
-    [['check', SAMPLE, '--format', 'xml'], /--format must be text or json/],
+    [['check', SAMPLE, '--format', 'xml'], /--format must be text, json or sarif/],
     [['check', SAMPLE, '--disable', 'nonsense'], /unknown finding code "nonsense"/],
     [['check', SAMPLE, '--frobnicate'], /unknown option --frobnicate/],
     [['check'], /check needs at least one FILE/],

@@ -52,6 +52,18 @@ test('findings → diagnostics (severity, code, locale, related information, dat
   assert.equal(c.toDiagnostic({ ...f, severity: 'hint' }, li, 'en').severity, 4);
 });
 
+test('related information: the same corpus sentence in 401 documents is one entry with a count (#15 item 5)', () => {
+  const li = new c.LineIndex('x');
+  const same = Array.from({ length: 401 }, (_, i) => ({ uri: `file:///archive/doc${i + 1}.txt`, offset: 3, length: 2, line: 0, column: 3, sentence: '同一句子。' }));
+  const other = { uri: 'file:///archive/doc402.txt', offset: 3, length: 2, line: 0, column: 3, sentence: '另一句子。' };
+  const f = { code: 'date-mismatch', severity: 'error', message: { en: 'm', zh: 'm' }, start: 0, end: 1, fixes: [], provenance: [...same, other] };
+  const locate = (p) => ({ uri: p.uri, range: { start: { line: 0, character: 3 }, end: { line: 0, character: 5 } } });
+  const en = c.toDiagnostic(f, li, 'en', locate).relatedInformation;
+  assert.deepEqual(en.map((r) => r.message), ['同一句子。 (and 400 more documents)', '另一句子。']);
+  assert.equal(en[0].location.uri, 'file:///archive/doc1.txt');
+  assert.equal(c.toDiagnostic(f, li, 'zh', locate).relatedInformation[0].message, '同一句子。（另有 400 份文件）');
+});
+
 test('code actions carry a versioned edit and the matching diagnostics; applyTextEdits applies them', () => {
   const text = '各方欢迎《上合组织经济论坛的构想》。';
   const li = new c.LineIndex(text);

@@ -40,6 +40,18 @@ test('every registered language keeps the constraints of the Language interface'
     const lengths = L.officials.roleNouns.map((r) => r.length);
     assert.deepEqual(lengths, [...lengths].sort((a, b) => b - a));
     for (const [from, to] of L.punctuation.fullWidthFolded) assert.ok(from <= to);
+    // A place end is either never one or ambiguous, not both; both lists one unit each.
+    assert.ok(oneUnitEach(L.places.ambiguousEnds));
+    for (const ch of L.places.ambiguousEnds) assert.ok(!L.places.notPlaceEnd.includes(ch), ch);
+    // Adverbs after a title are tried in order: longest first.
+    const adverbs = L.frames.rightAdverbs.map((w) => w.length);
+    assert.deepEqual(adverbs, [...adverbs].sort((a, b) => b - a));
+    // What is compared with folded text is written in the folded script.
+    for (const w of [...L.officials.roleNouns, ...L.officials.honorifics, ...L.officials.trailingVerbs, ...L.abbreviations.memberWords])
+      assert.equal(L.script.fold(w), w, `${id}: ${w}`);
+    // Attendance verbs are searched in the text as written: every script's form is listed.
+    for (const w of L.officials.attendanceVerbs) assert.ok(L.officials.attendanceVerbs.includes(L.script.fold(w)), `${id}: ${w}`);
+    assert.ok(L.frames.distributives.length && L.events.meetingVerbs.length && L.events.citingVerbs.length && L.instruments.selfReferences.length && L.instruments.anaphora.length);
     for (const [k, v] of Object.entries(L.punctuation.folds)) assert.equal(k.length === 1 && v.length === 1, true, k);
   }
 });

@@ -119,6 +119,21 @@ export function corpusPaths(input: CorpusPathsInput, probes: PathProbes = nodePr
   return result;
 }
 
+/**
+ * Each configured path's resolutions → the path as the user typed it in `chancery.corpus.paths`,
+ * so that a problem with a path is reported in the user's words (not as a resolved, encoded uri).
+ */
+export function typedPaths(input: CorpusPathsInput, probes: PathProbes = nodeProbes): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { path: p0, bases } of configured(input)) {
+    const p = expand(p0, probes.home);
+    if (!p) continue;
+    const resolved = path.isAbsolute(p) ? [path.normalize(p)] : (bases.length ? bases : [probes.cwd]).map((w) => path.resolve(w, p));
+    for (const r of resolved) if (!out.has(r)) out.set(r, p0.trim());
+  }
+  return out;
+}
+
 /** `p` is `folder` or inside it. */
 function within(p: string, folder: string): boolean {
   return p === folder || p.startsWith(folder + path.sep);

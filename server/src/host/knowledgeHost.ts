@@ -8,12 +8,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import { fileURLToPath } from 'node:url';
 import type { Connection, Location, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { builtinCorpusDir } from '../core/corpus/files';
 import { createLanguageService, type ChanceryService } from '../core/languageService';
 import { pick, type Locale } from '../core/messages';
-import type { Provenance } from '../core/types';
-import { StatusNotification, type KnowledgeStatus } from '../protocol';
+import type { KnowledgeBase, Provenance } from '../core/types';
+import { StatusNotification, type CorpusProblemView, type KnowledgeStatus } from '../protocol';
 import { startBuild, type BuildResult } from '../workers/buildWorker';
 import type { CheckKnowledge } from '../workers/checkWorker';
 import type { CorpusPaths } from './corpusPaths';
@@ -23,6 +24,8 @@ import { locateProvenance, type WrappedEnds } from './locate';
 
 /** How long a request waits for the first knowledge-base build before it is answered without it. */
 const FIRST_BUILD_WAIT_MS = waitSetting(process.env.CHANCERY_FIRST_BUILD_WAIT_MS, 5000); // env: tests
+/** The corpus problems a status lists (then a count). */
+const MAX_STATUS_PROBLEMS = 100;
 /** Corpus changes and settings changes are gathered this long before a rebuild starts. */
 const REBUILD_DELAY_MS = 150;
 
@@ -37,8 +40,13 @@ export interface KnowledgeHostOptions {
   locale: () => Locale;
   /** What the client does: progress reports, watching files for the server. */
   caps: () => { workDoneProgress: boolean; watchedFiles: boolean };
-  /** The corpus paths to read now, and what was refused (host/corpusPaths.ts). */
-  corpusPaths: () => Promise<CorpusPaths>;
+  /**
+   * The corpus paths to read now, what was refused (host/corpusPaths.ts), and each path's
+   * resolutions → the path as typed in the settings (`typedPaths`), for messages.
+   */
+  corpusPaths: () => Promise<CorpusPaths & { typed?: ReadonlyMap<string, string> }>;
+  /** The client shows corpus problems itself (chancery/status `corpusProblems`): no warning of the server's. */
+  clientShowsProblems?: () => boolean;
   /** `p` is inside a workspace folder (the client watches those). */
   insideWorkspace: (p: string) => boolean;
   /** Called after each new knowledge base: documents are checked again. */
@@ -63,6 +71,8 @@ export class KnowledgeHost {
   private roots: string[] = [];
   private readonly watcher: CorpusWatch;
   private rebuildTimer?: NodeJS.Timeout;
+  /** The corpus problems of the last build, as the user reads them (status `corpusProblems`). */
+  private corpusProblems: CorpusProblemView[] = [];
 
   constructor(private readonly o: KnowledgeHostOptions) {
     this.watcher = new CorpusWatch({
@@ -138,9 +148,9 @@ export class KnowledgeHost {
     const { connection } = this.o;
     // Stopped at shutdown: answered as superseded by nothing (rebuild() answers a stopped server itself).
     const superseded = () => id !== this.building || this.disposed;
-    const { paths, problems, allowedRoots } = await this.o.corpusPaths();
+    const { paths, problems, allowedRoots, typed } = await this.o.corpusPaths();
     if (superseded()) return undefined;
-    if (problems.length) {
+    if (problems.length && !this.o.clientShowsProblems?.()) {
       for (const line of logLines(problems)) connection.console.warn(line);
       connection.window.showWarningMessage(
         this.say(
@@ -180,6 +190,7 @@ export class KnowledgeHost {
       }
       if (superseded()) return undefined;
       this.adopt(built, paths);
+      this.corpusProblems = [...problems.map((message) => ({ message })), ...this.problemViews(built.kb, typed)];
       const sum = this.service!.summary();
       connection.console.log(
         `chancery: knowledge base built in ${Date.now() - started} ms (${reason}, ${built.where} thread): ${sum.instruments} instruments, ${sum.events} events, ` +
@@ -215,15 +226,46 @@ export class KnowledgeHost {
     const { connection } = this.o;
     const locale = this.o.locale();
     for (const line of logLines(kb.problems.map((p) => `${p.uri}: ${pick(p.message, locale)}`), 'chancery: corpus problem: ')) connection.console.warn(line);
-    if (kb.problems.length) {
-      const first = messageText(clip(`${kb.problems[0].uri}: ${pick(kb.problems[0].message, locale)}`));
+    const views = this.corpusProblems.filter((p) => p.path !== undefined);
+    if (views.length && !this.o.clientShowsProblems?.()) {
+      const first = views[0];
+      const en = messageText(clip(`"${first.path}": ${first.message}`));
+      const zh = messageText(clip(`“${first.path}”：${first.message}`));
       connection.window.showWarningMessage(
         this.say(
-          `Chancery: ${kb.problems.length} corpus problem(s); first: ${first} (see the output channel)`,
-          `Chancery：语料中有 ${kb.problems.length} 个问题；第一个：${first}（详见输出面板）`,
+          `Chancery: ${views.length} corpus problem(s); first: ${en} (see the output channel)`,
+          `Chancery：语料中有 ${views.length} 个问题；第一个：${zh}（详见输出面板）`,
         ),
       );
     }
+  }
+
+  /**
+   * The knowledge base's corpus problems as the user reads them: a configured path by the words
+   * it was typed in, a file inside a corpus folder by its path (decoded, never a percent-encoded uri).
+   */
+  private problemViews(kb: KnowledgeBase, typed: ReadonlyMap<string, string> | undefined): CorpusProblemView[] {
+    const locale = this.o.locale();
+    return kb.problems.map((p) => {
+      let file = p.uri;
+      try {
+        if (p.uri.startsWith('file:')) file = fileURLToPath(p.uri);
+      } catch {
+        /* keep the uri */
+      }
+      return { path: typed?.get(file) ?? file, message: pick(p.message, locale) };
+    });
+  }
+
+  /**
+   * The corpus problems a status carries: the first MAX_STATUS_PROBLEMS, then one saying how many
+   * more there are (a status goes out with every build; 50,000 missing paths are not 50,000 rows).
+   */
+  private shownProblems(): CorpusProblemView[] {
+    const all = this.corpusProblems;
+    if (all.length <= MAX_STATUS_PROBLEMS) return all;
+    const more = all.length - MAX_STATUS_PROBLEMS;
+    return [...all.slice(0, MAX_STATUS_PROBLEMS), { message: this.say(`… and ${more} more (${all.length} in all: see the output channel)`, `……另有 ${more} 个（共 ${all.length} 个，详见输出面板）`) }];
   }
 
   /** The size of the current knowledge base, in the state given. */
@@ -240,6 +282,7 @@ export class KnowledgeHost {
       problems: s?.problems ?? 0,
       chars: kb ? kb.sources.reduce((n, x) => n + x.chars, 0) : 0,
       message,
+      corpusProblems: state === 'building' ? undefined : this.shownProblems(),
     };
   }
 

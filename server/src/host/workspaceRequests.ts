@@ -152,7 +152,7 @@ export class WorkspaceRequests {
   private withRelated(r: FileCheck): Diagnostic[] {
     const locate = this.o.knowledge.locate;
     r.findings.forEach((f, i) => {
-      const related = relatedInformation(f, locate);
+      const related = relatedInformation(f, locate, this.o.locale());
       if (related && r.diagnostics[i]) r.diagnostics[i].relatedInformation = related;
     });
     return r.diagnostics;

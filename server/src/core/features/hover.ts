@@ -2,31 +2,38 @@
  * Hover: on a referenced instrument (anywhere inside 《…》 or a nested 〈…〉), on a date the corpus
  * knows, on a place, on an official's name. Every piece of corpus text is escaped, so nothing
  * from a corpus can become a link, a command, HTML or an image; the only links are the ones built
- * here from corpus uris (file and line).
+ * here from corpus uris (file, line and column).
+ *
+ * A large corpus states the same fact in hundreds of documents: identical facts are one line with
+ * the number of documents (presentation.ts), lists are ordered by date and capped with a count.
+ * Labels follow the user's language: full-width punctuation in Chinese.
  */
 import type { HoverResult } from '../service';
-import { pick } from '../messages';
+import { pick, type Locale } from '../messages';
 import { escapeMarkdown, mdTitle } from '../text/markdown';
-import type { Instrument, Provenance } from '../types';
+import type { Adoption, EventFact, Instrument, Message, Provenance } from '../types';
 import { findDates } from '../lang/zh/dates';
 import { dateKey } from '../text/calendar';
-import { lineMark } from '../corpus/formats';
-import { documentName } from '../corpus/files';
+import { formatDateExpr } from '../lang/zh/datesFormat';
 import type { Ctx, Fact } from './context';
-import { mentionAt, nameAt } from './lookups';
-import { corpusLink, fmtDate } from './presentation';
+import { mentionAt, nameAt, titleOfMention } from './lookups';
+import { adoptionLine, count, dateOrder, fmtDate, groupFacts, moreLine, perDocument, sourceLink, sourcesMarkdown } from './presentation';
 
-const MAX_MENTIONS = 12;
+/** At most this many lines of one list (adoptions, documents, instruments at a place …). */
+const MAX_LINES = 8;
+/** Documents quoted under "Mentioned …". */
+const MAX_DOCUMENTS = 5;
 
 export function hover(ctx: Ctx, text: string, offset: number): HoverResult | undefined {
   if (offset < 0 || offset > text.length) return undefined;
   const m = mentionAt(text, offset);
   if (m) {
-    const ins = ctx.resolve(m.title);
+    // 《协定》 declared short for a title, 本《倡议》, 该《协定》: the title they stand for.
+    const ins = ctx.resolve(titleOfMention(text, m));
     if (ins) return { span: m.span, markdown: instrumentMarkdown(ctx, ins, m.title) };
     return {
       span: m.span,
-      markdown: `${mdTitle(m.title)}\n\n${pick({ en: 'Not in the knowledge base.', zh: '知识库中没有此文件。' }, ctx.locale)}`,
+      markdown: `${mdTitle(m.title)}\n\n${pick({ en: 'Not in the knowledge base.', zh: '知识库中没有这份文书。' }, ctx.locale)}`,
     };
   }
   const date = dateAt(ctx, text, offset);
@@ -42,25 +49,37 @@ export function hover(ctx: Ctx, text: string, offset: number): HoverResult | und
     ctx.officials.map((o) => o.name),
   );
   if (off) {
-    const o = ctx.officials.filter((x) => x.name === off.name);
+    const groups = groupFacts(
+      ctx.officials.filter((x) => x.name === off.name),
+      (x) => `${x.country}\u0000${x.role}`,
+      (x) => x.provenance,
+    );
     const lines = [`**${escapeMarkdown(off.name)}**`, ''];
-    for (const x of o) lines.push(`- ${escapeMarkdown(x.country)} ${escapeMarkdown(x.role)} — ${provLink(x.provenance)}`);
+    for (const g of groups.slice(0, MAX_LINES)) lines.push(`- ${escapeMarkdown(g.fact.country + g.fact.role)} — ${sourcesMarkdown(ctx.index, g.provenance, ctx.locale)}`);
+    pushDefined(lines, moreLine(groups.length - MAX_LINES, ctx.locale));
     return { span: off.span, markdown: lines.join('\n') };
   }
   const ev = nameAt(text, offset, ctx.eventNames);
   if (ev) {
+    const held = pick({ en: 'Held: ', zh: '举行：' }, ctx.locale);
+    const groups = groupFacts(ctx.eventsByName.get(ev.name) ?? [], (e) => eventWhen(ctx.locale, e), (e) => e.provenance).sort(
+      (a, b) => dateOrder(a.fact.date?.dates[0]) - dateOrder(b.fact.date?.dates[0]),
+    );
     const lines = [`**${escapeMarkdown(ev.name)}**`, ''];
-    for (const e of ctx.eventsByName.get(ev.name) ?? []) {
-      const parts = [e.date?.text, e.place, e.online ? pick({ en: 'by video', zh: '视频方式' }, ctx.locale) : ''].filter(Boolean).map((x) => escapeMarkdown(String(x)));
-      lines.push(`- ${pick({ en: 'Held', zh: '举行' }, ctx.locale)}${parts.length ? ': ' + parts.join(', ') : ''} — ${provLink(e.provenance)}`);
-    }
+    for (const g of groups.slice(0, MAX_LINES)) lines.push(`- ${held}${escapeMarkdown(g.key) || '—'} — ${sourcesMarkdown(ctx.index, g.provenance, ctx.locale)}`);
+    pushDefined(lines, moreLine(groups.length - MAX_LINES, ctx.locale));
     return { span: ev.span, markdown: lines.join('\n') };
   }
   return undefined;
 }
 
-function provLink(p: Provenance): string {
-  return `[${escapeMarkdown(documentName(p.uri))}${lineMark(p.uri, p.line)}](${corpusLink(p.uri, p.line)})`;
+function pushDefined(lines: string[], line: string | undefined): void {
+  if (line !== undefined) lines.push(line);
+}
+
+/** `2021年9月15日至17日 · 杜尚别 · by video`: when and where an event was held. */
+function eventWhen(locale: Locale, e: EventFact): string {
+  return [e.date ? formatDateExpr(e.date) : '', e.place, e.online ? pick({ en: 'by video', zh: '视频方式' }, locale) : ''].filter(Boolean).join(' · ');
 }
 
 function excerpt(p: Provenance, max = 80): string {
@@ -68,44 +87,67 @@ function excerpt(p: Provenance, max = 80): string {
   return escapeMarkdown(s.length > max ? s.slice(0, max) + '…' : s);
 }
 
+/** `text：` in Chinese, `text:` in English. */
+function heading(m: Message, locale: Locale): string {
+  return pick({ en: m.en + ':', zh: m.zh + '：' }, locale);
+}
+
 export function instrumentMarkdown(ctx: Ctx, ins: Instrument, written?: string): string {
+  const { locale } = ctx;
   const out: string[] = [];
   out.push(`${mdTitle(ins.title)}${ins.kind ? ` — ${escapeMarkdown(ins.kind)}` : ''}`);
   if (written !== undefined && written !== ins.title) {
-    out.push('', `${pick({ en: 'Written here as', zh: '此处写作' }, ctx.locale)} ${mdTitle(written)}`);
+    out.push('', `${pick({ en: 'Written here as', zh: '此处写作' }, locale)} ${mdTitle(written)}`);
   }
   out.push('');
   if (ins.adoptions.length) {
-    for (const a of ins.adoptions.slice(0, 5)) {
-      const parts = [
-        a.date
-          ? `${pick({ en: 'date', zh: '日期' }, ctx.locale)}: ${escapeMarkdown(fmtDate(a.date))}${a.date.yearFromDocument ? pick({ en: ' (the year of the document: the corpus writes no year)', zh: '（语料未写年份，取文件日期的年份）' }, ctx.locale) : ''}`
-          : '',
-        a.place ? `${pick({ en: 'place', zh: '地点' }, ctx.locale)}: ${escapeMarkdown(a.place)}` : '',
-        a.verb ? `${pick({ en: 'verb', zh: '动词' }, ctx.locale)}: ${escapeMarkdown(a.verb)}` : '',
-        a.event ? `${pick({ en: 'at', zh: '会议' }, ctx.locale)}: ${escapeMarkdown(a.event)}` : '',
-      ].filter(Boolean);
-      if (parts.length) out.push(`- ${pick({ en: 'Adopted', zh: '通过' }, ctx.locale)} — ${parts.join(', ')} (${provLink(a.provenance)})`);
-    }
+    // One line per distinct fact (date, place, act, event), in date order, with its documents.
+    const groups = groupFacts(ins.adoptions, (a) => adoptionLine(a, locale), (a) => a.provenance).sort(
+      (a, b) => dateOrder(a.fact.date) - dateOrder(b.fact.date),
+    );
+    out.push(heading({ en: 'Adopted, approved or signed', zh: '通过、批准或签署' }, locale), '');
+    for (const g of groups.slice(0, MAX_LINES)) out.push(`- ${escapeMarkdown(g.key) || '—'} — ${sourcesMarkdown(ctx.index, g.provenance, locale)}`);
+    pushDefined(out, moreLine(groups.length - MAX_LINES, locale));
   } else {
-    out.push(`- ${pick({ en: 'No date of adoption in the corpus.', zh: '语料中没有通过日期。' }, ctx.locale)}`);
+    out.push(`- ${pick({ en: 'No date of adoption in the corpus.', zh: '语料中没有通过日期。' }, locale)}`);
   }
   for (const c of ctx.kb.conflicts.filter((x) => x.subject === ins.id)) {
-    const values = c.values.map((v) => `${escapeMarkdown(v.value)} (${provLink(v.provenance)})`).join(' / ');
-    out.push(`- ${pick({ en: `The corpus disagrees on the ${c.field}`, zh: `语料中${c.field === 'date' ? '日期' : c.field === 'place' ? '地点' : '动词'}不一致` }, ctx.locale)}: ${values}`);
+    // The values as the genre writes them, each with every document that states it.
+    const value = (a: Adoption) => (c.field === 'date' ? fmtDate(a.date) : c.field === 'place' ? a.place : a.verb) ?? '';
+    const stated = groupFacts(ins.adoptions.filter(value), value, (a) => a.provenance);
+    const groups = stated.length > 1 ? stated : groupFacts(c.values, (v) => v.value, (v) => v.provenance);
+    const values = groups
+      .map((g) => pick({ en: `${escapeMarkdown(g.key)} (${sourcesMarkdown(ctx.index, g.provenance, locale)})`, zh: `${escapeMarkdown(g.key)}（${sourcesMarkdown(ctx.index, g.provenance, locale)}）` }, locale))
+      .join(' / ');
+    const field = { date: { en: 'date', zh: '日期' }, place: { en: 'place', zh: '地点' }, verb: { en: 'act (adopted, approved, signed)', zh: '通过方式' } }[c.field];
+    out.push(`- ${pick({ en: `The corpus disagrees on the ${field.en}: `, zh: `语料中${field.zh}不一致：` }, locale)}${values}`);
   }
   const n = ins.mentions.length;
-  out.push('', `${pick({ en: `Mentioned ${n} time${n === 1 ? '' : 's'} in the corpus:`, zh: `语料中提及 ${n} 次：` }, ctx.locale)}`, '');
-  for (const p of ins.mentions.slice(0, MAX_MENTIONS)) out.push(`- ${provLink(p)} — ${excerpt(p)}`);
-  if (n > MAX_MENTIONS) out.push(`- … ${pick({ en: `${n - MAX_MENTIONS} more`, zh: `另有 ${n - MAX_MENTIONS} 处` }, ctx.locale)}`);
+  const docs = perDocument(ctx.index, ins.mentions);
+  out.push(
+    '',
+    docs.length > 1
+      ? pick({ en: `Mentioned ${count(n)} times in ${count(docs.length)} documents (newest first):`, zh: `语料中 ${count(docs.length)} 份文件提及 ${count(n)} 次（按日期由近及远）：` }, locale)
+      : pick({ en: `Mentioned ${n} time${n === 1 ? '' : 's'} in the corpus:`, zh: `语料中提及 ${n} 次：` }, locale),
+    '',
+  );
+  // One line per document (its first mention); a one-document corpus shows its mentions.
+  const shown = docs.length > 1 ? docs.map((d) => d.first) : ins.mentions;
+  for (const p of shown.slice(0, MAX_DOCUMENTS)) out.push(`- ${sourceLink(p)} — ${excerpt(p)}`);
+  pushDefined(
+    out,
+    docs.length > 1
+      ? moreLine(docs.length - MAX_DOCUMENTS, locale, { en: 'documents', zh: '份文件' })
+      : moreLine(n - MAX_DOCUMENTS, locale, { en: 'mentions', zh: '处' }),
+  );
   const rel = (ids: string[]) =>
     ids
       .map((id) => ctx.index.instrument(id))
       .filter((x): x is Instrument => !!x)
       .map((x) => mdTitle(x.title))
       .join('、');
-  if (ins.implements.length) out.push('', `${pick({ en: 'Implements', zh: '落实' }, ctx.locale)}: ${rel(ins.implements)}`);
-  if (ins.implementedBy.length) out.push('', `${pick({ en: 'Implemented by', zh: '被以下文件落实' }, ctx.locale)}: ${rel(ins.implementedBy)}`);
+  if (ins.implements.length) out.push('', `${heading({ en: 'Implements', zh: '落实' }, locale)} ${rel(ins.implements)}`);
+  if (ins.implementedBy.length) out.push('', `${heading({ en: 'Implemented by', zh: '被以下文书落实' }, locale)} ${rel(ins.implementedBy)}`);
   return out.join('\n');
 }
 
@@ -128,28 +170,47 @@ function dateAt(ctx: Ctx, text: string, offset: number): HoverResult | undefined
   return undefined;
 }
 
+/**
+ * What happened on a date or at a place: each instrument once (its fact as the link to where the
+ * corpus states it), newest first, then the events held; both lists capped with a count.
+ */
 function factMarkdown(ctx: Ctx, head: string, f: Fact, what: 'date' | 'place'): string {
+  const { locale } = ctx;
   const out = [head, ''];
-  if (f.instruments.length) {
-    out.push(what === 'date' ? pick({ en: 'Adopted or signed that day:', zh: '当日通过或签署：' }, ctx.locale) : pick({ en: 'Adopted or signed there:', zh: '在此通过或签署：' }, ctx.locale), '');
-    const seen = new Set<string>();
-    for (const { instrument, adoption } of f.instruments) {
-      if (seen.has(instrument.id)) continue;
-      seen.add(instrument.id);
-      const extra = what === 'date' ? adoption.place : fmtDate(adoption.date);
-      out.push(
-        `- ${mdTitle(instrument.title)}${adoption.verb ? ` (${escapeMarkdown(adoption.verb)}${extra ? '，' + escapeMarkdown(extra) : ''})` : ''} — ${provLink(adoption.provenance)}`,
-      );
-      if (seen.size >= 15) break;
+  const byInstrument = new Map<string, { instrument: Instrument; adoption: Adoption }>();
+  for (const x of f.instruments) if (!byInstrument.has(x.instrument.id)) byInstrument.set(x.instrument.id, x);
+  const instruments = [...byInstrument.values()].sort((a, b) => dateOrder(b.adoption.date) - dateOrder(a.adoption.date));
+  if (instruments.length) {
+    const n = count(instruments.length);
+    out.push(
+      what === 'date'
+        ? pick({ en: `Adopted, approved or signed that day (${n}):`, zh: `当日通过、批准或签署（${n} 份）：` }, locale)
+        : pick({ en: `Adopted, approved or signed there (${n}, newest first):`, zh: `在此通过、批准或签署（${n} 份，按日期由近及远）：` }, locale),
+      '',
+    );
+    for (const { instrument, adoption } of instruments.slice(0, MAX_LINES)) {
+      const fact = (what === 'date' ? [adoption.place, adoption.verb] : [fmtDate(adoption.date), adoption.verb]).filter(Boolean).join(' · ');
+      out.push(`- ${mdTitle(instrument.title)} — ${sourceLink(adoption.provenance, fact || undefined)}`);
     }
+    pushDefined(out, moreLine(instruments.length - MAX_LINES, locale, { en: 'instruments', zh: '份文书' }));
     out.push('');
   }
-  if (f.events.length) {
-    out.push(what === 'date' ? pick({ en: 'Held that day:', zh: '当日举行：' }, ctx.locale) : pick({ en: 'Held there:', zh: '在此举行：' }, ctx.locale), '');
-    for (const e of f.events.slice(0, 15)) {
-      const extra = what === 'date' ? e.place : e.date?.text;
-      out.push(`- ${escapeMarkdown(e.name)}${extra ? ` (${escapeMarkdown(extra)})` : ''}${e.online ? pick({ en: ' — by video', zh: '（视频方式）' }, ctx.locale) : ''} — ${provLink(e.provenance)}`);
+  const events = groupFacts(f.events, (e) => e.id, (e) => e.provenance)
+    .map((g) => g.fact)
+    .sort((a, b) => dateOrder(b.date?.dates[0]) - dateOrder(a.date?.dates[0]));
+  if (events.length) {
+    out.push(
+      what === 'date'
+        ? pick({ en: 'Held that day:', zh: '当日举行：' }, locale)
+        : pick({ en: `Held there (${count(events.length)}, newest first):`, zh: `在此举行（${count(events.length)} 次，按日期由近及远）：` }, locale),
+      '',
+    );
+    for (const e of events.slice(0, MAX_LINES)) {
+      const fact = (what === 'date' ? [e.place] : [e.date ? formatDateExpr(e.date) : '']).filter(Boolean).join(' · ');
+      const online = e.online ? pick({ en: ' (by video)', zh: '（视频方式）' }, locale) : '';
+      out.push(`- ${escapeMarkdown(e.name)}${online} — ${sourceLink(e.provenance, fact || undefined)}`);
     }
+    pushDefined(out, moreLine(events.length - MAX_LINES, locale, { en: 'events', zh: '次' }));
   }
   return out.join('\n').trimEnd();
 }

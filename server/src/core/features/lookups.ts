@@ -5,6 +5,7 @@
  */
 import type { ReferenceMention, Span } from '../types';
 import { scanReferences } from '../scan';
+import { MAX_SHORT, titleReferences } from '../knowledge/titleRefs';
 
 /** The window of `text` worth scanning around `offset`: its line, at most `radius` each side. */
 export function windowAround(text: string, offset: number, radius = 3000): Span {
@@ -40,6 +41,25 @@ export function mentionAt(text: string, offset: number): ReferenceMention | unde
     }
   }
   return best;
+}
+
+/**
+ * The title a mention of `text` stands for: the full title of a short one the text declares
+ * (`（以下简称《协定》）` … 《协定》), the text's heading for 本《K》, the K named last for 该《K》
+ * (knowledge/titleRefs.ts); else its own title. Reads the whole text only for a short title.
+ */
+export function titleOfMention(text: string, m: ReferenceMention): string {
+  if (m.bracket !== '《》' || m.title.length > MAX_SHORT) return m.title;
+  const all = scanReferences(text);
+  const same = all.find((x) => x.span.start === m.span.start);
+  return (same && titleReferences(text, all).get(same)?.title) ?? m.title;
+}
+
+/** For every mention of `text` (flattened, outer before inner), the title it stands for (see titleOfMention). */
+export function mentionTitles(text: string): { mention: ReferenceMention; title: string }[] {
+  const top = scanReferences(text);
+  const named = titleReferences(text, top);
+  return flatMentions(top).map((m) => ({ mention: m, title: named.get(m)?.title ?? m.title }));
 }
 
 /** An occurrence of one of `names` (longest first) that covers `offset`. */

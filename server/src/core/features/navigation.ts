@@ -3,9 +3,8 @@
  * under a position, and every mention of an instrument in a text, whatever its spelling.
  */
 import type { Provenance, Span } from '../types';
-import { scanReferences } from '../scan';
 import type { Ctx } from './context';
-import { flatMentions, mentionAt, nameAt } from './lookups';
+import { mentionAt, mentionTitles, nameAt, titleOfMention } from './lookups';
 
 export function definition(ctx: Ctx, text: string, offset: number): Provenance[] {
   const id = instrumentAt(ctx, text, offset);
@@ -22,13 +21,13 @@ export function definition(ctx: Ctx, text: string, offset: number): Provenance[]
 
 export function instrumentAt(ctx: Ctx, text: string, offset: number): string | undefined {
   const m = mentionAt(text, offset);
-  return m ? ctx.resolve(m.title)?.id : undefined;
+  return m ? ctx.resolve(titleOfMention(text, m))?.id : undefined;
 }
 
 export function mentionsOf(ctx: Ctx, text: string, id: string): Span[] {
   const out: Span[] = [];
-  for (const m of flatMentions(scanReferences(text))) {
-    if (ctx.resolve(m.title)?.id === id) out.push(m.titleSpan);
+  for (const { mention, title } of mentionTitles(text)) {
+    if (ctx.resolve(title)?.id === id) out.push(mention.titleSpan);
   }
   return out;
 }

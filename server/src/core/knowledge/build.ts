@@ -23,14 +23,15 @@ import {
 import { normalizeTitle } from '../text/normalize';
 import { findDates } from '../lang/zh/dates';
 import { TEXT_LANGUAGE } from '../lang';
-import { scanEvents, scanReferences } from '../scan';
 import { ProvenanceMaker } from './provenance';
-import { aliasTableOf, findAbbreviations, mergeAbbreviations, type AbbreviationAt } from './abbreviations';
-import { extractOfficials } from './officials';
-import { kindOfKey } from './kinds';
+import { aliasTableOf, findAbbreviations, mergeAbbreviations, withoutMemberWords, type AbbreviationAt } from './abbreviations';
+import { extractDocument } from './extract';
+import { instrumentKind, kindOfKey } from './kinds';
 import { findConflicts } from './conflicts';
 
 const foldMemo = TEXT_LANGUAGE.script.foldMemo;
+/** An official's key: one person is one entry, whatever script or sentence introduced them. */
+const personKey = (name: string): string => foldMemo(name);
 
 /** Start of the frame of a mention (date, place, verb or event), for provenance. */
 function frameStart(m: ReferenceMention): number {
@@ -82,11 +83,15 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
   };
 
   const instruments = new Map<string, Instrument>();
+  // The instruments by key without member words (上合组织成员国X and 上合组织X: one instrument).
+  const byLooseKey = new Map<string, Instrument>();
   const addMention = (f: { prov: ProvenanceMaker; date?: SimpleDate }, m: ReferenceMention): Instrument => {
     const id = key(m.title);
     let ins = instruments.get(id);
     if (!ins) {
-      ins = { id, title: m.title, kind: kindOfKey(id), adoptions: [], mentions: [], implements: [], implementedBy: [] };
+      const loose = withoutMemberWords(id, aliases);
+      ins = byLooseKey.get(loose);
+      if (!ins) byLooseKey.set(loose, (ins = { id, title: m.title, kind: kindOfKey(id), adoptions: [], mentions: [], implements: [], implementedBy: [] }));
       instruments.set(id, ins);
     }
     ins.mentions.push(f.prov.make(m.span.start, m.span.end - m.span.start));
@@ -110,10 +115,14 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
   const seenOfficial = new Set<string>();
   for (let di = 0; di < docs.length; di++) {
     const text = docs[di].text;
-    const f = { prov: new ProvenanceMaker(docs[di].uri, text), date: documentDate(text) };
-    for (const a of declared[di]) found.push({ full: a.full, short: a.short, provenance: f.prov.make(a.start, a.length) });
-    for (const m of scanReferences(text)) {
+    const facts = extractDocument(docs[di].uri, text, declared[di]);
+    const f: { prov: ProvenanceMaker; date?: SimpleDate } = { prov: facts.prov, date: documentDate(text) };
+    for (const a of facts.abbreviations) found.push(a);
+    for (const m of facts.references) {
       const outer = addMention(f, m);
+      // 《协定》 declared short for a title without a kind of its own: the short title says what it is.
+      const written = facts.written.get(m);
+      if (!outer.kind && written) outer.kind = instrumentKind(written);
       for (const n of m.inner) {
         const inner = addMention(f, n);
         if (inner === outer) continue;
@@ -121,7 +130,7 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
         if (!inner.implementedBy.includes(outer.id)) inner.implementedBy.push(outer.id);
       }
     }
-    for (const e of scanEvents(text)) {
+    for (const e of facts.events) {
       const base = key(e.name);
       let id = base;
       const year = e.date?.dates[0]?.year;
@@ -142,21 +151,22 @@ export function buildKnowledgeBase(docs: CorpusDocument[], problems: CorpusProbl
       if (!occ) eventOccurrences.set(id, (occ = []));
       occ.push(fact);
     }
-    for (const o of extractOfficials(text, f.prov)) {
-      const k = o.name + '\u0000' + o.country;
+    for (const o of facts.officials) {
+      const k = personKey(o.name);
       if (seenOfficial.has(k)) continue;
       seenOfficial.add(k);
       officials.push(o);
     }
   }
   const abbreviations = mergeAbbreviations(found);
-  const conflicts = findConflicts(instruments.values(), eventOccurrences);
+  const distinct = [...new Set(instruments.values())];
+  const conflicts = findConflicts(distinct, eventOccurrences);
 
   return {
     version: KNOWLEDGE_BASE_VERSION,
     sources: docs.map((d) => ({ uri: d.uri, chars: d.text.length, encoding: d.encoding })),
     problems: [...problems],
-    instruments: [...instruments.values()],
+    instruments: distinct,
     events: [...events.values()],
     abbreviations,
     officials,

@@ -7,7 +7,7 @@ import { normalizeTitle, type AliasTable } from '../text/normalize';
 import { dateKey } from '../text/calendar';
 import { TEXT_LANGUAGE } from '../lang';
 import { detach } from '../util/stringCache';
-import { aliasTableOf } from './abbreviations';
+import { aliasTableOf, withoutMemberWords } from './abbreviations';
 
 const { fold, foldMemo } = TEXT_LANGUAGE.script;
 const withoutSession = TEXT_LANGUAGE.events.withoutSession;
@@ -65,6 +65,8 @@ export class KnowledgeIndex {
   private readonly tables = new Map<object, unknown>();
   private readonly byId = new Map<string, Instrument>();
   private readonly byKey = new Map<string, Instrument>();
+  /** By key without member words (上合组织成员国X → 上合组织X: one instrument). */
+  private readonly byLooseKey = new Map<string, Instrument>();
   private readonly eventsByKey = new Map<string, EventFact>();
   private readonly eventsByBase = new Map<string, EventFact[]>();
   private readonly eventsByName = new Map<string, EventFact[]>();
@@ -84,6 +86,8 @@ export class KnowledgeIndex {
       this.byId.set(ins.id, ins);
       // Ids are keys under the same alias table: no need to normalise titles again.
       if (!this.byKey.has(ins.id)) this.byKey.set(ins.id, ins);
+      const loose = withoutMemberWords(ins.id, this.aliases);
+      if (!this.byLooseKey.has(loose)) this.byLooseKey.set(loose, ins);
       const dates = new Set<string>();
       const places = new Set<string>();
       for (const a of ins.adoptions) {
@@ -141,7 +145,10 @@ export class KnowledgeIndex {
 
   /** The instrument a title names, whatever its typography; undefined when unknown. */
   byTitle(title: string): Instrument | undefined {
-    return this.byId.get(title) ?? this.byKey.get(this.key(title));
+    const direct = this.byId.get(title);
+    if (direct) return direct;
+    const k = this.key(title);
+    return this.byKey.get(k) ?? this.byLooseKey.get(withoutMemberWords(k, this.aliases));
   }
 
   instruments(): readonly Instrument[] {

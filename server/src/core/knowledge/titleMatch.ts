@@ -24,6 +24,7 @@ import { SliceCache } from '../util/stringCache';
 import { TEXT_LANGUAGE } from '../lang';
 import { classOf, unitOf } from '../lang/codeUnits';
 import { derivedOf, type DerivedTable, type IndexLike } from './knowledgeIndex';
+import { withoutMemberWords } from './abbreviations';
 
 const { instruments: vocab, punctuation, script, chars } = TEXT_LANGUAGE;
 const isWordUnit = chars.isWordUnit;
@@ -85,6 +86,8 @@ interface Prepared {
   instruments: readonly Instrument[];
   keys: string[];
   byKey: Map<string, Instrument>;
+  /** By key without member words (上合组织成员国X and 上合组织X: one instrument). */
+  byLooseKey: Map<string, Instrument>;
   /** Every spelling the corpus attests (as written), and with only the alias rewriting applied. */
   spellings: Map<string, { written: Set<string>; aliased: Set<string> }>;
   /** Bigram → instrument indices (lazy). */
@@ -151,7 +154,7 @@ const PREPARED: DerivedTable<Prepared, TitleIndexLike> = {
   name: 'titleMatch.prepared',
   build(index) {
     const instruments = index.kb.instruments;
-    const p: Prepared = { aliases: aliasesOf(index), instruments, keys: [], byKey: new Map(), spellings: new Map(), grams: [], norm: new Map(), cache: new SliceCache<TitleMatch>() };
+    const p: Prepared = { aliases: aliasesOf(index), instruments, keys: [], byKey: new Map(), byLooseKey: new Map(), spellings: new Map(), grams: [], norm: new Map(), cache: new SliceCache<TitleMatch>() };
     for (const inst of instruments) {
       // An instrument's id is its normalised title (types.ts), under the same alias table.
       const key = inst.id;
@@ -159,6 +162,8 @@ const PREPARED: DerivedTable<Prepared, TitleIndexLike> = {
       p.keys.push(key);
       if (!p.byKey.has(key)) p.byKey.set(key, inst);
       if (!p.byKey.has(inst.id)) p.byKey.set(inst.id, inst);
+      const loose = withoutMemberWords(key, p.aliases);
+      if (!p.byLooseKey.has(loose)) p.byLooseKey.set(loose, inst);
     }
     return p;
   },
@@ -295,6 +300,21 @@ function matchUncached(title: string, p: Prepared, kb: KnowledgeBase): TitleMatc
         en: 'typography differs from the corpus (punctuation width, dash form, traditional characters or spaces)',
         zh: '书写形式与语料不同（标点全半角、连接号、繁体字或空格）',
       },
+    };
+  }
+  // With or without the member word after a declared name (上合组织成员国X / 上合组织X): the same
+  // instrument, as the alias form is; only the typography may depart.
+  const loose = p.byLooseKey.get(withoutMemberWords(key, p.aliases));
+  if (loose) {
+    const folded = foldTypography(title);
+    if (folded === title) return { kind: 'variant', instrument: loose, departs: false, reason: 'with or without the member word after a declared name', why: { en: 'with or without the member word after a declared name', zh: '声明的名称后有无“成员国”' } };
+    return {
+      kind: 'variant',
+      instrument: loose,
+      departs: true,
+      suggestion: folded,
+      reason: 'typography differs from the corpus (punctuation width, dash form, traditional characters or spaces)',
+      why: { en: 'typography differs from the corpus (punctuation width, dash form, traditional characters or spaces)', zh: '书写形式与语料不同（标点全半角、连接号、繁体字或空格）' },
     };
   }
   return nearest(key, p, kb, title);

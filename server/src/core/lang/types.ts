@@ -102,6 +102,13 @@ export interface FrameVocabulary {
   readonly connectors: readonly string[];
   /** Postpositions after an event name before the verb (`EVENT上通过的`, `EVENT期间签署的`). */
   readonly eventPositions: readonly string[];
+  /**
+   * Adverbs that pair a list of dates, a list of places and a list of titles one to one
+   * (`分别于D1和D2在P1和P2签署了《A》和《B》`); without one, a list of places is no place.
+   */
+  readonly distributives: readonly string[];
+  /** Adverbs between a title and a frame written after it (`《T》已于DATE签署`), longest first. */
+  readonly rightAdverbs: readonly string[];
 }
 
 export interface PlaceGrammar {
@@ -111,6 +118,13 @@ export interface PlaceGrammar {
   readonly notPrepositionAfter: string;
   /** Code units a place never ends with (adverbs, conjunctions, particles). */
   readonly notPlaceEnd: string;
+  /**
+   * Code units that end place names and are function words too (Chinese 都: 成都 and "all"; 及:
+   * 埃及 and "and"). A place ending with one is read when what precedes the unit could end a place
+   * (no `notPlaceEnd` unit, no event position: 在会上都通过 has no place) and the place holds no
+   * verb of adoption or event trigger.
+   */
+  readonly ambiguousEnds: string;
   /** Marks joining the parts of a transliterated place name between a preposition and a verb. */
   readonly joiners: string;
   /** The joiners of a place in a parenthesis after a title, `（DATE，PLACE）`. */
@@ -130,6 +144,16 @@ export interface EventVocabulary {
   readonly adverbs: readonly string[];
   /** Markers of the future before `于DATE` (`EVENT将于DATE举行`). */
   readonly futureMarkers: readonly string[];
+  /**
+   * Verbs of meeting that set the scene of a narrative without naming an event
+   * (`…于DATE在PLACE会晤，发表《T》`: the clause dates what the next one adopts).
+   */
+  readonly meetingVerbs: readonly string[];
+  /**
+   * Verbs a text cites a meeting with (`回顾了EVENT（DATE，PLACE）`): the name of an event cited
+   * in parentheses starts after the last of them in its clause.
+   */
+  readonly citingVerbs: readonly string[];
   /** Is a name relative to the text's own time (下次会议, 本次会议): no fact about one event? */
   isRelativeName(name: string): boolean;
   /** The last session number written in a name (第二十次, 首次), where it is, and its value. */
@@ -143,6 +167,13 @@ export interface InstrumentVocabulary {
   readonly kinds: readonly string[];
   /** Pairs of words drafters confuse in titles (a title differing by one of them is a misquote). */
   readonly nearSynonyms: ReadonlyArray<readonly [string, string]>;
+  /**
+   * Words right before a title that make it the text itself (本《倡议》: this Initiative) — or,
+   * when the text declares that short title, the instrument it abbreviates (本《行动计划》).
+   */
+  readonly selfReferences: readonly string[];
+  /** Words right before a title that make it the one of that kind named last (该《协定》). */
+  readonly anaphora: readonly string[];
 }
 
 export interface AbbreviationVocabulary {
@@ -157,13 +188,21 @@ export interface AbbreviationVocabulary {
   readonly shortName: RegExp;
   /** Function words, one code unit each, a full name starts after when it shares nothing with its short name. */
   readonly fullNameCuts: string;
+  /**
+   * Words that may follow an organisation's declared name in a title without changing what the
+   * title names (Chinese 成员国: 《上合组织成员国X》 and 《上合组织X》 are one instrument). In the
+   * folded script (title keys are).
+   */
+  readonly memberWords: readonly string[];
   /** A name without the declarations it carries (an event name as it is cited). */
   withoutDeclarations(name: string): string;
 }
 
 export interface OfficialVocabulary {
-  /** Role nouns, longest first. */
+  /** Role nouns, longest first, in the folded script (a list is read on its folded form). */
   readonly roleNouns: readonly string[];
+  /** Honorifics after a name (阁下): not part of it. In the folded script. */
+  readonly honorifics: readonly string[];
   /** Separators of the entries of a list, one code unit each. */
   readonly segmentSeparators: string;
   /** Clause punctuation (a signature block has none). */
@@ -180,9 +219,9 @@ export interface OfficialVocabulary {
   readonly leadQualifiers: readonly string[];
   /** Conjunctions an entry may start with, one code unit each. */
   readonly leadingConjunctions: string;
-  /** Verbs after the name in an attendance list (the entry ends before them). */
+  /** Words after the name in an attendance list (the entry ends before them), in the folded script. */
   readonly trailingVerbs: readonly string[];
-  /** Verbs that make a paragraph an attendance list. */
+  /** Verbs that make a paragraph an attendance list, as written in every script (searched in the text). */
   readonly attendanceVerbs: readonly string[];
   /** An official's name. */
   readonly name: RegExp;

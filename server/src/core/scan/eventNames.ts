@@ -3,10 +3,10 @@
  * clause boundary), and the name as it is cited.
  */
 import { TEXT_LANGUAGE } from '../lang';
-import { firstUnits, lastUnits } from '../lang/codeUnits';
-import { isSpace } from './cursor';
+import { firstUnits, lastUnits, unitSet } from '../lang/codeUnits';
+import { isSpace, skipFwd } from './cursor';
 
-const { events, punctuation, abbreviations } = TEXT_LANGUAGE;
+const { events, punctuation, abbreviations, frames, dateMarks } = TEXT_LANGUAGE;
 
 /** Head nouns of event names. */
 const EVENT_NOUNS = events.nouns;
@@ -100,6 +100,100 @@ export function eventNameStart(text: string, e: number, limit = 80): number {
     } else if (depth === 0 && (k === STOP || isSpace(c))) break;
   }
   return i + 1;
+}
+
+/** Reading a cited name backwards: parentheses nest, stops end the name; digits are read on. */
+const CITED_KIND = kinds(punctuation.closeParens, punctuation.openParens, punctuation.nameStops, '');
+const DIGIT = unitSet(DIGITS + FULL_WIDTH_DIGITS);
+/** Units right after the number of a date (年, 月, 日 …): digits before one are a date, not a name. */
+const DATE_UNIT = unitSet(dateMarks.ends);
+/** What a parenthesis of a date or a list holds (a citation before this one, not a part of the name). */
+const CITATION_MARK = unitSet(DIGITS + FULL_WIDTH_DIGITS + punctuation.commas + punctuation.listSeparators);
+const CITING = events.citingVerbs;
+const CONNECTORS = frames.connectors;
+const PARTICLE = unitSet(frames.verbParticles);
+
+/**
+ * Start of the name of an event cited in parentheses ending at `e` (`回顾了EVENT（DATE，PLACE）`):
+ * back to a clause boundary, a date, or the parenthesis of a citation before it (`EVENT1（…）和
+ * EVENT2（…）`: EVENT2 starts after the connector); then after the last verb citing it (回顾了,
+ * 高度评价) in that stretch. Digits that are no date belong to the name (建交30周年视频峰会).
+ */
+export function citedNameStart(text: string, e: number, limit = 80): number {
+  const min = Math.max(0, e - limit);
+  let depth = 0;
+  let i = e - 1;
+  let start = -1;
+  for (; i >= min; i--) {
+    const c = text.charCodeAt(i);
+    const k = CITED_KIND[c];
+    if (k === OPEN) {
+      // A parenthesis before the name (reading backwards, a closing one): part of the name
+      // (（总理）), or a citation before this one, whose date or commas show it.
+      if (depth === 0) {
+        let o = i - 1;
+        let marks = false;
+        while (o >= min && CITED_KIND[text.charCodeAt(o)] !== CLOSE) {
+          if (CITATION_MARK[text.charCodeAt(o)] === 1) marks = true;
+          o--;
+        }
+        if (marks) {
+          start = i + 1;
+          break;
+        }
+      }
+      depth++;
+    } else if (k === CLOSE) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && (k === STOP || isSpace(c))) break;
+    else if (depth === 0 && DIGIT[c] === 1) {
+      // Digits followed by a date unit end the name (2021年EVENT…): the name starts after the unit.
+      let d = i + 1;
+      while (d < e && DIGIT[text.charCodeAt(d)] === 1) d++;
+      if (DATE_UNIT[text.charCodeAt(d)] === 1) {
+        start = d + 1;
+        break;
+      }
+    }
+  }
+  if (start < 0) start = i + 1;
+  start = skipFwd(text, start, e);
+  // After a citation before it: the connector (和, 以及, 、).
+  for (const w of CONNECTORS) if (text.startsWith(w, start)) {
+    start = skipFwd(text, start + w.length, e);
+    break;
+  }
+  // After the first citing verb of the stretch and its particle (回顾了), and the verbs that follow
+  // it at once (应落实, 高度评价): a name may hold such a word itself (…中小企业支持论坛).
+  const stretch = text.slice(start, e);
+  let cut = -1;
+  for (const v of CITING) {
+    const k = stretch.indexOf(v);
+    if (k >= 0 && k + v.length < stretch.length && (cut < 0 || k < cut)) cut = k;
+  }
+  if (cut < 0) return start;
+  let at = cut;
+  for (let again = true; again; ) {
+    again = false;
+    for (const v of CITING) {
+      const k = stretch.indexOf(v, at);
+      if (k >= 0 && k - at <= 1 && k + v.length < stretch.length) {
+        at = k + v.length;
+        if (PARTICLE[stretch.charCodeAt(at)] === 1 && at + 1 < stretch.length) at++;
+        again = true;
+        break;
+      }
+    }
+  }
+  return skipFwd(text, start + at, e);
+}
+
+/** Does a name read by citedNameStart end with an event noun, and is it a name (not empty)? */
+export function citedEventName(text: string, e: number): number {
+  if (!endsWithEventNoun(text, e)) return -1;
+  const s = citedNameStart(text, e);
+  return s < e ? s : -1;
 }
 
 /** The name as it should be cited: without the declarations it carries (（以下简称“上合组织”）). */

@@ -3,7 +3,7 @@
  * and the landmarks of a whole text. What knowledge/ and features/ import from scan/.
  */
 export { scanText } from './text';
-export { scanReferences, allMentions } from './references';
-export { scanEvents, type EventMention } from './events';
+export { scanReferences, allMentions, verbBefore } from './references';
+export { scanEvents, meetingBefore, type EventMention } from './events';
 export { cleanEventName } from './eventNames';
 export { landmarks, MARKER_PREFIX, type Landmarks } from './landmarks';

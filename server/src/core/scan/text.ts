@@ -20,6 +20,6 @@ export function scanText(text: string, marks?: Landmarks): { dates: DateExpr[]; 
   return {
     dates,
     references: referencesWith(text, 0, text.length, table, marks?.titles),
-    events: eventsWith(text, 0, text.length, table, marks?.triggers),
+    events: eventsWith(text, 0, text.length, table, marks?.triggers, marks?.brackets),
   };
 }

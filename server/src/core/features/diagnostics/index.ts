@@ -16,6 +16,7 @@ import type { Finding, FindingCode } from '../../types';
 import type { KnowledgeIndex } from '../../knowledge/knowledgeIndex';
 import { scanText } from '../../scan';
 import { landmarks } from '../../scan/landmarks';
+import { titleReferences } from '../../knowledge/titleRefs';
 import { readInlineMarkers } from './markers';
 import { bracketFindings } from './brackets';
 import { invalidDateFindings, malformedYearFindings } from './dates';
@@ -69,7 +70,9 @@ function run(text: string, index: KnowledgeIndex, options: DiagnoseOptions, toke
   check();
 
   // References; then one draft, two dates for the same instrument (where the corpus does not settle it).
-  const dated = referenceFindings(text, scanned.references, index, accepted, invalidAt, malformed, out, on, check);
+  // 《协定》 declared short for a title, 本《倡议》, 该《协定》: checked as the title they stand for.
+  const standFor = titleReferences(text, scanned.references);
+  const dated = referenceFindings(text, scanned.references, index, accepted, invalidAt, malformed, out, on, check, standFor);
   if (on('date-inconsistent')) inconsistentDateFindings(dated, out);
   check();
 

@@ -10,6 +10,7 @@ import { matchTitle, type TitleMatch } from '../../knowledge/titleMatch';
 import { normalizeTitle } from '../../text/normalize';
 import { dateKey } from '../../text/calendar';
 import { formatDate } from '../../lang/zh/datesFormat';
+import { simplified } from '../../lang/zh/script';
 import { dateAsDraft, exprAgrees, samePlace } from './agreement';
 import { corpusSays, finding, replaceFix } from './findings';
 import { frameYearSlot, type MalformedDate } from './dates';
@@ -74,6 +75,7 @@ export function referenceFindings(
   out: Finding[],
   on: (c: FindingCode) => boolean,
   check: () => void,
+  standFor?: ReadonlyMap<ReferenceMention, { title: string }>,
 ): DatedMentions {
   const fieldsTable = index.derived(ADOPTION_FIELDS);
   // Dated mentions per instrument (or per normalised title when unknown), for date-inconsistent;
@@ -84,9 +86,11 @@ export function referenceFindings(
   const visit = (ref: ReferenceMention, outerResolved: boolean) => {
     if ((++n & 255) === 0) check();
     // An accepted title (a deliberate variant) gets no title finding; its facts are still checked.
-    const match: TitleMatch = matchTitle(ref.title, index);
+    // A short title standing for another (《协定》, 本《倡议》) is checked as that title, with no title finding.
+    const named = standFor?.get(ref);
+    const match: TitleMatch = matchTitle(named ? named.title : ref.title, index);
     // (No acceptances, the usual case: no hashing of the title, a fresh slice, for the lookup.)
-    if (accepted.size === 0 || !accepted.has(ref.title)) titleFindings(ref, match, outerResolved, out, on);
+    if (!named && (accepted.size === 0 || !accepted.has(ref.title))) titleFindings(ref, match, outerResolved, out, on);
     const inst = match.kind === 'exact' || match.kind === 'variant' || match.kind === 'misquote' ? match.instrument : undefined;
     const fields = inst && fieldsOf(fieldsTable, inst);
     // A year written wrong: the date read with it (the frame saw the date after it, or none).
@@ -210,7 +214,8 @@ function factFindings(
   if (ref.place && withPlace.length && on('place-mismatch')) {
     const ok = withPlace.some((a) => samePlace(ref.place!.text, a.place!));
     if (!ok) {
-      const corpus = uniqueBy(withPlace, (a) => a.place!);
+      // One place written in two scripts by two documents is one place (one fix).
+      const corpus = uniqueBy(withPlace, (a) => simplified(a.place!));
       const says = corpusSays(corpus[0].provenance, { en: corpus[0].place!, zh: corpus[0].place! });
       out.push(
         finding(
@@ -229,7 +234,9 @@ function factFindings(
   }
   const withVerb = fields.verb;
   if (ref.verb && withVerb.length && on('verb-mismatch')) {
-    const ok = withVerb.some((a) => a.verb === ref.verb!.text);
+    // The corpus's verbs are folded (通过); the draft's as written (通過, 簽署 in a traditional draft).
+    const written = simplified(ref.verb.text);
+    const ok = withVerb.some((a) => a.verb === written);
     if (!ok) {
       const corpus = uniqueBy(withVerb, (a) => a.verb!);
       const says = corpusSays(corpus[0].provenance, { en: corpus[0].verb!, zh: corpus[0].verb! });

@@ -16,8 +16,26 @@ export const EVENT_NOUNS = [
 /** The online mode written before a trigger (`以视频方式举行`). */
 export const ONLINE_MODES = ['以视频会议方式', '以视频会议形式', '以视频方式', '以视频形式', '以視頻方式', '以視頻形式', '通过视频方式', '以线上方式', '以線上方式', '以视频连线方式'];
 
-/** Words that make an event online when its name has them (视频会议). */
-export const ONLINE_WORDS = ['视频', '視頻'];
+/**
+ * Words that make an event online when its name has them (视频会议), or when they stand where a
+ * place would in a parenthesis after its name (`会晤（2020年11月10日，以视频方式）`, `（…，线上）`).
+ */
+export const ONLINE_WORDS = ['视频', '視頻', '线上', '線上'];
+
+/**
+ * Verbs of meeting that set the scene of a narrative without naming an event:
+ * `…元首于2023年5月18日至19日在西安会晤，发表《T》`.
+ */
+export const MEETING_VERBS = ['会晤', '會晤', '会谈', '會談', '举行会谈', '舉行會談'];
+
+/**
+ * Verbs a text cites a meeting with (`回顾了EVENT（DATE，PLACE）`, `高度评价EVENT（…）成果`): the
+ * name of an event cited in parentheses starts after the last of them in its clause.
+ */
+export const CITING_VERBS = [
+  '回顾', '回顧', '评价', '評價', '欢迎', '歡迎', '注意到', '祝贺', '祝賀', '支持', '肯定', '赞赏', '讚賞', '重申',
+  '总结', '總結', '落实', '落實', '指出', '强调', '強調', '忆及', '憶及', '认为', '認為', '感谢', '感謝', '参加', '參加', '出席',
+];
 
 /** Adverbs between the venue and the trigger: 成功举行, 顺利举行. */
 export const EVENT_ADVERBS = ['成功', '顺利', '順利', '如期', '隆重'];

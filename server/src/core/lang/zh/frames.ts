@@ -26,7 +26,23 @@ export const PREPOSITIONS = '在于於';
 export const NOT_PREPOSITION_AFTER = '关關对對由至终終等基属屬鉴鑒处處出存正现現所好自';
 
 /** Characters a place does not end with (adverbs, conjunctions, particles): 正在制定并通过. */
-export const NOT_PLACE_END = '并並和及将將已又再也均都所被予以的了还還就才';
+export const NOT_PLACE_END = '并並和将將已又再也均所被予以的了还還就才';
+
+/**
+ * Characters that end place names and are function words too: 都 (成都, 京都, 内比都, 加德满都;
+ * the adverb "all"), 及 (埃及; the conjunction "and"). A place ending with one is read as a place
+ * when what precedes the character could end a place itself (not 以及, not 会上都, no verb in it).
+ */
+export const AMBIGUOUS_PLACE_END = '都及';
+
+/**
+ * Adverbs that pair a list of dates with a list of places and of titles one to one:
+ * `分别于D1和D2在P1和P2签署了《A》和《B》`, `于Y1年和Y2年先后在P1和P2签署《A》和《B》`.
+ */
+export const DISTRIBUTIVES = ['分别', '分別', '先后', '先後', '相继', '相繼', '依次'];
+
+/** Adverbs between a title and the frame written after it: `《T》已于DATE在PLACE签署`. */
+export const RIGHT_ADVERBS = ['已经', '已經', '业已', '業已', '已', '曾', '均'];
 
 /** Marks joining the parts of a transliterated place name: · (middle dot), ・ (katakana middle dot). */
 export const PLACE_JOINERS = '·・';

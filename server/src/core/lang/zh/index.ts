@@ -10,7 +10,7 @@ import * as P from './punctuation';
 import * as D from './dateChars';
 import * as F from './frames';
 import * as E from './events';
-import { INSTRUMENT_KINDS } from './kinds';
+import { ANAPHORA, INSTRUMENT_KINDS, SELF_REFERENCES } from './kinds';
 import { NEAR_SYNONYMS } from './synonyms';
 import * as A from './abbreviations';
 import * as O from './officials';
@@ -42,11 +42,14 @@ export const zh: Language = {
     attributive: F.ATTRIBUTIVE,
     connectors: F.CONNECTORS,
     eventPositions: F.EVENT_POSITIONS,
+    distributives: F.DISTRIBUTIVES,
+    rightAdverbs: F.RIGHT_ADVERBS,
   },
   places: {
     prepositions: F.PREPOSITIONS,
     notPrepositionAfter: F.NOT_PREPOSITION_AFTER,
     notPlaceEnd: F.NOT_PLACE_END,
+    ambiguousEnds: F.AMBIGUOUS_PLACE_END,
     joiners: F.PLACE_JOINERS,
     datelineJoiners: F.DATELINE_PLACE_JOINERS,
   },
@@ -57,11 +60,13 @@ export const zh: Language = {
     onlineWords: E.ONLINE_WORDS,
     adverbs: E.EVENT_ADVERBS,
     futureMarkers: E.FUTURE_MARKERS,
+    meetingVerbs: E.MEETING_VERBS,
+    citingVerbs: E.CITING_VERBS,
     isRelativeName: E.isRelativeEventName,
     lastSession,
     withoutSession,
   },
-  instruments: { kinds: INSTRUMENT_KINDS, nearSynonyms: NEAR_SYNONYMS },
+  instruments: { kinds: INSTRUMENT_KINDS, nearSynonyms: NEAR_SYNONYMS, selfReferences: SELF_REFERENCES, anaphora: ANAPHORA },
   abbreviations: {
     declaration: A.DECLARATION,
     quotesOpen: A.QUOTES_OPEN,
@@ -69,10 +74,12 @@ export const zh: Language = {
     shortNameSeparators: A.SHORT_NAME_SEPARATORS,
     shortName: A.SHORT_NAME,
     fullNameCuts: A.FULL_NAME_CUTS,
+    memberWords: A.MEMBER_WORDS,
     withoutDeclarations: A.withoutDeclarations,
   },
   officials: {
     roleNouns: O.ROLE_NOUNS,
+    honorifics: O.HONORIFICS,
     segmentSeparators: O.SEGMENT_SEPARATORS,
     clauseMarks: O.CLAUSE_MARKS,
     countrySuffixes: O.COUNTRY_SUFFIXES,

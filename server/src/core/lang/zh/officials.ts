@@ -3,12 +3,18 @@
  * role nouns, what ends a country's or an organisation's name, and the verbs around the list.
  */
 
-/** Role nouns, longest first (so that an alternation of them matches the longest). */
+/**
+ * Role nouns, longest first (so that an alternation of them matches the longest). Simplified: lists
+ * are read on their simplified form (names and affiliations are kept as written).
+ */
 export const ROLE_NOUNS = [
   '第一副总统', '副总统', '总统', '第一副总理', '副总理', '总理', '首相', '外交部长', '外长', '副部长', '部长',
   '副执行主任', '执行主任', '副主任', '主任', '轮值主席', '副主席', '主席', '副秘书长', '秘书长', '国王', '元首',
-  '特使', '大使', '代表', '总干事', '行长', '理事长', '执行秘书', '主持人',
+  '特使', '大使', '代表', '总干事', '行长', '理事长', '执行秘书', '主持人', '政府首脑',
 ].sort((a, b) => b.length - a.length);
+
+/** Honorifics after a name (米尔济约耶夫阁下): not part of it. Simplified. */
+export const HONORIFICS = ['阁下', '先生', '女士', '殿下', '陛下'];
 
 /** Separators of the entries of a list. */
 export const SEGMENT_SEPARATORS = '、，；。,;';
@@ -34,14 +40,17 @@ export const LEAD_QUALIFIERS = ['代表', '客人', '以及'];
 /** Conjunctions an entry may start with (和, 及). */
 export const LEADING_CONJUNCTIONS = '和及';
 
-/** Verbs after the name in an attendance list: the entry ends before them (…马明出席会议并致辞). */
-export const TRAILING_VERBS = ['出席', '主持', '与会', '参加会议', '列席'];
+/**
+ * Words after the name in an attendance list: the entry ends before them (…马明出席会议并致辞,
+ * …别尔德穆哈梅多夫作为主席国客人与会, …应邀出席). Simplified.
+ */
+export const TRAILING_VERBS = ['出席', '主持', '与会', '参加会议', '列席', '作为', '应邀'];
 
-/** Verbs that make a paragraph an attendance list. */
-export const ATTENDANCE_VERBS = ['出席', '主持'];
+/** Verbs that make a paragraph an attendance list, as written (both scripts). */
+export const ATTENDANCE_VERBS = ['出席', '主持', '列席', '与会', '與會'];
 
 /** An official's name: ideographs and the middle dots of transliterations. */
 export const OFFICIAL_NAME = /^[\u4e00-\u9fff·・]+$/;
 
-/** Characters that show a "name" is a phrase (的, 和, 会议 …), not a name. */
-export const NOT_IN_NAME = /[的和并在会议以及等]/;
+/** Characters that show a "name" is a phrase (的, 和, 或, 会议 …), not a name. */
+export const NOT_IN_NAME = /[的和或与及并在会议以等各兼]/;
