@@ -1,19 +1,29 @@
 #!/usr/bin/env node
 // Robustness benchmarks (issue 6). Prints figures; asserts nothing.
 //
-//   node bench/robust.mjs [scanners] [hostile] [memory] [--size BYTES] [--large CHARS] [--edits N] [--seed N | --seeds N,N,…]
+//   node bench/robust.mjs [scanners] [bombs] [hostile] [memory] [--size BYTES] [--large CHARS] [--edits N] [--seed N | --seeds N,N,…]
 //
 //   scanners  every scanner/pattern of the core (dates, references/frames, events, brackets,
 //             abbreviations, title matching, phrasing completion, normalisation, and the whole
 //             diagnose/hover/complete pipeline) on 1 MB adversarial inputs, each in a worker with a
 //             time limit; prints the time at ½ MB and 1 MB and their ratio (≈2 = linear).
+//   bombs     corpus files made to explode (#12 item 5): htmlText on 100,000 and 1,000,000 nested
+//             <div>s and 3 MB of unclosed <b>, docxText on a 300 KB .docx whose central directory
+//             names one 60 MB word/document.xml 2,000 times; each in a worker, limit 60 s.
+//   blocking  how long a hover in a small document waits while the server does something big
+//             (#12 items 7, 8): a change of 1,000 single-character edits on a 1 MB draft (multi-
+//             cursor typing), a rebuild of a 100,000-file corpus, Find References and "Check all
+//             drafts" over a workspace holding a 60 M-character archive.md. Hovers are sent every
+//             20 ms while it runs; prints the longest and median wait, and the operation's time.
+//             --only edits|build|references|checkall runs one of them.
 //   hostile   hostile documents through `node dist/server.js --stdio`: a 50 MB draft, 100,000
 //             nested 《, a single 100,000-character line, binary bytes, lone surrogates, empty.
 //   memory    server RSS after 100 and after 10,000 fuzzed edits (scripts/fuzz.mjs): the server
 //             started as the VS Code client starts it (server/launch.json), then bare with the
 //             live heap after a full GC at each mark.
-// With no section named, runs all three. Needs `npm run build` first (npm run bench does it).
+// With no section named, runs all of them. Needs `npm run build` first (npm run bench does it).
 import { Worker, isMainThread, workerData, parentPort } from 'node:worker_threads';
+import { deflateRawSync, crc32 } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -282,6 +292,238 @@ export async function benchScanners({ size = 1 << 20, limitMs = 30000, out = con
 }
 
 // ---------------------------------------------------------------------------------------------
+// Zip and markup bombs (corpus files)
+
+/**
+ * A .docx whose central directory names the same deflated `entrySize`-byte word/document.xml
+ * `copies` times (one local entry, a few hundred KB on disk): an unpacker that inflates every entry
+ * the directory names inflates `copies` × `entrySize` bytes.
+ */
+export function overlappingDocx(entrySize = 60 * 1024 * 1024, copies = 2000) {
+  const name = Buffer.from('word/document.xml');
+  const unit = '<w:p><w:r><w:t>a</w:t></w:r></w:p>';
+  const body = Buffer.from('<w:document><w:body>' + unit.repeat(Math.floor((entrySize - 40) / unit.length)) + '</w:body></w:document>');
+  const data = deflateRawSync(body, { level: 9 });
+  const crc = crc32(body) >>> 0;
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(body.length, 22);
+  local.writeUInt16LE(name.length, 26);
+  const entry = Buffer.alloc(46);
+  entry.writeUInt32LE(0x02014b50, 0);
+  entry.writeUInt16LE(20, 4);
+  entry.writeUInt16LE(20, 6);
+  entry.writeUInt16LE(8, 10);
+  entry.writeUInt32LE(crc, 16);
+  entry.writeUInt32LE(data.length, 20);
+  entry.writeUInt32LE(body.length, 24);
+  entry.writeUInt16LE(name.length, 28); // local header offset (42) stays 0: every copy points at the one entry
+  const directory = Buffer.concat(Array.from({ length: copies }, () => [entry, name]).flat());
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(copies, 8);
+  end.writeUInt16LE(copies, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(30 + name.length + data.length, 16);
+  return Buffer.concat([local, name, data, directory, end]);
+}
+
+/** The bombs: each makes its input (outside the timing) and names the core function it is given to. */
+export function bombCases() {
+  const page = (body) => `<html><body>${body}</body></html>`;
+  return [
+    { name: 'htmlText: 100,000 nested <div>s', fn: 'htmlText', input: () => page('<div>'.repeat(100_000) + '文本' + '</div>'.repeat(100_000)) },
+    { name: 'htmlText: 1,000,000 nested <div>s', fn: 'htmlText', input: () => page('<div>'.repeat(1_000_000) + '文本' + '</div>'.repeat(1_000_000)) },
+    { name: 'htmlText: 3 MB of unclosed <b>', fn: 'htmlText', input: () => page('<b>文'.repeat(750_000)) },
+    { name: 'docxText: one 60 MB document.xml named 2,000 times', fn: 'docxText', input: () => overlappingDocx() },
+  ];
+}
+
+async function runBombInWorker() {
+  const { index } = workerData.bombCase;
+  const { core } = await import('../test/harness/core.mjs');
+  const c = bombCases()[index];
+  if (typeof core[c.fn] !== 'function') return parentPort.postMessage({ skipped: `${c.fn} not exported` });
+  const input = c.input();
+  const t0 = performance.now();
+  const r = core[c.fn](input);
+  const ms = performance.now() - t0;
+  const size = input.length;
+  const what = typeof r === 'string' ? `${r.length} chars of text` : r && 'error' in r ? `refused: ${r.error}` : `${r?.text?.length ?? 0} chars of text`;
+  parentPort.postMessage({ ms, size, what });
+}
+
+export async function benchBombs({ limitMs = 60000, out = console.log } = {}) {
+  out(`\n## Zip and markup bombs (time of the core function on the input; limit ${limitMs / 1000} s each)`);
+  const rows = [];
+  const cases = bombCases();
+  for (let i = 0; i < cases.length; i++) {
+    const r = await new Promise((resolve) => {
+      const w = new Worker(fileURLToPath(import.meta.url), { workerData: { bombCase: { index: i } }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+      const timer = setTimeout(() => {
+        void w.terminate();
+        resolve({ timeout: limitMs });
+      }, limitMs);
+      w.on('message', (m) => {
+        clearTimeout(timer);
+        void w.terminate();
+        resolve(m);
+      });
+      w.on('error', (e) => {
+        clearTimeout(timer);
+        resolve({ error: String(e?.message ?? e).split('\n')[0] });
+      });
+    });
+    const line = r.skipped
+      ? `skipped (${r.skipped})`
+      : r.error
+        ? `ERROR ${r.error}`
+        : r.timeout
+          ? `TIMEOUT > ${r.timeout / 1000} s`
+          : `${r.ms >= 1000 ? (r.ms / 1000).toFixed(1) + ' s' : r.ms.toFixed(0) + ' ms'} (input ${(r.size / 1e6).toFixed(1)} M; ${r.what})`;
+    rows.push({ name: cases[i].name, ...r });
+    out(`  ${cases[i].name.padEnd(52)} ${line}`);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What holds the main thread: hovers elsewhere while the server does something big
+
+const SMALL = '　　各代表团团长认为，切实落实2014年9月12日在杜尚别通过的《上合组织成员国政府间国际道路运输便利化协定》。';
+
+/**
+ * Sends a hover at `position` of `uri` every 20 ms until `work` settles; resolves with the longest
+ * and the median wait, how many hovers were answered, and the work's time and result.
+ */
+async function hoversDuring(server, uri, position, work) {
+  let done = false;
+  const t0 = performance.now();
+  const w = work().then(
+    (r) => ((done = true), { ms: performance.now() - t0, result: r }),
+    (e) => ((done = true), { ms: performance.now() - t0, error: String(e?.message ?? e).split('\n')[0] }),
+  );
+  const waits = [];
+  while (!done) {
+    const h0 = performance.now();
+    await server.hover(uri, position, 600000);
+    waits.push(performance.now() - h0);
+    if (!done) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const sorted = [...waits].sort((a, b) => a - b);
+  return { ...(await w), hovers: waits.length, maxWait: sorted[sorted.length - 1] ?? 0, medianWait: sorted[sorted.length >> 1] ?? 0 };
+}
+
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+const waitLine = (r) => `hover elsewhere waited at most ${fmtMs(r.maxWait)} (median ${fmtMs(r.medianWait)}, ${r.hovers} hovers)`;
+
+export async function benchBlocking({ only, out = console.log } = {}) {
+  const { LspServer } = await import('../test/harness/lspServer.mjs');
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  const corpus = readFileSync(CORPUS_FILE, 'utf8');
+  const root = mkdtempSync(path.join(tmpdir(), 'chancery-blocking-'));
+  const run = (name) => !only || only === name;
+  out(`\n## What holds the main thread: a hover in a small document while the server does something big`);
+  try {
+    if (run('edits')) {
+      const server = await LspServer.start();
+      try {
+        const small = 'file:///tmp/chancery-blocking/small.communique';
+        await server.openAndWait(small, SMALL);
+        // ≈ 1 MB: the corpus's paragraphs, one per line
+        const paragraphs = corpus.split(/(?=\u3000\u3000)/);
+        const lines = [];
+        for (let n = 0, k = 0; n < 1_000_000; k++) {
+          const p = paragraphs[k % paragraphs.length].replace(/\n/g, '');
+          lines.push(p);
+          n += p.length + 1;
+        }
+        const big = 'file:///tmp/chancery-blocking/big.communique';
+        await server.openAndWait(big, lines.join('\n'), 'communique', 600000);
+        // 1,000 cursors at the start of 1,000 lines, typing one character: the last cursor first.
+        const step = Math.floor(lines.length / 1000);
+        const changes = Array.from({ length: 1000 }, (_, i) => {
+          const line = (999 - i) * step;
+          return { range: { start: { line, character: 2 }, end: { line, character: 2 } }, text: '各' };
+        });
+        const r = await hoversDuring(server, small, { line: 0, character: 40 }, async () => {
+          const before = server.seq;
+          server.change(big, 2, changes);
+          await server.waitDiagnostics(big, 2, 600000, before);
+        });
+        out(`  1,000 single-character edits in one change, ${(lines.join('\n').length / 1e6).toFixed(2)} M-character draft: change → diagnostics ${fmtMs(r.ms)}; ${waitLine(r)}`);
+      } finally {
+        await server.stop();
+      }
+    }
+    if (run('build')) {
+      const dir = path.join(root, 'corpus100k');
+      mkdirSync(dir);
+      const paragraphs = corpus.split(/(?=\u3000\u3000)/).filter((p) => p.length > 20);
+      for (let i = 0; i < 100_000; i++) {
+        const sub = path.join(dir, `d${Math.floor(i / 1000)}`);
+        if (i % 1000 === 0) mkdirSync(sub);
+        writeFileSync(path.join(sub, `f${i}.txt`), paragraphs[i % paragraphs.length]);
+      }
+      const chancery = { corpus: { paths: [dir], includeBuiltin: true } };
+      const server = await LspServer.start({ settings: { chancery }, initializationOptions: chancery });
+      try {
+        await server.waitFor(() => server.notifications.some((n) => n.method === 'chancery/status' && n.params?.state === 'ready'), 600000, 'first build');
+        const small = 'file:///tmp/chancery-blocking/small.communique';
+        await server.openAndWait(small, SMALL, 'communique', 600000);
+        const r = await hoversDuring(server, small, { line: 0, character: 40 }, () => server.request('chancery/rebuild', {}, 600000));
+        out(`  rebuild of a 100,000-file corpus: ${fmtMs(r.ms)} (${r.result?.sources ?? '?'} sources${r.error ? `; ERROR ${r.error}` : ''}); ${waitLine(r)}`);
+      } finally {
+        await server.stop();
+      }
+    }
+    if (run('references') || run('checkall')) {
+      // archive.md of 60 M characters (≈ 180 MB of UTF-8: over the 64 MB limit), then of 20 M (≈ 60 MB: read)
+      for (const chars of [60_000_000, 20_000_000]) {
+        const ws = path.join(root, `ws${chars}`);
+        mkdirSync(ws);
+        // a paragraph citing the instrument, then corpus text, line after line
+        const title = '《上合组织成员国政府间国际道路运输便利化协定》';
+        const unit = `　　各方欢迎2014年9月12日在杜尚别签署的${title}。${corpus.slice(0, 520).replace(/\n/g, '')}\n`;
+        const copies = Math.ceil(chars / unit.length);
+        writeFileSync(path.join(ws, 'archive.md'), unit.repeat(copies));
+        writeFileSync(path.join(ws, 'notes.communique'), SMALL);
+        const mb = (Buffer.byteLength(unit) * copies / 1024 / 1024).toFixed(0);
+        const server = await LspServer.start({ workspaceFolders: [ws] });
+        try {
+          await server.waitFor(() => server.notifications.some((n) => n.method === 'chancery/status' && n.params?.state === 'ready'), 600000, 'first build');
+          const small = pathToFileURL(path.join(ws, 'notes.communique')).href;
+          await server.openAndWait(small, SMALL);
+          const at = { line: 0, character: SMALL.indexOf('国际道路') };
+          if (run('references')) {
+            const r = await hoversDuring(server, small, { line: 0, character: 40 }, () =>
+              server.request('textDocument/references', { textDocument: { uri: small }, position: at, context: { includeDeclaration: true } }, 600000),
+            );
+            out(`  Find References, ${(unit.length * copies / 1e6).toFixed(0)} M-character archive.md (${mb} MB) in the workspace: ${fmtMs(r.ms)} (${r.result?.length ?? 0} locations${r.error ? `; ERROR ${r.error}` : ''}), RSS ${server.rssKb()} kB; ${waitLine(r)}`);
+          }
+          if (run('checkall')) {
+            const r = await hoversDuring(server, small, { line: 0, character: 40 }, () => server.request('chancery/checkWorkspace', {}, 600000));
+            const files = r.result?.files ?? [];
+            out(`  Check all drafts, ${(unit.length * copies / 1e6).toFixed(0)} M-character archive.md (${mb} MB): ${fmtMs(r.ms)} (${files.length} files, ${r.result?.total ?? 0} findings${r.result?.skipped?.length ? `, ${r.result.skipped.length} skipped` : ''}${r.error ? `; ERROR ${r.error}` : ''}), RSS ${server.rssKb()} kB; ${waitLine(r)}`);
+          }
+        } finally {
+          await server.stop();
+        }
+        rmSync(ws, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Hostile documents through the server, and memory over a long session
 
 export async function benchHostile({ largeChars = 50 * 1024 * 1024, out = console.log } = {}) {
@@ -395,6 +637,8 @@ export async function benchMemory({ edits = 10000, seed = 1, nodeArgs, env, gcPr
 
 if (!isMainThread && workerData?.robustCase) {
   await runCaseInWorker();
+} else if (!isMainThread && workerData?.bombCase) {
+  await runBombInWorker();
 } else if (isMainThread && process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const opt = (k, d) => {
@@ -402,10 +646,12 @@ if (!isMainThread && workerData?.robustCase) {
     return i >= 0 ? Number(args[i + 1]) : d;
   };
   // Arguments meant for the other benchmarks of `npm run bench` are ignored.
-  const sections = args.filter((a) => ['scanners', 'hostile', 'memory'].includes(a));
+  const sections = args.filter((a) => ['scanners', 'bombs', 'blocking', 'hostile', 'memory'].includes(a));
   const all = sections.length === 0;
   console.log(`# bench/robust.mjs — node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);
   if (all || sections.includes('scanners')) await benchScanners({ size: opt('--size', 1 << 20) });
+  if (all || sections.includes('bombs')) await benchBombs();
+  if (all || sections.includes('blocking')) await benchBlocking({ only: args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined });
   if (all || sections.includes('hostile')) await benchHostile({ largeChars: opt('--large', 50 * 1024 * 1024) });
   if (all || sections.includes('memory')) {
     // The server as the VS Code client starts it (server/launch.json): the figure for the target.

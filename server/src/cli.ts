@@ -6,13 +6,15 @@
  *   chancery kb [--corpus PATH]… [--no-builtin] [--format text|json]
  *
  * Exit status: 0 no error found, 1 an error-severity finding, 2 a usage or input problem
- * (bad option, missing draft, unreadable corpus). Corpus problems that do not stop the run
+ * (bad option, missing draft, unreadable corpus). `--` ends the options (a draft may be named
+ * `-x.communique`). Drafts are read as the corpus is: regular files only, opened without blocking
+ * (a FIFO with no writer is refused, not waited on), at most CORPUS_LIMITS.maxFileBytes. Corpus problems that do not stop the run
  * (a file that cannot be decoded inside a corpus folder) are printed to stderr as warnings.
  * See docs/cli.md.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtinCorpusDir, decodeBytes, nodeCorpusReader, uriForPath } from './core/corpus/load';
+import { CORPUS_LIMITS, TooLarge, builtinCorpusDir, decodeBytes, nodeCorpusReader, uriForPath } from './core/corpus/load';
 import { knowledgeOverview, sourcesLine } from './core/knowledge/overview';
 import { createLanguageService } from './core/languageService';
 import { buildKnowledge } from './core/pipeline';
@@ -24,7 +26,7 @@ import { toSarif } from './sarif';
 
 const USAGE = `Usage:
   chancery check FILE… [--corpus PATH]… [--no-builtin] [--format text|json|sarif] [--lang en|zh]
-                       [--disable CODE]… [--accept TITLE]… [--exit-zero]
+                       [--disable CODE]… [--accept TITLE]… [--exit-zero] [--] [FILE…]
   chancery kb [--corpus PATH]… [--no-builtin] [--format text|json]
   chancery --help | --version
 
@@ -44,6 +46,7 @@ Options:
   --disable CODE   Do not report CODE (repeatable). Codes: ${FINDING_CODES.join(', ')}.
   --accept TITLE   Accept a title as written, with or without 《》 (repeatable).
   --exit-zero      Exit 0 even when errors are found (input problems still exit 2).
+  --               End of the options: what follows are files, even when they start with -.
   -h, --help       Show this help.
   -v, --version    Show the version.
 
@@ -71,8 +74,21 @@ function parseArgs(argv: string[]): Args {
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
     return v;
   };
+  let options = true;
+  const positional = (arg: string) => {
+    if (command === undefined) command = arg;
+    else a.files.push(arg);
+  };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
+    if (options && arg === '--') {
+      options = false;
+      continue;
+    }
+    if (!options) {
+      positional(arg);
+      continue;
+    }
     let inline: string | undefined;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     if (eq > 0) {
@@ -127,8 +143,7 @@ function parseArgs(argv: string[]): Args {
       }
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-        if (command === undefined) command = arg;
-        else a.files.push(arg);
+        positional(arg);
     }
   }
   if (command === undefined) throw new UsageError('no command given');
@@ -177,17 +192,33 @@ async function learn(args: Args): Promise<KnowledgeBase> {
   return kb;
 }
 
-function readDraft(file: string): string {
+/** A draft's text, read as the corpus is read (bounded, without blocking, regular files only). */
+async function readDraft(file: string): Promise<string> {
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = await nodeCorpusReader.readFile(file, CORPUS_LIMITS.maxFileBytes);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String((e as Error).message)}`);
+    throw new UsageError(`cannot read ${file}: ${whyUnreadable(file, e)}`);
   }
   const d = decodeBytes(bytes);
   if ('error' in d) throw new UsageError(`cannot read ${file}: ${d.error}`);
   return d.text;
+}
+
+function whyUnreadable(file: string, e: unknown): string {
+  if (e instanceof TooLarge) return `larger than ${CORPUS_LIMITS.maxFileBytes / (1024 * 1024)} MB (the most a draft or a corpus file is read to)`;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR' || code === 'ENOTFILE') {
+    let folder = false;
+    try {
+      folder = fs.statSync(file).isDirectory();
+    } catch {
+      /* gone meanwhile */
+    }
+    return folder ? 'is a folder' : 'not a regular file (a pipe, a device or a socket); drafts are read from files';
+  }
+  return String((e as Error)?.message ?? e);
 }
 
 function quote(s: string): string {
@@ -195,7 +226,8 @@ function quote(s: string): string {
 }
 
 async function check(args: Args): Promise<number> {
-  const drafts = args.files.map((f) => ({ file: f, text: readDraft(f) }));
+  const drafts: { file: string; text: string }[] = [];
+  for (const file of args.files) drafts.push({ file, text: await readDraft(file) });
   const service = createLanguageService({ kb: await learn(args) });
   let errors = 0;
   let warnings = 0;

@@ -106,24 +106,31 @@ export function toDiagnostic(
     message: pick(f.message, locale),
   };
   if (data) d.data = data;
-  if (f.provenance?.length && locate) {
-    // A large corpus states the same sentence in hundreds of documents: one entry per sentence,
-    // with the number of other documents that state it too.
-    const bySentence = new Map<string, { first: Provenance; docs: Set<string> }>();
-    for (const p of f.provenance) {
-      const s = bySentence.get(p.sentence);
-      if (s) s.docs.add(p.uri);
-      else bySentence.set(p.sentence, { first: p, docs: new Set([p.uri]) });
-    }
-    const related: DiagnosticRelatedInformation[] = [];
-    for (const { first: p, docs } of [...bySentence.values()].slice(0, 10)) {
-      const loc = locate(p);
-      const more = docs.size > 1 ? pick({ en: ` (and ${docs.size - 1} more documents)`, zh: `（另有 ${docs.size - 1} 份文件）` }, locale) : '';
-      if (loc) related.push({ location: loc, message: (p.sentence.length > 120 ? p.sentence.slice(0, 120) + '…' : p.sentence) + more });
-    }
-    if (related.length) d.relatedInformation = related;
-  }
+  const related = locate && relatedInformation(f, locate, locale);
+  if (related) d.relatedInformation = related;
   return d;
+}
+
+/**
+ * Where the corpus says what a finding cites (its provenance): at most 10 entries. A large corpus
+ * states the same sentence in hundreds of documents: one entry per sentence, with the number of
+ * other documents that state it too. Undefined when there is none.
+ */
+export function relatedInformation(f: Finding, locate: LocateProvenance, locale: Locale): DiagnosticRelatedInformation[] | undefined {
+  if (!f.provenance?.length) return undefined;
+  const bySentence = new Map<string, { first: Provenance; docs: Set<string> }>();
+  for (const p of f.provenance) {
+    const s = bySentence.get(p.sentence);
+    if (s) s.docs.add(p.uri);
+    else bySentence.set(p.sentence, { first: p, docs: new Set([p.uri]) });
+  }
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const { first: p, docs } of [...bySentence.values()].slice(0, 10)) {
+    const loc = locate(p);
+    const more = docs.size > 1 ? pick({ en: ` (and ${docs.size - 1} more documents)`, zh: `（另有 ${docs.size - 1} 份文件）` }, locale) : '';
+    if (loc) related.push({ location: loc, message: (p.sentence.length > 120 ? p.sentence.slice(0, 120) + '…' : p.sentence) + more });
+  }
+  return related.length ? related : undefined;
 }
 
 /** The code of the note published after the first `maxProblems` diagnostics of a document. */

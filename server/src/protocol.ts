@@ -97,11 +97,14 @@ export interface CheckWorkspaceResult {
   /** Every draft checked (with 0 findings too): `files.length` drafts were checked. */
   files: { uri: string; findings: number; errors: number; warnings: number }[];
   total: number;
+  /** Drafts that were not read, and why (over the size limit, not a regular file, not text). */
+  skipped?: { uri: string; reason: string }[];
 }
 
 /**
  * `chancery/checkWorkspace` — sent by the CLIENT: check every draft (.communique/.txt/.md) under
- * the workspace folders; the server publishes diagnostics for each and returns a summary.
+ * the workspace folders; the server publishes diagnostics for each (as each is done) and returns a
+ * summary. Files over the corpus's size limit are skipped (listed in `skipped`).
  */
 export const CheckWorkspaceRequest = req<void, CheckWorkspaceResult>('chancery/checkWorkspace');
 

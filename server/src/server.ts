@@ -21,6 +21,7 @@ import {
   DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   DocumentSymbol,
+  InitializeError,
   InitializeParams,
   InitializeResult,
   InlineCompletionItem,
@@ -30,9 +31,8 @@ import {
   SemanticTokensDelta,
   TextDocumentSyncKind,
   TextDocuments,
-  type ResponseError,
+  ResponseError,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCorpusDir, WATCH_GLOB } from './core/corpus/files';
 import { TRIGGER_CHARACTERS } from './core/features/completion';
 import {
@@ -73,18 +73,22 @@ import { isTextOfLanguage } from './core/lang/detect';
 import { corpusPaths, typedPaths } from './host/corpusPaths';
 import { Documents } from './host/documents';
 import { KnowledgeHost } from './host/knowledgeHost';
+import { logLines, shortList } from './host/report';
+import { Lifecycle } from './host/lifecycle';
 import { createRunSafe } from './host/runSafe';
+import { textDocumentSync } from './host/textSync';
 import { ScopedSettings, corpusSettings } from './host/settings';
 import { sourceText } from './host/sources';
 import { kbMarkdown, knowledgeView, referenceItems } from './host/views';
-import { WorkspaceFolders, mentionsIn, uriToPath, workspaceTexts } from './host/workspace';
+import { WorkspaceFolders, uriToPath } from './host/workspace';
+import { WorkspaceRequests } from './host/workspaceRequests';
 
 export { DEFAULT_SETTINGS, readSettings } from './host/settings';
 export { kbMarkdown, referenceItems } from './host/views';
 
 /** Wires every handler on `connection`. Returns nothing: the connection owns the lifetime. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(textDocumentSync);
   let locale: Locale = 'en';
   let caps = { configuration: false, workDoneProgress: false, watchedFiles: false, pull: false, dynamicConfig: false, workspaceFolders: false, tokensRefresh: false };
   let trusted = true;
@@ -95,10 +99,10 @@ export function startServer(connection: Connection): void {
   const say = (en: string, zh: string) => pick({ en, zh }, locale);
   const settings = new ScopedSettings({
     report: (problems) => {
-      for (const p of problems) connection.console.warn(`chancery: ${p}`);
-      connection.window.showWarningMessage(
-        say(`Chancery: invalid settings — ${problems.join('; ')}. Defaults are used for these.`, `Chancery：设置无效——${problems.join('；')}。这些设置将使用默认值。`),
-      );
+      for (const line of logLines(problems)) connection.console.warn(line);
+      const en = shortList(problems, '; ', (n) => `and ${n} more (see the output)`);
+      const zh = shortList(problems, '；', (n) => `另有 ${n} 项（详见输出面板）`);
+      connection.window.showWarningMessage(say(`Chancery: invalid settings — ${en}. Defaults are used for these.`, `Chancery：设置无效——${zh}。这些设置将使用默认值。`));
     },
     log: (m) => connection.console.log(m),
     parent: (uri) => folders.of(uri)?.uri,
@@ -120,14 +124,19 @@ export function startServer(connection: Connection): void {
     onChange: () => docs.revalidateAll(),
   });
   const docs = new Documents({ connection, documents, knowledge, settings, locale: () => locale, caps: () => caps });
+  const workspace = new WorkspaceRequests({ connection, documents: docs, knowledge, settings, folders: () => folders.paths, locale: () => locale });
+  const life = new Lifecycle();
   const runSafe = createRunSafe(
     () => knowledge.readyOrLater(),
     (m) => connection.console.error(m),
+    () => life.refusal(),
   );
 
   // ---------- lifecycle
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+    const again = life.initialize();
+    if (again) return again as ResponseError<InitializeError>;
     locale = localeOf(params.locale);
     const c = params.capabilities;
     caps = {
@@ -192,6 +201,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(() => {
+    life.shutdown();
     docs.dispose();
     knowledge.dispose();
   });
@@ -218,7 +228,10 @@ export function startServer(connection: Connection): void {
 
   // ---------- documents + diagnostics
 
-  documents.onDidOpen((e) => settings.ask(e.document.uri));
+  documents.onDidOpen((e) => {
+    docs.opened(e.document.uri);
+    settings.ask(e.document.uri);
+  });
   documents.onDidChangeContent((e) => docs.schedule(e.document.uri));
   documents.onDidClose((e) => {
     docs.closed(e.document.uri);
@@ -291,7 +304,7 @@ export function startServer(connection: Connection): void {
       const st = docs.doc(p.textDocument.uri);
       const service = knowledge.service;
       const id = st && service?.instrumentAt(st.text, toOffset(st.lines, p.position));
-      return st && service && id ? mentionsIn(await texts(token), service, id) : [];
+      return id ? workspace.references(id, token) : [];
     }, []),
   );
 
@@ -341,27 +354,18 @@ export function startServer(connection: Connection): void {
     runSafe(token, 'detectDraft', () => ({ draft: typeof p?.text === 'string' && isTextOfLanguage(p.text.slice(0, DETECT_DRAFT_CHARS)) }), { draft: false }),
   );
 
-  connection.onRequest(RebuildRequest.method, (): Promise<KnowledgeStatus> => knowledge.rebuildNow());
+  connection.onRequest(RebuildRequest.method, (): Promise<KnowledgeStatus> | ResponseError<void> => life.refusal() ?? knowledge.rebuildNow());
 
   connection.onRequest(ReferencesRequest.method, (token: CancellationToken) =>
     runSafe(token, 'references list', () => (knowledge.service ? referenceItems(knowledge.service) : []), [] as ReferenceItem[]),
   );
 
   connection.onRequest(CheckWorkspaceRequest.method, (token: CancellationToken) =>
-    runSafe(token, 'checkWorkspace', async () => (knowledge.service ? docs.checkAll(await texts(token), token) : { files: [], total: 0 }), {
+    runSafe(token, 'checkWorkspace', () => workspace.checkAll(token), {
       files: [],
       total: 0,
     } as CheckWorkspaceResult),
   );
-
-  /** Open documents, then draft files under the workspace folders that are not open. */
-  function texts(token: CancellationToken) {
-    return workspaceTexts(
-      documents.all().map((d) => docs.doc(d.uri)!),
-      folders.paths,
-      token,
-    );
-  }
 
   documents.listen(connection);
   connection.listen();

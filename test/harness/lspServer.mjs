@@ -1,6 +1,6 @@
 // A language server process driven by a real JSON-RPC client, for the fuzzer, the robustness tests
 // and the benchmarks (every wait bounded), and the comparisons they share.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, DIST, SERVER } from './lspShared.mjs';

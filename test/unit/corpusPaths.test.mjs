@@ -115,3 +115,21 @@ test('untrusted: symlinks are resolved — a link inside that points outside is 
   // Trusted, the link is read.
   assert.deepEqual(run({ trusted: true, folders: [{ path: '/ws', paths: ['link-to-secret'] }] }, fs).paths, ['/ws/link-to-secret']);
 });
+
+test('nested workspace folders: each resolution of a relative path is checked on its own (#12)', () => {
+  // "../up" from /n is /up (outside every folder); from /n/inner it is /n/up (inside /n).
+  const fs = probes({ files: ['/up/secret.txt', '/n/up/good.txt'] });
+  const folders = [{ path: '/n', paths: ['../up'] }, { path: '/n/inner', paths: ['../up'] }];
+  for (const trusted of [true, false]) {
+    const r = run({ trusted, folders }, fs);
+    assert.deepEqual(r.paths, ['/n/up'], `trusted: ${trusted}`);
+    assert.deepEqual(r.problems, ['chancery.corpus.paths: "../up" is a relative path that leads outside the workspace folders; ignored (use an absolute path)']);
+  }
+});
+
+test('untrusted: the loader is given the real paths of the workspace folders and the embedded corpus as its only roots', () => {
+  const fs = probes({ files: ['/real/ws/corpus/a.txt', BUILTIN + '/c.txt'], links: { '/ws': '/real/ws' } });
+  const r = run({ trusted: false, builtin: BUILTIN, folders: [{ path: '/ws', paths: ['corpus'] }] }, fs);
+  assert.deepEqual(r.allowedRoots, ['/real/ws', BUILTIN]);
+  assert.equal(run({ trusted: true, builtin: BUILTIN, folders: [{ path: '/ws', paths: ['corpus'] }] }, fs).allowedRoots, undefined);
+});

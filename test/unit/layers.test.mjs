@@ -26,7 +26,7 @@ const LAYERS = [
   ['core/phrasing/'],
   ['core/features/'],
   ['core/languageService.ts', 'core/pipeline.ts', 'core/index.ts'],
-  ['convert.ts', 'protocol.ts', 'sarif.ts'],
+  ['convert.ts', 'protocol.ts', 'sarif.ts', 'transport.ts'],
   ['workers/', 'host/'],
   ['server.ts', 'cli.ts'],
   ['main.ts'],

@@ -36,6 +36,7 @@ export * from './features/diagnostics/findings';
 export { diagnose } from './features/diagnostics';
 export { ACCEPT_MARKER, DISABLE_MARKER, readInlineMarkers } from './features/diagnostics/markers';
 export { findInvalidDates } from './features/diagnostics/dates';
+export { malformedYearBefore } from './lang/zh/dates';
 export * from './scan';
 export { EVENT_NOUNS, EVENT_TRIGGERS } from './lang/zh/events';
 export { sessionOf } from './lang/zh/session';

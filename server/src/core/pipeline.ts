@@ -22,6 +22,8 @@ export interface BuildOptions {
   onLoaded?: (loaded: LoadResult) => void;
   /** Learn the phrasing model too (completions and sentence formulas need it; checks do not). */
   phrasing?: boolean;
+  /** Only files and folders whose real path is inside these are read (an untrusted workspace: LoadOptions.allowedRoots). */
+  allowedRoots?: string[];
 }
 
 export interface Built {
@@ -34,7 +36,10 @@ export interface Built {
 
 /** Reads the corpus at `paths` and builds its knowledge base (and phrasing model with `phrasing`). */
 export async function buildKnowledge(paths: string[], reader: CorpusReader, opts: BuildOptions = {}): Promise<Built> {
-  const loaded = await loadCorpus(paths, reader, { onProgress: opts.onProgress && ((p) => opts.onProgress!(p.files, 'reading')) });
+  const loaded = await loadCorpus(paths, reader, {
+    onProgress: opts.onProgress && ((p) => opts.onProgress!(p.files, 'reading')),
+    allowedRoots: opts.allowedRoots,
+  });
   opts.onLoaded?.(loaded);
   const { docs, problems } = loaded;
   opts.onProgress?.(docs.length, 'extracting');

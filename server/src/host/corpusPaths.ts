@@ -4,9 +4,12 @@
  *
  * - A workspace folder's relative paths are resolved against that folder (a path that several
  *   folders list is resolved against each of them); without workspace folders, against `cwd`.
- * - `file://` uris and `~/` are accepted; a relative path that leads outside every workspace folder
- *   is refused.
- * - In an untrusted workspace nothing outside the workspace folders is read (symlinks resolved).
+ * - `file://` uris and `~/` are accepted; each resolution of a relative path that leads outside the
+ *   workspace folders is refused on its own (with nested folders, `../x` can be inside from one and
+ *   outside from the other: only the inside one is read).
+ * - In an untrusted workspace nothing outside the workspace folders is read (symlinks resolved):
+ *   the paths are checked here, and `allowedRoots` (the folders' real paths and the embedded
+ *   corpus) make the loader check every file and folder it reaches, links included.
  * - Of a relative path's resolutions, those that exist are read (the first one when none does,
  *   so that its absence is reported).
  */
@@ -52,6 +55,11 @@ export interface CorpusPaths {
   paths: string[];
   /** What was refused and why (shown to the user). */
   problems: string[];
+  /**
+   * In an untrusted workspace, the only folders the loader may read from (real paths: the
+   * workspace folders and the embedded corpus); undefined when the workspace is trusted.
+   */
+  allowedRoots?: string[];
 }
 
 export function corpusPaths(input: CorpusPathsInput, probes: PathProbes = nodeProbes): CorpusPaths {
@@ -85,10 +93,14 @@ export function corpusPaths(input: CorpusPathsInput, probes: PathProbes = nodePr
     if (path.isAbsolute(p)) candidates = [path.normalize(p)];
     else {
       candidates = (bases.length ? bases : [probes.cwd]).map((w) => path.resolve(w, p));
-      // Refused when no resolution stays inside (to check each resolution on its own, filter them).
-      if (folders.length && !candidates.some(insideAsWritten)) {
-        problems.push(`chancery.corpus.paths: "${p0}" is a relative path that leads outside the workspace folders; ignored (use an absolute path)`);
-        continue;
+      // Each resolution on its own: with nested folders one may stay inside while another leaves.
+      if (folders.length) {
+        const ok = candidates.filter(insideAsWritten);
+        if (ok.length < candidates.length) {
+          problems.push(`chancery.corpus.paths: "${p0}" is a relative path that leads outside the workspace folders; ignored (use an absolute path)`);
+        }
+        candidates = ok;
+        if (!candidates.length) continue;
       }
     }
     if (!input.trusted) {
@@ -102,7 +114,9 @@ export function corpusPaths(input: CorpusPathsInput, probes: PathProbes = nodePr
     const existing = candidates.filter((c) => probes.exists(c));
     out.push(...(existing.length ? existing : [candidates[0]]));
   }
-  return { paths: [...new Set(out)], problems };
+  const result: CorpusPaths = { paths: [...new Set(out)], problems };
+  if (!input.trusted) result.allowedRoots = [...new Set([...realFolders, ...(input.builtin ? [real(input.builtin)] : [])])];
+  return result;
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * The open documents and what the server computed of them: each document's state (text and line
- * index of its version), its findings (cached per version and knowledge-base generation),
+ * index of its version), its findings (cached per open, version and knowledge-base generation),
  * debounced checks, the diagnostics pushed (publishDiagnostics) or pulled (textDocument/diagnostic),
  * the offload of large drafts to the check worker (findings, semantic tokens, outline), and the
- * semantic tokens last sent (for deltas).
+ * semantic tokens last sent (for deltas). Workspace-wide requests: workspaceRequests.ts.
  */
-import type { CancellationToken, CodeAction, CodeActionKind, Connection, Diagnostic, DocumentSymbol, Range, TextDocuments } from 'vscode-languageserver';
+import type { CodeAction, CodeActionKind, Connection, Diagnostic, DocumentSymbol, Range, TextDocuments } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../core/messages';
@@ -19,19 +19,28 @@ const DIAGNOSTIC_DELAY_MS = 60;
 
 export interface DocState {
   uri: string;
+  /**
+   * Which opening of the uri this is (a counter bumped by every didOpen): a document closed and
+   * opened again with another text may come back under the same uri and version, and what was
+   * computed for the first must never be taken for the second's.
+   */
+  instance: number;
   version: number;
   text: string;
   lines: LineIndex;
 }
 
 export interface Cached {
+  instance: number;
   version: number;
   generation: number;
   /** The findings published (the first maxProblems). */
   findings: Finding[];
   diagnostics: Diagnostic[];
-  /** How many findings the check gave. */
+  /** How many findings the check gave, and of them errors and warnings. */
   total: number;
+  errors: number;
+  warnings: number;
 }
 
 export interface DocumentsOptions {
@@ -49,7 +58,10 @@ export class Documents {
   private readonly states = new Map<string, DocState>();
   private readonly cache = new Map<string, Cached>();
   /** Checks in flight in the check worker, per document. */
-  private readonly pending = new Map<string, { version: number; generation: number; result: Promise<Cached> }>();
+  private readonly pending = new Map<string, { instance: number; version: number; generation: number; result: Promise<Cached> }>();
+  /** The instance (DocState.instance) of each open uri, and the last one given. */
+  private readonly instances = new Map<string, number>();
+  private lastInstance = 0;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Documents whose outline was cut at MAX_OUTLINE_PARAGRAPHS (logged once each). */
   private readonly outlineCut = new Set<string>();
@@ -57,6 +69,8 @@ export class Documents {
   private readonly sentTokens = new Map<string, { resultId: string; data: Uint32Array }>();
   private tokensResult = 0;
   private readonly checker?: CheckWorker;
+  /** Set at shutdown: nothing is checked or published any more. */
+  private stopped = false;
 
   constructor(private readonly o: DocumentsOptions) {
     const k = o.knowledge;
@@ -67,17 +81,31 @@ export class Documents {
     this.o.connection.console.log(m);
   }
 
+  /** A document was opened (didOpen, also over one that was not closed): a new instance. */
+  opened(uri: string): void {
+    this.instances.set(uri, ++this.lastInstance);
+    this.cache.delete(uri);
+    this.states.delete(uri);
+    this.sentTokens.delete(uri);
+  }
+
   /** The state of an open document's current version (undefined when it is not open). */
   doc(uri: string): DocState | undefined {
     const d = this.o.documents.get(uri);
     if (!d) return undefined;
+    const instance = this.instances.get(uri) ?? 0;
     let st = this.states.get(uri);
-    if (!st || st.version !== d.version) {
+    if (!st || st.version !== d.version || st.instance !== instance) {
       const text = d.getText();
-      st = { uri, version: d.version, text, lines: new LineIndex(text) };
+      st = { uri, instance, version: d.version, text, lines: new LineIndex(text) };
       this.states.set(uri, st);
     }
     return st;
+  }
+
+  /** `st` is the open document's current instance and version (what was computed for it may be shown). */
+  private current(st: { uri: string; instance: number; version: number }): boolean {
+    return this.o.documents.get(st.uri)?.version === st.version && this.instances.get(st.uri) === st.instance;
   }
 
   /**
@@ -99,7 +127,7 @@ export class Documents {
   async findingsFor(st: DocState): Promise<Cached> {
     const k = this.o.knowledge;
     const c = this.cache.get(st.uri);
-    if (c && c.version === st.version && c.generation === k.generation) return c;
+    if (c && c.instance === st.instance && c.version === st.version && c.generation === k.generation) return c;
     const service = k.service;
     const generation = k.generation;
     const settings = this.o.settings.now(st.uri);
@@ -108,11 +136,11 @@ export class Documents {
     const onMainThread = () => limited(service ? service.diagnose(st.text, options) : [], max);
     if (!this.checker || !service || st.text.length < CHECK_WORKER_MIN_CHARS) return this.store(st, generation, onMainThread());
     const p = this.pending.get(st.uri);
-    if (p && p.version === st.version && p.generation === generation) return p.result;
+    if (p && p.instance === st.instance && p.version === st.version && p.generation === generation) return p.result;
     const result = this.checker.check(st.uri, st.text, options, max).then(
       (r) => this.store(st, generation, r),
       (e) => {
-        const none: Cached = { version: st.version, generation, findings: [], diagnostics: [], total: 0 };
+        const none: Cached = { instance: st.instance, version: st.version, generation, findings: [], diagnostics: [], total: 0, errors: 0, warnings: 0 };
         if (e instanceof Stopped) return none; // shutting down
         // Replaced by a newer version while queued: answer with the newest (or nothing if closed).
         if (e instanceof Superseded) {
@@ -123,19 +151,29 @@ export class Documents {
         return this.store(st, generation, onMainThread());
       },
     );
-    this.pending.set(st.uri, { version: st.version, generation, result });
+    this.pending.set(st.uri, { instance: st.instance, version: st.version, generation, result });
     void result.finally(() => {
       if (this.pending.get(st.uri)?.result === result) this.pending.delete(st.uri);
     });
     return result;
   }
 
-  /** Converts and caches a check of `st` (unless a newer version is cached already). */
+  /** Converts and caches a check of `st` (unless it is no longer the open document, or a newer version is cached already). */
   private store(st: DocState, generation: number, r: CheckResult): Cached {
-    const fresh: Cached = { version: st.version, generation, findings: r.findings, diagnostics: this.publishable(r, st.lines, st.version), total: r.total };
+    const fresh: Cached = {
+      instance: st.instance,
+      version: st.version,
+      generation,
+      findings: r.findings,
+      diagnostics: this.publishable(r, st.lines, st.version),
+      total: r.total,
+      errors: r.errors,
+      warnings: r.warnings,
+    };
     const now = this.o.knowledge.generation;
     const cur = this.cache.get(st.uri);
-    if (generation === now && this.o.documents.get(st.uri) && (!cur || cur.generation !== now || cur.version <= st.version)) this.cache.set(st.uri, fresh);
+    const open = this.o.documents.get(st.uri) && this.instances.get(st.uri) === st.instance;
+    if (generation === now && open && (!cur || cur.instance !== st.instance || cur.generation !== now || cur.version <= st.version)) this.cache.set(st.uri, fresh);
     return fresh;
   }
 
@@ -159,6 +197,7 @@ export class Documents {
 
   /** Checks a document after the typing pause (or `delay`) and pushes its diagnostics. */
   schedule(uri: string, delay = DIAGNOSTIC_DELAY_MS): void {
+    if (this.stopped) return;
     clearTimeout(this.timers.get(uri));
     this.timers.set(
       uri,
@@ -176,8 +215,8 @@ export class Documents {
     if (!st) return;
     try {
       const r = await this.findingsFor(st);
-      // Stale results never overwrite newer ones: publish only for the version still open.
-      if (this.o.documents.get(uri)?.version !== r.version) return;
+      // Stale results never overwrite newer ones: publish only for the instance and version still open.
+      if (this.stopped || !this.current({ uri, instance: r.instance, version: r.version })) return;
       await this.o.connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.diagnostics });
     } catch (e) {
       this.o.connection.console.error(`chancery: diagnostics for ${uri} failed: ${(e as Error)?.stack ?? e}`);
@@ -225,9 +264,10 @@ export class Documents {
     clearTimeout(this.timers.get(uri));
     this.cache.delete(uri);
     this.states.delete(uri);
+    this.instances.delete(uri);
     this.outlineCut.delete(uri);
     this.sentTokens.delete(uri);
-    if (!this.o.caps().pull) this.o.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    if (!this.o.caps().pull && !this.stopped) this.o.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
   /** The outline of a document: its first MAX_OUTLINE_PARAGRAPHS paragraphs (a cut is logged once). */
@@ -252,7 +292,7 @@ export class Documents {
     const data = await this.inWorker(st, (w) => w.tokens(st.uri, st.text), () => encodeSemanticTokens(svc.semanticTokens(st.text), st.lines));
     if (data instanceof ResponseError) return data;
     const resultId = String(++this.tokensResult);
-    if (this.o.documents.get(uri)) this.sentTokens.set(uri, { resultId, data: Uint32Array.from(data) });
+    if (this.current(st)) this.sentTokens.set(uri, { resultId, data: Uint32Array.from(data) });
     return { resultId, data };
   }
 
@@ -267,32 +307,24 @@ export class Documents {
     return { resultId: now.resultId, edits: tokensDelta(before.data, now.data) };
   }
 
-  /**
-   * Checks the workspace's drafts (`files`: open documents and files on disk): an open document's
-   * published findings (all of them when the limit cut them), and diagnostics pushed for the
-   * others. Returns each file's counts.
-   */
-  async checkAll(files: { uri: string; text: string; lines: () => LineIndex; open: boolean }[], token: CancellationToken) {
-    const result = { files: [] as { uri: string; findings: number; errors: number; warnings: number }[], total: 0 };
-    const service = this.o.knowledge.service;
-    if (!service) return result;
-    for (const { uri, text, lines, open } of files) {
-      if (token.isCancellationRequested) break;
-      const settings = this.o.settings.now(uri);
-      // An open document's published findings, unless the limit cut them (then count them all).
-      const cached = open ? await this.findingsFor(this.doc(uri)!) : undefined;
-      const findings = cached && cached.total === cached.findings.length ? cached.findings : service.diagnose(text, diagnoseOptions(settings), token);
-      if (!open) this.o.connection.sendDiagnostics({ uri, diagnostics: this.publishable(limited(findings, settings.diagnostics.maxProblems), lines()) }).catch(() => undefined);
-      const errors = findings.filter((f) => f.severity === 'error').length;
-      const warnings = findings.filter((f) => f.severity === 'warning').length;
-      result.files.push({ uri, findings: findings.length, errors, warnings });
-      result.total += findings.length;
-    }
-    return result;
+  /** The check worker (undefined when checks run on the main thread only). */
+  get worker(): CheckWorker | undefined {
+    return this.checker;
+  }
+
+  /** The open documents' current states. */
+  openStates(): DocState[] {
+    return this.o.documents.all().map((d) => this.doc(d.uri)!);
+  }
+
+  /** True after shutdown: nothing is to be published. */
+  get disposed(): boolean {
+    return this.stopped;
   }
 
   /** Stops the check worker and the pending checks (shutdown). */
   dispose(): void {
+    this.stopped = true;
     this.checker?.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
   }

@@ -18,10 +18,14 @@ import { StatusNotification, type CorpusProblemView, type KnowledgeStatus } from
 import { startBuild, type BuildResult } from '../workers/buildWorker';
 import type { CheckKnowledge } from '../workers/checkWorker';
 import type { CorpusPaths } from './corpusPaths';
+import { CorpusWatch } from './corpusWatch';
+import { clip, logLines, messageText, shortList } from './report';
 import { locateProvenance, type WrappedEnds } from './locate';
 
 /** How long a request waits for the first knowledge-base build before it is answered without it. */
 const FIRST_BUILD_WAIT_MS = waitSetting(process.env.CHANCERY_FIRST_BUILD_WAIT_MS, 5000); // env: tests
+/** The corpus problems a status lists (then a count). */
+const MAX_STATUS_PROBLEMS = 100;
 /** Corpus changes and settings changes are gathered this long before a rebuild starts. */
 const REBUILD_DELAY_MS = 150;
 
@@ -58,16 +62,24 @@ export class KnowledgeHost {
   ready: Promise<void> = Promise.resolve();
   /** Id of the latest requested build. */
   private building = 0;
+  /** The answer of the latest requested build (what a superseded build answers with). */
+  private latest?: Promise<KnowledgeStatus>;
+  private disposed = false;
   private currentBuild?: { cancel: () => void };
   private wrapped: WrappedEnds = {};
   private kbBytes?: Uint8Array;
   private roots: string[] = [];
-  private watchers: fs.FSWatcher[] = [];
+  private readonly watcher: CorpusWatch;
   private rebuildTimer?: NodeJS.Timeout;
   /** The corpus problems of the last build, as the user reads them (status `corpusProblems`). */
   private corpusProblems: CorpusProblemView[] = [];
 
-  constructor(private readonly o: KnowledgeHostOptions) {}
+  constructor(private readonly o: KnowledgeHostOptions) {
+    this.watcher = new CorpusWatch({
+      changed: (p) => this.rebuildSoon(`corpus changed: ${p}`),
+      log: (m) => o.connection.console.log(m),
+    });
+  }
 
   private say(en: string, zh: string): string {
     return pick({ en, zh }, this.o.locale());
@@ -105,6 +117,7 @@ export class KnowledgeHost {
   /** A rebuild shortly (changes that come together make one). */
   rebuildSoon(reason: string): void {
     clearTimeout(this.rebuildTimer);
+    if (this.disposed) return;
     this.rebuildTimer = setTimeout(() => {
       // Requests keep being served by the current knowledge base while a new one is built;
       // only the first build (startup) makes them wait.
@@ -113,28 +126,55 @@ export class KnowledgeHost {
     }, REBUILD_DELAY_MS);
   }
 
-  async rebuild(reason: string): Promise<KnowledgeStatus> {
-    const { connection } = this.o;
+  /**
+   * Builds the knowledge base now. Every call is answered: with the status after this build, or —
+   * when a newer build superseded it — with the newer one's (each build's progress report ends
+   * either way).
+   */
+  rebuild(reason: string): Promise<KnowledgeStatus> {
+    if (this.disposed) return Promise.resolve(this.status(this.service ? 'ready' : 'building', 'the server is shutting down'));
     const id = ++this.building;
-    const { paths, problems, typed } = await this.o.corpusPaths();
+    // `latest` is set before the build can find it was superseded: a superseded build answers with
+    // the answer of the build that replaced it, which is set by then.
+    const answer: Promise<KnowledgeStatus> = this.buildOnce(id, reason).then((st) =>
+      st ?? (this.latest !== answer ? this.latest! : this.status(this.service ? 'ready' : 'building', 'the server is shutting down')),
+    );
+    this.latest = answer;
+    return answer;
+  }
+
+  /** One build; undefined when a newer build superseded it. */
+  private async buildOnce(id: number, reason: string): Promise<KnowledgeStatus | undefined> {
+    const { connection } = this.o;
+    // Stopped at shutdown: answered as superseded by nothing (rebuild() answers a stopped server itself).
+    const superseded = () => id !== this.building || this.disposed;
+    const { paths, problems, allowedRoots, typed } = await this.o.corpusPaths();
+    if (superseded()) return undefined;
     if (problems.length && !this.o.clientShowsProblems?.()) {
-      for (const p of problems) connection.console.warn(`chancery: ${p}`);
-      connection.window.showWarningMessage(this.say(`Chancery: ${problems.join('; ')}`, `Chancery：部分语料路径未读取——${problems.join('；')}`));
+      for (const line of logLines(problems)) connection.console.warn(line);
+      connection.window.showWarningMessage(
+        this.say(
+          `Chancery: ${shortList(problems, '; ', (n) => `and ${n} more (see the output)`)}`,
+          `Chancery：部分语料路径未读取——${shortList(problems, '；', (n) => `另有 ${n} 项（详见输出面板）`)}`,
+        ),
+      );
     }
     let progress: WorkDoneProgressServerReporter | undefined;
-    if (this.o.caps().workDoneProgress) {
-      try {
-        progress = await connection.window.createWorkDoneProgress();
-        progress.begin('Chancery', 0, `Building the knowledge base (${reason})`, false);
-      } catch {
-        progress = undefined;
-      }
-    }
-    connection.sendNotification(StatusNotification.method, this.status('building', reason)).catch(() => undefined);
-    const started = Date.now();
     try {
+      if (this.o.caps().workDoneProgress) {
+        try {
+          progress = await connection.window.createWorkDoneProgress();
+          progress.begin('Chancery', 0, `Building the knowledge base (${reason})`, false);
+        } catch {
+          progress = undefined;
+        }
+      }
+      if (superseded()) return undefined;
+      connection.sendNotification(StatusNotification.method, this.status('building', reason)).catch(() => undefined);
+      const started = Date.now();
+      // Only the newest build runs: the one it replaces is stopped (its result rejects).
       this.currentBuild?.cancel();
-      const job = startBuild(paths, (files, stage) => {
+      const job = startBuild({ paths, allowedRoots }, (files, stage) => {
         if (stage === 'reading') progress?.report(Math.min(60, files), `${files} file(s) read`);
         else progress?.report(70, `${files} document(s) read, extracting…`);
       }, { inProcess: paths.length === 1 && paths[0] === builtinCorpusDir() });
@@ -143,10 +183,12 @@ export class KnowledgeHost {
       try {
         built = await job.result;
       } catch (e) {
-        if (id !== this.building) return this.status('building', 'superseded');
+        if (superseded()) return undefined;
         throw e;
+      } finally {
+        if (this.currentBuild === job) this.currentBuild = undefined;
       }
-      if (id !== this.building) return this.status('building', 'superseded');
+      if (superseded()) return undefined;
       this.adopt(built, paths);
       this.corpusProblems = [...problems.map((message) => ({ message })), ...this.problemViews(built.kb, typed)];
       const sum = this.service!.summary();
@@ -183,14 +225,16 @@ export class KnowledgeHost {
   private reportProblems({ kb }: BuildResult): void {
     const { connection } = this.o;
     const locale = this.o.locale();
-    for (const p of kb.problems) connection.console.warn(`chancery: corpus problem: ${p.uri}: ${pick(p.message, locale)}`);
+    for (const line of logLines(kb.problems.map((p) => `${p.uri}: ${pick(p.message, locale)}`), 'chancery: corpus problem: ')) connection.console.warn(line);
     const views = this.corpusProblems.filter((p) => p.path !== undefined);
     if (views.length && !this.o.clientShowsProblems?.()) {
       const first = views[0];
+      const en = messageText(clip(`"${first.path}": ${first.message}`));
+      const zh = messageText(clip(`“${first.path}”：${first.message}`));
       connection.window.showWarningMessage(
         this.say(
-          `Chancery: ${views.length} corpus problem(s); first: "${first.path}": ${first.message} (see the output channel)`,
-          `Chancery：语料中有 ${views.length} 个问题；第一个：“${first.path}”：${first.message}（详见输出面板）`,
+          `Chancery: ${views.length} corpus problem(s); first: ${en} (see the output channel)`,
+          `Chancery：语料中有 ${views.length} 个问题；第一个：${zh}（详见输出面板）`,
         ),
       );
     }
@@ -213,6 +257,17 @@ export class KnowledgeHost {
     });
   }
 
+  /**
+   * The corpus problems a status carries: the first MAX_STATUS_PROBLEMS, then one saying how many
+   * more there are (a status goes out with every build; 50,000 missing paths are not 50,000 rows).
+   */
+  private shownProblems(): CorpusProblemView[] {
+    const all = this.corpusProblems;
+    if (all.length <= MAX_STATUS_PROBLEMS) return all;
+    const more = all.length - MAX_STATUS_PROBLEMS;
+    return [...all.slice(0, MAX_STATUS_PROBLEMS), { message: this.say(`… and ${more} more (${all.length} in all: see the output channel)`, `……另有 ${more} 个（共 ${all.length} 个，详见输出面板）`) }];
+  }
+
   /** The size of the current knowledge base, in the state given. */
   status(state: KnowledgeStatus['state'], message?: string): KnowledgeStatus {
     const kb = this.service?.kb;
@@ -227,7 +282,7 @@ export class KnowledgeHost {
       problems: s?.problems ?? 0,
       chars: kb ? kb.sources.reduce((n, x) => n + x.chars, 0) : 0,
       message,
-      corpusProblems: state === 'building' ? undefined : this.corpusProblems,
+      corpusProblems: state === 'building' ? undefined : this.shownProblems(),
     };
   }
 
@@ -251,28 +306,17 @@ export class KnowledgeHost {
     return this.roots.some((r) => file === r || file.startsWith(r + path.sep));
   }
 
-  /** fs watchers for corpus folders the client does not watch (outside the workspace, or no client watching). */
+  /** Watches the corpus folders the client does not watch (outside the workspace, or no client watching). */
   private watch(paths: string[]): void {
-    for (const w of this.watchers) w.close();
-    this.watchers = [];
     const builtin = builtinCorpusDir();
-    for (const p of paths) {
-      if (p === builtin) continue;
-      if (this.o.caps().watchedFiles && this.o.insideWorkspace(p)) continue;
-      try {
-        if (!fs.existsSync(p)) continue;
-        const w = fs.watch(p, { recursive: fs.statSync(p).isDirectory(), persistent: false }, () => this.rebuildSoon(`corpus changed: ${p}`));
-        w.on('error', () => undefined);
-        this.watchers.push(w);
-      } catch (e) {
-        this.o.connection.console.log(`chancery: cannot watch ${p}: ${(e as Error).message}`);
-      }
-    }
+    void this.watcher.update(paths.filter((p) => p !== builtin && !(this.o.caps().watchedFiles && this.o.insideWorkspace(p))));
   }
 
   /** Stops the running build and the watchers (shutdown). */
   dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.rebuildTimer);
     this.currentBuild?.cancel();
-    for (const w of this.watchers) w.close();
+    this.watcher.dispose();
   }
 }

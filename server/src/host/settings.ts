@@ -7,6 +7,7 @@
 import type { DiagnoseOptions } from '../core/service';
 import { FINDING_CODES, isFindingCode, type FindingCode } from '../core/types';
 import type { ChancerySettings } from '../protocol';
+import { quoted } from './report';
 
 export const DEFAULT_SETTINGS: ChancerySettings = {
   corpus: { paths: [], includeBuiltin: true },
@@ -40,42 +41,52 @@ export function readSettings(raw: unknown): { settings: ChancerySettings; proble
   const strings = (name: string, v: unknown): string[] | undefined => {
     if (v === undefined || v === null) return undefined;
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-    problems.push(`chancery.${name}: expected a list of strings, got ${JSON.stringify(v)}; using the default`);
+    problems.push(`chancery.${name}: expected a list of strings, got ${quoted(v)}; using the default`);
     return undefined;
   };
   s.corpus.paths = strings('corpus.paths', get('corpus.paths')) ?? s.corpus.paths;
   const ib = get('corpus.includeBuiltin');
   if (ib !== undefined && ib !== null) {
     if (typeof ib === 'boolean') s.corpus.includeBuiltin = ib;
-    else problems.push(`chancery.corpus.includeBuiltin: expected true or false, got ${JSON.stringify(ib)}; using true`);
+    else problems.push(`chancery.corpus.includeBuiltin: expected true or false, got ${quoted(ib)}; using true`);
   }
   const disabled = strings('diagnostics.disabled', get('diagnostics.disabled'));
   if (disabled) {
+    const unknown: string[] = [];
     for (const c of disabled) {
       if (isFindingCode(c)) s.diagnostics.disabled.push(c);
-      else problems.push(`chancery.diagnostics.disabled: unknown code "${c}" (known: ${FINDING_CODES.join(', ')})`);
+      else unknown.push(c);
     }
+    if (unknown.length) problems.push(`chancery.diagnostics.disabled: ${unknownCodes(unknown)} (known: ${FINDING_CODES.join(', ')})`);
   }
   const sev = get('diagnostics.severity');
   if (sev !== undefined && sev !== null) {
     if (typeof sev !== 'object' || Array.isArray(sev)) {
-      problems.push(`chancery.diagnostics.severity: expected an object of code → level, got ${JSON.stringify(sev)}`);
+      problems.push(`chancery.diagnostics.severity: expected an object of code → level, got ${quoted(sev)}`);
     } else {
+      const unknown: string[] = [];
       for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
-        if (!isFindingCode(code)) problems.push(`chancery.diagnostics.severity: unknown code "${code}"`);
+        if (!isFindingCode(code)) unknown.push(code);
         else if (typeof level !== 'string' || !SEVERITY_VALUES.includes(level))
-          problems.push(`chancery.diagnostics.severity.${code}: expected one of ${SEVERITY_VALUES.join('|')}, got ${JSON.stringify(level)}`);
+          problems.push(`chancery.diagnostics.severity.${code}: expected one of ${SEVERITY_VALUES.join('|')}, got ${quoted(level)}`);
         else s.diagnostics.severity[code] = level;
       }
+      if (unknown.length) problems.push(`chancery.diagnostics.severity: ${unknownCodes(unknown)}`);
     }
   }
   const max = get('diagnostics.maxProblems');
   if (max !== undefined && max !== null) {
     if (typeof max === 'number' && Number.isInteger(max) && max >= 0) s.diagnostics.maxProblems = max;
-    else problems.push(`chancery.diagnostics.maxProblems: expected a whole number ≥ 0 (0: no limit), got ${JSON.stringify(max)}; using ${s.diagnostics.maxProblems}`);
+    else problems.push(`chancery.diagnostics.maxProblems: expected a whole number ≥ 0 (0: no limit), got ${quoted(max)}; using ${s.diagnostics.maxProblems}`);
   }
   s.acceptedTitles = strings('acceptedTitles', get('acceptedTitles')) ?? s.acceptedTitles;
   return { settings: s, problems };
+}
+
+/** `unknown code "x"`, or `100000 unknown codes, e.g. "a", "b", "c"` (codes quoted and cut short). */
+function unknownCodes(codes: string[]): string {
+  if (codes.length === 1) return `unknown code ${quoted(codes[0])}`;
+  return `${codes.length} unknown codes, e.g. ${codes.slice(0, 3).map(quoted).join(', ')}`;
 }
 
 /** What the core's diagnose takes from the settings. */

@@ -264,6 +264,9 @@ export function displayPath(uri: string, locale: Locale): string {
 // ---------------------------------------------------------------------------------------------
 // the overview as a Markdown document
 
+/** Corpus problems the overview lists (a corpus of thousands of unreadable files lists the first ones and a count). */
+const MAX_PROBLEMS_LISTED = 100;
+
 /** A readable overview of the knowledge base (the read-only document the VS Code client shows). */
 export function kbMarkdown(kb: KnowledgeBase, locale: Locale = 'en'): string {
   const m = model(kb);
@@ -275,7 +278,9 @@ export function kbMarkdown(kb: KnowledgeBase, locale: Locale = 'en'): string {
   for (const s of o.sources) lines.push(`- ${escapeMarkdown(s.name)} — ${say({ en: `${count(s.chars)} characters, ${s.encoding}`, zh: `${count(s.chars)} 字，${s.encoding}` })}`);
   if (o.problems.length) {
     lines.push('', title({ en: 'Corpus problems', zh: '语料问题' }, o.problems.length), '');
-    for (const p of o.problems) lines.push(`- ${escapeMarkdown(displayPath(p.uri, locale))}${locale === 'zh' ? '：' : ': '}${escapeMarkdown(say(p.message))}`);
+    for (const p of o.problems.slice(0, MAX_PROBLEMS_LISTED)) lines.push(`- ${escapeMarkdown(displayPath(p.uri, locale))}${locale === 'zh' ? '：' : ': '}${escapeMarkdown(say(p.message))}`);
+    const more = o.problems.length - MAX_PROBLEMS_LISTED;
+    if (more > 0) lines.push(`- ${say({ en: `… and ${count(more)} more`, zh: `……另有 ${count(more)} 个` })}`);
   }
   lines.push('', title(SECTION_LABEL.instruments, o.instruments.length), '');
   for (const i of o.instruments) {

@@ -1,16 +1,12 @@
 /**
  * The workspace as the server sees it: its folders (file paths and uris), paths of file: uris,
- * the draft files under the folders, and the texts of the workspace's drafts (open documents,
- * then files on disk) for workspace-wide requests.
+ * and the draft files under the folders (workspace-wide requests go over them: workspaceRequests.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Location, type CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
-import type { ChanceryService } from '../core/languageService';
+import { fileURLToPath } from 'node:url';
+import type { CancellationToken, WorkspaceFolder } from 'vscode-languageserver';
 import { DRAFT_EXTENSIONS } from '../core/corpus/files';
-import { LineIndex } from '../core/text/positions';
-import { toRange } from '../convert';
 
 const DRAFTS = new Set(DRAFT_EXTENSIONS);
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.tools']);
@@ -97,47 +93,4 @@ function within(p: string, folder: string): boolean {
 function folder(uri: string): Folder | undefined {
   const p = uriToPath(uri);
   return p ? { uri, path: p } : undefined;
-}
-
-/** A draft of the workspace: its text, line index (made when asked for) and whether it is open. */
-export interface WorkspaceText {
-  uri: string;
-  text: string;
-  lines: () => LineIndex;
-  open: boolean;
-}
-
-/** Open documents, then draft files under the workspace folders that are not open. */
-export async function workspaceTexts(
-  open: Iterable<{ uri: string; text: string; lines: LineIndex }>,
-  folders: string[],
-  token: CancellationToken,
-): Promise<WorkspaceText[]> {
-  const out: WorkspaceText[] = [];
-  const seen = new Set<string>();
-  for (const st of open) {
-    out.push({ uri: st.uri, text: st.text, lines: () => st.lines, open: true });
-    const p = uriToPath(st.uri);
-    if (p) seen.add(p);
-  }
-  for (const file of await listDrafts(folders, token)) {
-    if (seen.has(file)) continue;
-    try {
-      const text = await fs.promises.readFile(file, 'utf8');
-      let li: LineIndex | undefined;
-      out.push({ uri: pathToFileURL(file).toString(), text, lines: () => (li ??= new LineIndex(text)), open: false });
-    } catch {
-      /* unreadable file: skip */
-    }
-  }
-  return out;
-}
-
-/** Where the drafts mention the instrument `id` (Find References). */
-export function mentionsIn(texts: readonly WorkspaceText[], service: ChanceryService, id: string): Location[] {
-  const out: Location[] = [];
-  for (const { uri, text, lines } of texts) {
-    for (const span of service.mentionsOf(text, id)) out.push(Location.create(uri, toRange(lines(), span)));
-  }
-  return out;
 }

@@ -33,36 +33,51 @@ export interface BuildResult {
 
 export type BuildProgress = (files: number, stage: BuildStage) => void;
 
+/** The result of a build stopped by `cancel()` (a newer build replaced it, or the server stops). */
+export class BuildCancelled extends Error {
+  constructor() {
+    super('the knowledge-base build was cancelled');
+  }
+}
+
 type Msg =
   | { type: 'progress'; files: number; stage: BuildStage }
   | { type: 'done'; kbBytes: Uint8Array; phrasing?: PhrasingModel; wrapped: WrappedEnds }
   | { type: 'error'; message: string };
 
-async function build(paths: string[], onProgress: BuildProgress): Promise<Omit<BuildResult, 'where'>> {
-  const { kb, phrasing, docs } = await buildKnowledge(paths, nodeCorpusReader, { onProgress, phrasing: true });
+/** What a build reads: the corpus paths, and in an untrusted workspace the only folders it may read from. */
+export interface BuildInput {
+  paths: string[];
+  allowedRoots?: string[];
+}
+
+async function build({ paths, allowedRoots }: BuildInput, onProgress: BuildProgress): Promise<Omit<BuildResult, 'where'>> {
+  const { kb, phrasing, docs } = await buildKnowledge(paths, nodeCorpusReader, { onProgress, phrasing: true, allowedRoots });
   return { kb, phrasing, wrapped: wrappedEnds(kb, docs) };
 }
 
-function inProcess(paths: string[], onProgress: BuildProgress): { result: Promise<BuildResult>; cancel: () => void } {
-  return { result: build(paths, onProgress).then((r) => ({ ...r, where: 'main' as const })), cancel: () => undefined };
+function inProcess(input: BuildInput, onProgress: BuildProgress): { result: Promise<BuildResult>; cancel: () => void } {
+  return { result: build(input, onProgress).then((r) => ({ ...r, where: 'main' as const })), cancel: () => undefined };
 }
 
 /**
  * Builds in a worker thread (or in-process with `inProcess`, for the small embedded corpus, where
  * starting a worker costs more than it saves); `cancel()` terminates it (a newer build supersedes it).
  */
-export function startBuild(paths: string[], onProgress: BuildProgress, opts: { inProcess?: boolean } = {}): { result: Promise<BuildResult>; cancel: () => void } {
+export function startBuild(input: BuildInput, onProgress: BuildProgress, opts: { inProcess?: boolean } = {}): { result: Promise<BuildResult>; cancel: () => void } {
   if (opts.inProcess || process.env.CHANCERY_NO_WORKER === '1' || !isMainThread || typeof __filename !== 'string') {
-    return inProcess(paths, onProgress);
+    return inProcess(input, onProgress);
   }
   let worker: Worker;
   try {
-    worker = new Worker(__filename, { workerData: { chanceryBuild: paths }, stdout: false, stderr: false });
+    worker = new Worker(__filename, { workerData: { chanceryBuild: input }, stdout: false, stderr: false });
   } catch {
-    return inProcess(paths, onProgress);
+    return inProcess(input, onProgress);
   }
   let settled = false;
+  let rejectResult: (e: Error) => void = () => undefined;
   const result = new Promise<BuildResult>((resolve, reject) => {
+    rejectResult = reject;
     worker.on('message', (m: Msg) => {
       if (m.type === 'progress') onProgress(m.files, m.stage);
       else if (m.type === 'done') {
@@ -94,12 +109,19 @@ export function startBuild(paths: string[], onProgress: BuildProgress, opts: { i
   });
   return {
     result,
+    // A cancelled build's result rejects (BuildCancelled): whoever waits on it is answered.
     cancel: () => {
-      settled = true;
+      if (!settled) {
+        settled = true;
+        rejectResult(new BuildCancelled());
+      }
       void worker.terminate();
     },
   };
 }
+
+/** The least time between two progress reports of the worker. */
+const PROGRESS_MS = 100;
 
 /** True when this thread is a knowledge-base build worker (main.ts then calls runBuildWorker). */
 export function isBuildWorker(): boolean {
@@ -108,12 +130,15 @@ export function isBuildWorker(): boolean {
 
 /** Worker entry: build and post the result. */
 export function runBuildWorker(): void {
-  const paths = (workerData as { chanceryBuild: string[] }).chanceryBuild;
+  const input = (workerData as { chanceryBuild: BuildInput }).chanceryBuild;
   const post = (m: Msg, transfer?: ArrayBuffer[]) => parentPort?.postMessage(m, transfer);
   let last = 0;
-  build(paths, (files, stage) => {
-    if (stage === 'extracting' || files - last >= 25) {
+  let lastAt = 0;
+  build(input, (files, stage) => {
+    // At most one report every PROGRESS_MS (a corpus of many small files reads hundreds a second).
+    if (stage === 'extracting' || (files - last >= 25 && Date.now() - lastAt >= PROGRESS_MS)) {
       last = files;
+      lastAt = Date.now();
       post({ type: 'progress', files, stage });
     }
   })

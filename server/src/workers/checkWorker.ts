@@ -14,16 +14,21 @@
  * without work. Jobs run one at a time; a queued job for a document is replaced by a newer one for
  * the same document, so a burst of edits in a huge draft costs at most the check running now and
  * the latest one.
+ *
+ * Workspace-wide requests (Find References, check all drafts) send it their files one at a time:
+ * files on disk by path — the worker reads them itself (bounded, like the corpus) so that their
+ * text never comes to the main thread — and converts the results to LSP ranges and diagnostics.
  */
 import * as v8 from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createLanguageService, type ChanceryService } from '../core/languageService';
-import type { DocumentSymbol } from 'vscode-languageserver';
+import type { Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver';
 import type { DiagnoseOptions } from '../core/service';
 import type { Finding, KnowledgeBase, Span } from '../core/types';
 import { LineIndex } from '../core/text/positions';
 import type { Locale } from '../core/messages';
-import { encodeSemanticTokens, toOutline } from '../convert';
+import { CORPUS_LIMITS, TooLarge, decodeBytes, nodeCorpusReader } from '../core/corpus/load';
+import { encodeSemanticTokens, toDiagnostic, toOutline, toRange, tooManyProblems } from '../convert';
 
 /** Drafts of at least this many UTF-16 code units are checked in the worker (env override for tests). */
 export const CHECK_WORKER_MIN_CHARS = Number(process.env.CHANCERY_CHECK_WORKER_MIN_CHARS) || 200_000;
@@ -40,8 +45,10 @@ const WORKER_YOUNG_MB = 48;
 export interface CheckResult {
   /** The first `limit` findings (all when limit is 0). */
   findings: Finding[];
-  /** How many findings the check gave. */
+  /** How many findings the check gave, and of them errors and warnings. */
   total: number;
+  errors: number;
+  warnings: number;
   /** Where the first finding left out is (for the note saying how many there are). */
   firstOmitted?: Span;
 }
@@ -60,27 +67,53 @@ export class Superseded extends Error {
   }
 }
 
-/** What a job computes: a check (findings), the encoded semantic tokens, or the outline. */
+/** A check of a workspace file: its findings and, converted, the diagnostics to publish (without related information). */
+export interface FileCheck extends CheckResult {
+  diagnostics: Diagnostic[];
+}
+
+/** Where a text mentions an instrument: the first `limit` places, and how many there are. */
+export interface Mentions {
+  ranges: Range[];
+  total: number;
+}
+
+/** A workspace file that was not read, and why (too large, not a regular file, not text…). */
+export interface Skipped {
+  skipped: string;
+}
+
+/**
+ * What a job computes: a check (findings), the encoded semantic tokens, the outline, the mentions
+ * of an instrument, or the check of a workspace file with its diagnostics.
+ */
 export type Task =
   | { kind: 'check'; options: DiagnoseOptions; limit: number }
   | { kind: 'tokens' }
-  | { kind: 'outline'; limit: number };
+  | { kind: 'outline'; limit: number }
+  | { kind: 'mentions'; id: string; limit: number }
+  | { kind: 'checkFile'; options: DiagnoseOptions; limit: number };
 /** What each kind of job resolves with. */
 export interface TaskResults {
   check: CheckResult;
   tokens: number[];
   outline: { symbols: DocumentSymbol[]; total: number };
+  mentions: Mentions | Skipped;
+  checkFile: FileCheck | Skipped;
 }
+
+/** A job's text: given, or read by the worker from a file (workspace files). */
+export type JobSource = { text: string } | { path: string };
 
 type ToWorker =
   | { type: 'kb'; generation: number; kbBytes: Uint8Array; locale: Locale; formulas: readonly string[] }
-  | { type: 'job'; id: number; text: string; task: Task };
+  | { type: 'job'; id: number; source: JobSource; task: Task };
 type FromWorker = { type: 'result'; id: number; result: TaskResults[Task['kind']] } | { type: 'error'; id: number; message: string };
 
 interface Job {
   id: number;
   key: string;
-  text: string;
+  source: JobSource;
   task: Task;
   resolve: (r: TaskResults[Task['kind']]) => void;
   reject: (e: Error) => void;
@@ -95,10 +128,50 @@ export interface CheckKnowledge {
   formulas: readonly string[];
 }
 
-/** The first `limit` findings (all when limit is 0) and their total. */
+/** The first `limit` findings (all when limit is 0), their total, and how many are errors and warnings. */
 export function limited(all: Finding[], limit: number): CheckResult {
-  if (limit <= 0 || all.length <= limit) return { findings: all, total: all.length };
-  return { findings: all.slice(0, limit), total: all.length, firstOmitted: { start: all[limit].start, end: all[limit].end } };
+  let errors = 0;
+  let warnings = 0;
+  for (const f of all) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  if (limit <= 0 || all.length <= limit) return { findings: all, total: all.length, errors, warnings };
+  return { findings: all.slice(0, limit), total: all.length, errors, warnings, firstOmitted: { start: all[limit].start, end: all[limit].end } };
+}
+
+/** The most a workspace file is read to by workspace-wide requests (the corpus's limit). */
+export const WORKSPACE_FILE_BYTES = CORPUS_LIMITS.maxFileBytes;
+
+/** A workspace file's text, read as a corpus file is (bounded, without blocking), or why it was not. */
+export async function readWorkspaceFile(path: string): Promise<string | Skipped> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await nodeCorpusReader.readFile(path, WORKSPACE_FILE_BYTES);
+  } catch (e) {
+    if (e instanceof TooLarge) return { skipped: `larger than ${WORKSPACE_FILE_BYTES / (1024 * 1024)} MB` };
+    const code = (e as NodeJS.ErrnoException)?.code;
+    return { skipped: code === 'ENOTFILE' ? 'not a regular file' : code === 'ENOENT' ? 'removed' : String((e as Error)?.message ?? e) };
+  }
+  const d = decodeBytes(bytes);
+  return 'error' in d ? { skipped: d.error } : d.text;
+}
+
+/** Where `text` mentions the instrument `id`: the first `limit` places as LSP ranges, and how many. */
+export function mentionsIn(service: ChanceryService, text: string, id: string, limit: number): Mentions {
+  const spans = service.mentionsOf(text, id);
+  if (!spans.length) return { ranges: [], total: 0 };
+  const lines = new LineIndex(text);
+  return { ranges: spans.slice(0, Math.max(0, limit)).map((s) => toRange(lines, s)), total: spans.length };
+}
+
+/** A check of a workspace file's text with its diagnostics (the first `limit`, then the note on the rest). */
+export function checkFile(service: ChanceryService, text: string, options: DiagnoseOptions, limit: number, locale: Locale): FileCheck {
+  const r = limited(service.diagnose(text, options), limit);
+  const lines = new LineIndex(text);
+  const diagnostics = r.findings.map((f) => toDiagnostic(f, lines, locale));
+  if (r.firstOmitted) diagnostics.push(tooManyProblems(r.firstOmitted, r.total, r.findings.length, lines, locale));
+  return { ...r, diagnostics };
 }
 
 /**
@@ -127,20 +200,30 @@ export class CheckWorker {
   }
 
   check(key: string, text: string, options: DiagnoseOptions, limit: number): Promise<CheckResult> {
-    return this.run(key, text, { kind: 'check', options, limit });
+    return this.run(key, { text }, { kind: 'check', options, limit });
   }
 
   /** The semantic tokens of `text`, encoded for LSP (convert.ts encodeSemanticTokens). */
   tokens(key: string, text: string): Promise<number[]> {
-    return this.run(key, text, { kind: 'tokens' });
+    return this.run(key, { text }, { kind: 'tokens' });
   }
 
   /** The outline of `text`: its first `limit` paragraphs as LSP document symbols, and how many there are. */
   outline(key: string, text: string, limit: number): Promise<TaskResults['outline']> {
-    return this.run(key, text, { kind: 'outline', limit });
+    return this.run(key, { text }, { kind: 'outline', limit });
   }
 
-  private run<K extends Task['kind']>(key: string, text: string, task: Task & { kind: K }): Promise<TaskResults[K]> {
+  /** Where a text (or a file, read by the worker) mentions the instrument `id` (`key`: one per request and file). */
+  mentions(key: string, source: JobSource, id: string, limit: number): Promise<Mentions | Skipped> {
+    return this.run(key, source, { kind: 'mentions', id, limit });
+  }
+
+  /** The check of a workspace file, read by the worker, with its diagnostics (`key`: one per request and file). */
+  checkFile(key: string, path: string, options: DiagnoseOptions, limit: number): Promise<FileCheck | Skipped> {
+    return this.run(key, { path }, { kind: 'checkFile', options, limit });
+  }
+
+  private run<K extends Task['kind']>(key: string, source: JobSource, task: Task & { kind: K }): Promise<TaskResults[K]> {
     const jobKey = `${task.kind} ${key}`;
     return new Promise<TaskResults[K]>((resolve, reject) => {
       if (this.stopped) return reject(new Stopped());
@@ -150,7 +233,7 @@ export class CheckWorker {
         j.reject(new Superseded());
         return false;
       });
-      this.queue.push({ id: this.nextId++, key: jobKey, text, task, resolve: resolve as Job['resolve'], reject });
+      this.queue.push({ id: this.nextId++, key: jobKey, source, task, resolve: resolve as Job['resolve'], reject });
       this.pump();
     });
   }
@@ -180,7 +263,7 @@ export class CheckWorker {
         this.sent = k.generation;
       }
       this.running = job;
-      w.postMessage({ type: 'job', id: job.id, text: job.text, task: job.task } satisfies ToWorker);
+      w.postMessage({ type: 'job', id: job.id, source: job.source, task: job.task } satisfies ToWorker);
     } catch (e) {
       this.running = undefined;
       job.reject(e as Error);
@@ -254,14 +337,19 @@ export function isCheckWorker(): boolean {
 /** Worker entry: keep the latest knowledge base, do the jobs that come. */
 export function runCheckWorker(): void {
   let service: ChanceryService | undefined;
-  parentPort?.on('message', (m: ToWorker) => {
+  let locale: Locale = 'en';
+  // Jobs come one at a time (the main thread waits for each result), so an async job (a file to
+  // read) never overlaps another.
+  parentPort?.on('message', async (m: ToWorker) => {
     if (m.type === 'kb') {
       service = createLanguageService({ kb: v8.deserialize(m.kbBytes) as KnowledgeBase, locale: m.locale, formulas: m.formulas });
+      locale = m.locale;
       return;
     }
     try {
       if (!service) throw new Error('no knowledge base');
-      const result = runTask(service, m.text, m.task);
+      const text = 'text' in m.source ? m.source.text : await readWorkspaceFile(m.source.path);
+      const result = typeof text === 'string' ? runTask(service, text, m.task, locale) : text;
       parentPort?.postMessage({ type: 'result', id: m.id, result } satisfies FromWorker);
     } catch (e) {
       parentPort?.postMessage({ type: 'error', id: m.id, message: String((e as Error)?.stack ?? e) } satisfies FromWorker);
@@ -269,7 +357,7 @@ export function runCheckWorker(): void {
   });
 }
 
-function runTask(service: ChanceryService, text: string, task: Task): TaskResults[Task['kind']] {
+function runTask(service: ChanceryService, text: string, task: Task, locale: Locale): TaskResults[Task['kind']] {
   switch (task.kind) {
     case 'check':
       return limited(service.diagnose(text, task.options), task.limit);
@@ -277,5 +365,9 @@ function runTask(service: ChanceryService, text: string, task: Task): TaskResult
       return encodeSemanticTokens(service.semanticTokens(text), new LineIndex(text));
     case 'outline':
       return toOutline(service.symbols(text), new LineIndex(text), task.limit);
+    case 'mentions':
+      return mentionsIn(service, text, task.id, task.limit);
+    case 'checkFile':
+      return checkFile(service, text, task.options, task.limit, locale);
   }
 }

@@ -20,7 +20,15 @@ export function mdTitle(title: string): string {
   return '《' + escapeMarkdown(title) + '》';
 }
 
-/** A uri as a Markdown link destination: what could end or break the destination, percent-encoded. */
+/**
+ * A uri as a Markdown link destination. After the scheme, every character but letters, digits,
+ * `-._~/` and existing `%XX` escapes is percent-encoded (UTF-8): nothing can end or break the
+ * destination, and a renderer that refuses the scheme and shows the destination as text finds no
+ * address in it to autolink (`mailto:`, `a@b.com`, `www.` after a space: the colon, `@` and the
+ * space are encoded).
+ */
 export function linkDestination(uri: string): string {
-  return uri.replace(/[()<>\s\\[\]`]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/*/.exec(uri)?.[0] ?? '';
+  const rest = uri.slice(scheme.length).replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~/%]+/g, (c) => encodeURIComponent(c).replace(/[!'()*.~-]/g, (x) => '%' + x.charCodeAt(0).toString(16).toUpperCase()));
+  return scheme + rest;
 }

@@ -1,16 +1,20 @@
 /**
  * The impossible-date check (date-invalid): month 13, February 30, a range that ends before it
- * starts. The dates come from the one date pass of the draft (scanText); most are surely possible
- * at a glance, the rest go to dateExprProblem.
+ * starts, and a year written wrong — the wrong number of digits (20014年9月12日, 201年9月12日) or a
+ * character that only looks like a digit (2O14年, 2〇14年, 二O一四年). The dates come from the one
+ * date pass of the draft (scanText); most are surely possible at a glance, the rest go to
+ * dateExprProblem. A year written wrong is no date to that pass (it reads the date after it as
+ * one without a year): malformedYearFindings reads it (lang/zh/dates.ts malformedYearBefore).
  *
  * findInvalidDates does the same over a bare text, parsing only windows around the places where a
  * date part or a range ends and could be impossible.
  */
-import type { DateExpr, Finding, FindingCode } from '../../types';
+import type { DateExpr, Finding, FindingCode, Message, ReferenceMention } from '../../types';
 import { dateExprProblem, daysInMonth } from '../../text/calendar';
-import { findDates } from '../../lang/zh/dates';
+import { findDates, malformedYearBefore, type MalformedYear } from '../../lang/zh/dates';
 import { arabicDigit, isArabicDigit, isChineseNumeral } from '../../lang/zh/numerals';
-import { finding } from './findings';
+import { isPrep } from '../../scan/venue';
+import { finding, replaceFix } from './findings';
 
 /**
  * The date-invalid findings of `dates` (the draft's date expressions), appended to `out` when the
@@ -27,6 +31,103 @@ export function invalidDateFindings(dates: readonly DateExpr[], out: Finding[], 
       out.push(finding('date-invalid', d.span.start, d.span.end, { en: `${d.text}: ${problem.en}`, zh: `${d.text}：${problem.zh}` }));
   }
   return invalidAt;
+}
+
+/** A date whose year is written wrong, read with that year (its span from the year), and its date-invalid finding. */
+export interface MalformedDate {
+  expr: DateExpr;
+  /** The date-invalid finding (undefined when the code is off). */
+  finding?: Finding;
+  /** The fix that corrects its look-alikes, if it has one (the corpus's date may replace it). */
+  lookalikeFix?: Finding['fixes'][number];
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0xa0 || c === 0x09 || c === 0x3000;
+
+/**
+ * Where a reference frame without a date would have its date end: after the 年 right before the
+ * preposition of its place (`201年在杜尚别通过的《T》`), or -1.
+ */
+export function frameYearSlot(text: string, ref: ReferenceMention): number {
+  if (ref.date || !ref.place) return -1;
+  let k = ref.place.span.start;
+  while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+  if (k === 0 || !isPrep(text.charCodeAt(k - 1))) return -1;
+  k--;
+  while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+  return text.charCodeAt(k - 1) === 0x5e74 /* 年 */ ? k : -1;
+}
+
+/**
+ * The years of the draft written wrong, as date-invalid findings appended to `out` (when the code is
+ * on) with the fix that corrects a look-alike. A year is read where it is a date: before a month
+ * (the draft's year-less date right after it), in the date place of a reference frame, or — a
+ * look-alike or five digits and more, which no duration is written with — anywhere. Returns the
+ * dates so read, by where the reference checks look for them: the start of the year-less date after
+ * the year, or (a year alone) the end of the year.
+ */
+export function malformedYearFindings(
+  text: string,
+  dates: readonly DateExpr[],
+  refs: readonly ReferenceMention[],
+  out: Finding[],
+  on: (c: FindingCode) => boolean,
+): Map<number, MalformedDate> {
+  const found = new Map<number, MalformedDate>();
+  let byStart: Map<number, DateExpr> | undefined;
+  let slots: Set<number> | undefined;
+  for (let i = text.indexOf('年'); i >= 0; i = text.indexOf('年', i + 1)) {
+    const m = malformedYearBefore(text, i + 1);
+    if (!m) continue;
+    byStart ??= new Map(dates.map((d) => [d.span.start, d]));
+    let p = i + 1;
+    while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+    const after = byStart.get(p);
+    const month = after && after.dates[0].year === undefined && !after.dates[0].yearOnly ? after : undefined;
+    if (!month && m.problem !== 'lookalike' && m.written.length < 5) {
+      slots ??= frameSlots(text, refs);
+      if (!slots.has(m.end)) continue;
+    }
+    const expr = withYear(text, m, month);
+    const md: MalformedDate = { expr };
+    if (m.corrected) md.lookalikeFix = replaceFix(m.start, m.start + m.written.length, m.corrected);
+    if (on('date-invalid')) {
+      const why = yearProblem(m);
+      md.finding = finding('date-invalid', expr.span.start, expr.span.end, { en: `${expr.text}: ${why.en}`, zh: `${expr.text}：${why.zh}` }, md.lookalikeFix ? [md.lookalikeFix] : []);
+      out.push(md.finding);
+    }
+    found.set(month ? month.span.start : m.end, md);
+  }
+  return found;
+}
+
+/** The frame year slots of `refs` and their inner references. */
+function frameSlots(text: string, refs: readonly ReferenceMention[]): Set<number> {
+  const out = new Set<number>();
+  const visit = (r: ReferenceMention) => {
+    const k = frameYearSlot(text, r);
+    if (k >= 0) out.add(k);
+    r.inner.forEach(visit);
+  };
+  refs.forEach(visit);
+  return out;
+}
+
+/** The date a year written wrong begins: with the year-less date after it, or the year alone. */
+function withYear(text: string, m: MalformedYear, after: DateExpr | undefined): DateExpr {
+  if (!after) return { kind: 'single', dates: [{ year: m.value, month: 0, yearOnly: true }], style: m.style, text: text.slice(m.start, m.end), span: { start: m.start, end: m.end } };
+  const dates = after.dates.map((d) => (d.year === undefined ? { ...d, year: m.value } : d));
+  return { ...after, dates, style: m.style, text: text.slice(m.start, after.span.end), span: { start: m.start, end: after.span.end } };
+}
+
+/** What is wrong with a year, in both languages. */
+function yearProblem(m: MalformedYear): Message {
+  const q = m.lookalikes.map((c) => `“${c}”`).join('、');
+  if (m.problem === 'lookalike')
+    return { en: `in the year “${m.written}”, ${q} only looks like a digit`, zh: `年份“${m.written}”中的${q}不是数字，只是形似` };
+  const n = [...m.written].length;
+  const extra = m.lookalikes.length ? { en: `, and ${q} only looks like a digit`, zh: `，且${q}不是数字` } : { en: '', zh: '' };
+  return { en: `the year “${m.written}” has ${n} digits, not 4${extra.en}`, zh: `年份“${m.written}”为${n}位，不是4位${extra.zh}` };
 }
 
 /** Characters where a date part or a range ends: the only places an impossible date shows. */

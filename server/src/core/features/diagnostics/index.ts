@@ -19,7 +19,7 @@ import { landmarks } from '../../scan/landmarks';
 import { titleReferences } from '../../knowledge/titleRefs';
 import { readInlineMarkers } from './markers';
 import { bracketFindings } from './brackets';
-import { invalidDateFindings } from './dates';
+import { invalidDateFindings, malformedYearFindings } from './dates';
 import { referenceFindings } from './references';
 import { inconsistentDateFindings } from './consistency';
 import { eventFindings } from './events';
@@ -64,14 +64,15 @@ function run(text: string, index: KnowledgeIndex, options: DiagnoseOptions, toke
   const scanned = scanText(text, marks);
   check();
 
-  // Impossible dates.
+  // Impossible dates, and years written wrong.
   const invalidAt = invalidDateFindings(scanned.dates, out, on);
+  const malformed = malformedYearFindings(text, scanned.dates, scanned.references, out, on);
   check();
 
   // References; then one draft, two dates for the same instrument (where the corpus does not settle it).
   // 《协定》 declared short for a title, 本《倡议》, 该《协定》: checked as the title they stand for.
   const standFor = titleReferences(text, scanned.references);
-  const dated = referenceFindings(scanned.references, index, accepted, invalidAt, out, on, check, standFor);
+  const dated = referenceFindings(text, scanned.references, index, accepted, invalidAt, malformed, out, on, check, standFor);
   if (on('date-inconsistent')) inconsistentDateFindings(dated, out);
   check();
 

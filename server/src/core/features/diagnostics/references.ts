@@ -13,6 +13,7 @@ import { formatDate } from '../../lang/zh/datesFormat';
 import { simplified } from '../../lang/zh/script';
 import { dateAsDraft, exprAgrees, samePlace } from './agreement';
 import { corpusSays, finding, replaceFix } from './findings';
+import { frameYearSlot, type MalformedDate } from './dates';
 
 /** Adoptions that carry a date, a place, a verb. */
 interface AdoptionFields {
@@ -60,14 +61,17 @@ export type DatedMentions = Map<Instrument | string, { ref: ReferenceMention; da
 /**
  * The reference findings of the draft's references `refs` (top-level, in text order), appended to
  * `out`, outer before inner. `accepted`: titles accepted as written; `invalidAt`: where impossible
- * dates start (their finding gets the corpus date as its fix); `check` throws when cancelled.
- * Returns the dated mentions the corpus does not settle, for the date-consistency check.
+ * dates start, and `malformed` the dates whose year is written wrong (dates.ts: their finding gets
+ * the corpus date as its fix); `check` throws when cancelled. Returns the dated mentions the corpus
+ * does not settle, for the date-consistency check.
  */
 export function referenceFindings(
+  text: string,
   refs: readonly ReferenceMention[],
   index: KnowledgeIndex,
   accepted: ReadonlySet<string>,
   invalidAt: Set<number>,
+  malformed: ReadonlyMap<number, MalformedDate>,
   out: Finding[],
   on: (c: FindingCode) => boolean,
   check: () => void,
@@ -89,7 +93,9 @@ export function referenceFindings(
     if (!named && (accepted.size === 0 || !accepted.has(ref.title))) titleFindings(ref, match, outerResolved, out, on);
     const inst = match.kind === 'exact' || match.kind === 'variant' || match.kind === 'misquote' ? match.instrument : undefined;
     const fields = inst && fieldsOf(fieldsTable, inst);
-    if (ref.date && !invalidAt.has(ref.date.span.start) && !(fields && fields.date.length)) {
+    // A year written wrong: the date read with it (the frame saw the date after it, or none).
+    const bad = malformed.size ? malformed.get(ref.date ? ref.date.span.start : frameYearSlot(text, ref)) : undefined;
+    if (ref.date && !bad && !invalidAt.has(ref.date.span.start) && !(fields && fields.date.length)) {
       let key: Instrument | string | undefined = inst;
       if (!key) {
         key = normMemo.get(ref.title);
@@ -99,7 +105,7 @@ export function referenceFindings(
       if (!list) dated.set(key, (list = []));
       list.push({ ref, date: ref.date });
     }
-    if (inst) factFindings(ref, inst, fields!, invalidAt, out, on);
+    if (inst) factFindings(ref, inst, fields!, invalidAt, bad, out, on);
     for (const inner of ref.inner) visit(inner, outerResolved || !!inst);
   };
   for (const ref of refs) visit(ref, false);
@@ -147,14 +153,26 @@ function titleFindings(ref: ReferenceMention, m: TitleMatch, outerResolved: bool
   }
 }
 
-/** `fields`: fieldsOf(table, inst), which the caller has already looked up. */
-function factFindings(ref: ReferenceMention, inst: Instrument, fields: AdoptionFields, invalidAt: Set<number>, out: Finding[], on: (c: FindingCode) => boolean): void {
+/**
+ * `fields`: fieldsOf(table, inst), which the caller has already looked up; `bad`: the date of the
+ * reference when its year is written wrong (dates.ts), which is then the date checked.
+ */
+function factFindings(
+  ref: ReferenceMention,
+  inst: Instrument,
+  fields: AdoptionFields,
+  invalidAt: Set<number>,
+  bad: MalformedDate | undefined,
+  out: Finding[],
+  on: (c: FindingCode) => boolean,
+): void {
   const withDate = fields.date;
-  if (ref.date && withDate.length && on('date-mismatch')) {
-    const ok = withDate.some((a) => exprAgrees(ref.date!, a.date!));
+  const date = bad?.expr ?? ref.date;
+  if (date && withDate.length && on('date-mismatch')) {
+    const ok = withDate.some((a) => exprAgrees(date, a.date!));
     if (!ok) {
       const corpus = uniqueBy(withDate, (a) => dateKey(a.date!));
-      const fixes = corpus.map((a) => replaceFix(ref.date!.span.start, ref.date!.span.end, dateAsDraft(a.date!, ref.date!), corpus.length === 1));
+      const fixes = corpus.map((a) => replaceFix(date.span.start, date.span.end, dateAsDraft(a.date!, date), corpus.length === 1));
       const shown = formatDate(corpus[0].date!, 'arabic');
       const says = corpusSays(
         corpus[0].provenance,
@@ -162,11 +180,13 @@ function factFindings(ref: ReferenceMention, inst: Instrument, fields: AdoptionF
           ? { en: `${shown} (no year written there: the year of that document's date)`, zh: `${shown}（该处未写年份，取该文件日期的年份）` }
           : { en: shown, zh: shown },
       );
-      // An impossible date: its date-invalid finding (when that code is on) gets the corpus date as its fix.
-      const inv = invalidAt.has(ref.date.span.start) ? out.find((f) => f.code === 'date-invalid' && f.start === ref.date!.span.start) : undefined;
+      // An impossible date or a year written wrong: its date-invalid finding (when that code is on)
+      // gets the corpus date as its fix, before the fix of a look-alike (which the corpus overrules).
+      const inv = bad ? bad.finding : invalidAt.has(date.span.start) ? out.find((f) => f.code === 'date-invalid' && f.start === date.span.start) : undefined;
       if (inv) {
         {
-          inv.fixes.push(...fixes);
+          if (bad?.lookalikeFix) bad.lookalikeFix.preferred = false;
+          inv.fixes.unshift(...fixes);
           inv.message = {
             en: `${inv.message.en}; for 《${inst.title}》 ${says.en}`,
             zh: `${inv.message.zh}；关于《${inst.title}》，${says.zh}`,
@@ -177,11 +197,11 @@ function factFindings(ref: ReferenceMention, inst: Instrument, fields: AdoptionF
         out.push(
           finding(
             'date-mismatch',
-            ref.date.span.start,
-            ref.date.span.end,
+            date.span.start,
+            date.span.end,
             {
-              en: `《${inst.title}》 is dated ${ref.date.text} here, but ${says.en}`,
-              zh: `《${inst.title}》此处日期为${ref.date.text}，但${says.zh}`,
+              en: `《${inst.title}》 is dated ${date.text} here, but ${says.en}`,
+              zh: `《${inst.title}》此处日期为${date.text}，但${says.zh}`,
             },
             fixes,
             corpus.map((a) => a.provenance),

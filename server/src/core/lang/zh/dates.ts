@@ -409,3 +409,89 @@ function isNumCode(c: number): boolean {
 function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0xa0 || c === 0x09;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Years written wrong
+
+/**
+ * Characters that only look like a digit, with the digit they are taken for: Latin letters in place
+ * of 0 and 1, and — among arabic digits — the Chinese zeros. (Among Chinese numerals the Latin and
+ * full-width O are taken for 〇.)
+ */
+const DIGIT_LOOKALIKES: Readonly<Record<string, number>> = { O: 0, o: 0, Ｏ: 0, ｏ: 0, '〇': 0, '○': 0, l: 1, I: 1, '|': 1, ｌ: 1, Ｉ: 1, '｜': 1 };
+/** The letters that look like 〇 among Chinese numerals (○ is a common typographic zero and is left alone). */
+const ZERO_LOOKALIKES = new Set(['O', 'o', 'Ｏ', 'ｏ']);
+/** Chinese digits of years (no tens: 二〇二一). */
+const CN_YEAR_DIGITS = '〇零一二三四五六七八九';
+
+/** A year that is not one as written: the wrong number of digits, or a look-alike in place of a digit. */
+export interface MalformedYear {
+  /** The year as written (without 年) and where it starts; `end` is after 年. */
+  written: string;
+  start: number;
+  end: number;
+  style: DateStyle;
+  /** 'length': not four digits; 'lookalike': a character that only looks like a digit. */
+  problem: 'length' | 'lookalike';
+  /** The look-alike characters found. */
+  lookalikes: string[];
+  /** The year with its look-alikes replaced by the digits they stand for, when that makes four digits. */
+  corrected?: string;
+  /** Its value as a number (look-alikes read as the digits they stand for). */
+  value: number;
+}
+
+/**
+ * The year written wrong that ends with the 年 just before `end` (spaces allowed before 年 as in
+ * dates), or undefined when there is none there or it is a year as it should be: four arabic
+ * digits, or four Chinese digits. A run of at least three digits of the wrong length (201, 20014),
+ * or digits with look-alikes among them (2O14, 2〇14, 二O一四, 2l14), is one; a run that is not a
+ * year attempt (十年, 今年, 3年, a code like AB2O14) is not. Callers decide where such a year is a
+ * date (before a month, in a reference frame): 100年 alone is a duration.
+ */
+export function malformedYearBefore(text: string, end: number): MalformedYear | undefined {
+  if (end <= 0 || text.charCodeAt(end - 1) !== 0x5e74 /* 年 */) return undefined;
+  let e = end - 1;
+  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  let s = e;
+  let arabic = 0;
+  let chinese = 0;
+  const looks: string[] = [];
+  while (s > 0 && e - s < 9) {
+    const ch = text[s - 1];
+    const c = ch.charCodeAt(0);
+    if (isArabic(c)) arabic++;
+    else if (CN_YEAR_DIGITS.includes(ch) && !(ch === '〇' && arabic > 0)) chinese++;
+    else if (DIGIT_LOOKALIKES[ch] !== undefined || ZERO_LOOKALIKES.has(ch)) looks.push(ch);
+    else break;
+    s--;
+  }
+  if (s === e || e - s > 8) return undefined;
+  // A run glued to a Latin letter or a digit is a code, not a year.
+  const before = s > 0 ? text.charCodeAt(s - 1) : 0;
+  if ((before >= 0x41 && before <= 0x5a) || (before >= 0x61 && before <= 0x7a) || isArabic(before)) return undefined;
+  const written = text.slice(s, e);
+  const chars = [...written];
+  // Arabic and Chinese digits in one run: only the Chinese zero, a look-alike among arabic digits (2〇14).
+  if (arabic && chinese && chinese !== chars.filter((ch) => ch === '〇').length) return undefined;
+  const style: DateStyle = arabic ? 'arabic' : 'chinese';
+  const lookalikes = arabic ? chars.filter((ch) => !isArabic(ch.charCodeAt(0))) : chars.filter((ch) => ZERO_LOOKALIKES.has(ch));
+  if (style === 'arabic' ? arabic < 2 : chinese < 2) return undefined;
+  if (!arabic && chars.some((ch) => !CN_YEAR_DIGITS.includes(ch) && !ZERO_LOOKALIKES.has(ch))) return undefined;
+  let corrected: string;
+  let value = 0;
+  if (style === 'arabic') {
+    // Look-alikes become digits of the width the run's digits have (２Ｏ１４ → ２０１４).
+    const wide = chars.some((ch) => ch.charCodeAt(0) >= 0xff10 && isArabic(ch.charCodeAt(0)));
+    corrected = chars.map((ch) => (isArabic(ch.charCodeAt(0)) ? ch : String.fromCharCode((wide ? 0xff10 : 0x30) + DIGIT_LOOKALIKES[ch]))).join('');
+    for (const ch of corrected) value = value * 10 + arabicValue(ch.charCodeAt(0));
+  } else {
+    corrected = chars.map((ch) => (ZERO_LOOKALIKES.has(ch) ? '〇' : ch)).join('');
+    for (const ch of corrected) value = value * 10 + CN_DIGITS[ch];
+  }
+  if (lookalikes.length) {
+    return { written, start: s, end, style, problem: chars.length === 4 ? 'lookalike' : 'length', lookalikes, corrected: chars.length === 4 ? corrected : undefined, value };
+  }
+  if (chars.length === 4 || chars.length < 3) return undefined;
+  return { written, start: s, end, style, problem: 'length', lookalikes: [], value };
+}
